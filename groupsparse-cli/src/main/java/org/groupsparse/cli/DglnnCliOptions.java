@@ -1,0 +1,106 @@
+package org.groupsparse.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.groupsparse.regression.implicit.DglnnAlgorithm;
+import org.groupsparse.regression.implicit.DglnnOptions;
+import org.groupsparse.regression.implicit.DirectionInit;
+import picocli.CommandLine.Option;
+
+/** The DGLNN training options shared by {@code fit} and {@code demo}. */
+public final class DglnnCliOptions {
+  @Option(names = "--method", defaultValue = "dglnn",
+      description = "dglnn (Algorithm 2), dglnn-alg1 (Algorithm 1) or dglnn-gd (plain gradient descent). Default: ${DEFAULT-VALUE}.")
+  String method;
+
+  @Option(names = "--alpha", defaultValue = "1e-6", description = "Initialization scale u(0) = alpha. Default: ${DEFAULT-VALUE}.")
+  double alpha;
+
+  @Option(names = "--gamma", defaultValue = "1e-3", description = "Step size on u. Default: ${DEFAULT-VALUE}.")
+  double gamma;
+
+  @Option(names = "--eta", defaultValue = "1e-3",
+      description = "Step size on v after Algorithm 2's switch (and for dglnn-gd). Default: ${DEFAULT-VALUE}.")
+  double eta;
+
+  @Option(names = "--tau", defaultValue = "1e-3",
+      description = "Switch tolerance of Algorithm 2 on max_l |du_l|/(|u_l|+eps). Default: ${DEFAULT-VALUE}.")
+  double tau;
+
+  @Option(names = "--switch-eps", defaultValue = "1e-12", description = "eps of the switch criterion. Default: ${DEFAULT-VALUE}.")
+  double switchEps;
+
+  @Option(names = "--init", defaultValue = "uniform",
+      description = "Initialization of v: uniform (1/sqrt(p_l)), correlation (X_l^T y, Lemma 3), zero, constant, random. Default: ${DEFAULT-VALUE}.")
+  String init;
+
+  @Option(names = "--init-scale", defaultValue = "1e-3", description = "Scale of constant/random v initialization. Default: ${DEFAULT-VALUE}.")
+  double initScale;
+
+  @Option(names = "--max-iter", defaultValue = "20000", description = "Iteration cap. Default: ${DEFAULT-VALUE}.")
+  int maxIter;
+
+  @Option(names = "--patience", defaultValue = "2000",
+      description = "Early stopping: iterations without validation improvement. Default: ${DEFAULT-VALUE}.")
+  int patience;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Threads for the gradient kernel. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed for the validation split and random initialization. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--no-intercept", description = "Do not centre the data or fit an intercept.")
+  boolean noIntercept;
+
+  @Option(names = "--no-standardize", description = "Do not scale columns and response to unit variance.")
+  boolean noStandardize;
+
+  @Option(names = "--selection-threshold", description = "Select groups with u_l^2 above this (default: sqrt(alpha * max u^2)).")
+  Double selectionThreshold;
+
+  /** @return the validated library options */
+  DglnnOptions toOptions() {
+    DirectionInit directionInit;
+    switch (init.toLowerCase(Locale.ROOT)) {
+      case "uniform": directionInit = DirectionInit.UNIFORM_UNIT; break;
+      case "correlation": directionInit = DirectionInit.CORRELATION; break;
+      case "zero": directionInit = DirectionInit.ZERO; break;
+      case "constant": directionInit = DirectionInit.CONSTANT; break;
+      case "random": directionInit = DirectionInit.RANDOM_UNIFORM; break;
+      default:
+        throw new IllegalArgumentException("unknown --init '" + init + "'; expected uniform, correlation, zero, constant or random");
+    }
+    return DglnnOptions.builder().algorithm(DglnnAlgorithm.fromMethodName(method)).alpha(alpha).stepSizeU(gamma)
+        .stepSizeV(eta).switchTolerance(tau).switchEpsilon(switchEps).directionInit(directionInit)
+        .directionInitScale(initScale).maxIterations(maxIter).patience(patience).threads(threads).seed(seed)
+        .fitIntercept(!noIntercept).standardize(!noStandardize)
+        .selectionThreshold(selectionThreshold == null ? Double.NaN : selectionThreshold).build();
+  }
+
+  /**
+   * The settings as recorded in the model file.
+   *
+   * @param o the options
+   * @return name to value, sorted
+   */
+  static Map<String, Object> settings(DglnnOptions o) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("algorithm", o.algorithm().methodName());
+    m.put("alpha", o.alpha());
+    m.put("gamma", o.stepSizeU());
+    m.put("eta", o.stepSizeV());
+    m.put("tau", o.switchTolerance());
+    m.put("switchEps", o.switchEpsilon());
+    m.put("init", o.directionInit().name());
+    m.put("initScale", o.directionInitScale());
+    m.put("maxIterations", o.maxIterations());
+    m.put("patience", o.patience());
+    m.put("seed", o.seed());
+    m.put("fitIntercept", o.fitIntercept());
+    m.put("standardize", o.standardize());
+    m.put("selectionThreshold", Double.isNaN(o.selectionThreshold()) ? "auto" : o.selectionThreshold());
+    return m;
+  }
+}

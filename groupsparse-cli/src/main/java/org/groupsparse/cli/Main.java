@@ -1,0 +1,116 @@
+package org.groupsparse.cli;
+
+import java.io.PrintWriter;
+import org.groupsparse.data.InputException;
+import org.groupsparse.regression.DivergenceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code groupsparse} command. Exit codes: 0 success, 2 bad arguments or bad input (one line on
+ * stderr, no stack trace unless {@code --verbose}), 1 anything unexpected.
+ */
+@Command(name = "groupsparse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Group-sparse learning: implicit regularization (DGLNN) and friends.",
+    subcommands = {FitCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  /** Exit code for bad arguments or bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** Exit code for anything unexpected. */
+  public static final int EXIT_UNEXPECTED = 1;
+
+  /**
+   * Entry point.
+   *
+   * @param args command line arguments
+   */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    System.exit(code);
+  }
+
+  /**
+   * Runs the command with the given streams (used by tests).
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param args arguments
+   * @return the exit code
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(Main::handleException);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println(c.getCommandName() + ": " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().flush();
+      return EXIT_BAD_INPUT;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    boolean verbose = parsed.hasMatchedOption("--verbose")
+        || (parsed.subcommand() != null && anyVerbose(parsed));
+    int code;
+    String message;
+    if (ex instanceof InputException || ex instanceof IllegalArgumentException || ex instanceof DivergenceException
+        || ex instanceof UsageException) {
+      code = EXIT_BAD_INPUT;
+      message = ex.getMessage();
+    } else {
+      code = EXIT_UNEXPECTED;
+      message = "unexpected error: " + ex;
+    }
+    err.println("groupsparse " + cl.getCommandName() + ": " + message);
+    if (verbose) {
+      ex.printStackTrace(err);
+    } else if (code == EXIT_UNEXPECTED) {
+      err.println("(run with --verbose for the stack trace)");
+    }
+    err.flush();
+    return code;
+  }
+
+  private static boolean anyVerbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Bad usage detected after parsing (conflicting options and the like). */
+  public static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what is wrong */
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"groupsparse " + version()};
+    }
+  }
+
+  /** @return the implementation version, or "dev" */
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-SNAPSHOT" : v;
+  }
+}

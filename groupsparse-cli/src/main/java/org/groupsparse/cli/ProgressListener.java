@@ -1,0 +1,55 @@
+package org.groupsparse.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.groupsparse.regression.IterationView;
+import org.groupsparse.regression.TrainingHistory;
+import org.groupsparse.regression.TrainingListener;
+
+/**
+ * Shows training progress as a progress bar on stderr, only when stderr is an interactive terminal
+ * and {@code --quiet} was not given (the progress bar library writes control characters, which do
+ * not belong in logs or pipes).
+ */
+final class ProgressListener implements TrainingListener, AutoCloseable {
+  private final boolean enabled;
+  private ProgressBar bar;
+
+  ProgressListener(boolean quiet) {
+    this.enabled = !quiet && System.console() != null && System.getenv("CI") == null;
+  }
+
+  @Override
+  public void onStart(String method, int maxIterations) {
+    if (enabled) {
+      bar = new ProgressBarBuilder().setTaskName(method).setInitialMax(maxIterations)
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+  }
+
+  @Override
+  public void onIteration(IterationView view) {
+    if (bar != null) {
+      bar.stepTo(view.iteration());
+      if ((view.iteration() & 255) == 0 && !Double.isNaN(view.validationLoss())) {
+        bar.setExtraMessage(String.format(" val %.4g", view.validationLoss()));
+      }
+    }
+  }
+
+  @Override
+  public void onFinish(TrainingHistory history) {
+    close();
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+}

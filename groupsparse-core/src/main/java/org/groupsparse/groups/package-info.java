@@ -1,0 +1,2 @@
+/** Partitions of the features into groups, and their textual specifications. */
+package org.groupsparse.groups;

@@ -1,0 +1,2 @@
+/** Model files (JSON) and atomic writing of outputs. */
+package org.groupsparse.io;

@@ -1,0 +1,144 @@
+package org.groupsparse.linalg;
+
+/**
+ * Dense kernels over row-major primitive arrays. Every method documents which arrays it modifies;
+ * none allocates.
+ */
+public final class MatrixOps {
+  private MatrixOps() {}
+
+  /**
+   * Dot product of {@code a[aOffset .. aOffset+len)} and {@code b[0 .. len)} with four independent
+   * accumulators (a fixed summation order, so the result is reproducible).
+   *
+   * @param a first operand, not modified
+   * @param aOffset start in {@code a}
+   * @param b second operand, not modified
+   * @param len number of terms
+   * @return the dot product
+   */
+  public static double dot(double[] a, int aOffset, double[] b, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < len; j += 4) {
+      s0 += a[aOffset + j] * b[j];
+      s1 += a[aOffset + j + 1] * b[j + 1];
+      s2 += a[aOffset + j + 2] * b[j + 2];
+      s3 += a[aOffset + j + 3] * b[j + 3];
+    }
+    for (; j < len; j++) {
+      s0 += a[aOffset + j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * One fused pass over rows {@code [rowFrom, rowTo)} of X: with r_i = y_i - x_i^T w, adds
+   * r_i x_i to {@code correlation} and returns the sum of r_i^2. Each row is read from memory
+   * once; it is still in cache when it is used the second time.
+   *
+   * @param x row-major n x p design, not modified
+   * @param p number of columns
+   * @param rowFrom first row
+   * @param rowTo one past the last row
+   * @param y response, not modified
+   * @param w coefficients of length p, not modified
+   * @param correlation accumulator of length p, modified (added to, not cleared)
+   * @return sum over the rows of r_i^2
+   */
+  public static double residualCorrelation(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w,
+      double[] correlation) {
+    double loss = 0;
+    for (int i = rowFrom; i < rowTo; i++) {
+      int off = i * p;
+      double r = y[i] - dot(x, off, w, p);
+      loss += r * r;
+      for (int j = 0; j < p; j++) {
+        correlation[j] += r * x[off + j];
+      }
+    }
+    return loss;
+  }
+
+  /**
+   * Residual sum of squares ||y - X w||^2 over rows {@code [rowFrom, rowTo)}, one pass.
+   *
+   * @param x row-major design, not modified
+   * @param p number of columns
+   * @param rowFrom first row
+   * @param rowTo one past the last row
+   * @param y response, not modified
+   * @param w coefficients, not modified
+   * @return the residual sum of squares over those rows
+   */
+  public static double residualSumOfSquares(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w) {
+    double loss = 0;
+    for (int i = rowFrom; i < rowTo; i++) {
+      double r = y[i] - dot(x, i * p, w, p);
+      loss += r * r;
+    }
+    return loss;
+  }
+
+  /**
+   * out = X w.
+   *
+   * @param x the matrix, not modified
+   * @param w vector of length p, not modified
+   * @param out vector of length n, modified
+   */
+  public static void multiply(DenseMatrix x, double[] w, double[] out) {
+    int p = x.cols();
+    double[] a = x.data();
+    for (int i = 0; i < x.rows(); i++) {
+      out[i] = dot(a, i * p, w, p);
+    }
+  }
+
+  /**
+   * out = X^T r.
+   *
+   * @param x the matrix, not modified
+   * @param r vector of length n, not modified
+   * @param out vector of length p, modified (overwritten)
+   */
+  public static void transposeMultiply(DenseMatrix x, double[] r, double[] out) {
+    int p = x.cols();
+    double[] a = x.data();
+    java.util.Arrays.fill(out, 0, p, 0.0);
+    for (int i = 0; i < x.rows(); i++) {
+      double ri = r[i];
+      int off = i * p;
+      for (int j = 0; j < p; j++) {
+        out[j] += ri * a[off + j];
+      }
+    }
+  }
+
+  /**
+   * Euclidean norm of {@code a[from .. to)}, scaled to avoid overflow and underflow.
+   *
+   * @param a the vector, not modified
+   * @param from first index
+   * @param to one past the last index
+   * @return the norm
+   */
+  public static double norm(double[] a, int from, int to) {
+    double scale = 0;
+    for (int j = from; j < to; j++) {
+      scale = Math.max(scale, Math.abs(a[j]));
+    }
+    if (scale == 0 || Double.isInfinite(scale) || Double.isNaN(scale)) {
+      return scale;
+    }
+    double s = 0;
+    for (int j = from; j < to; j++) {
+      double t = a[j] / scale;
+      s += t * t;
+    }
+    return scale * Math.sqrt(s);
+  }
+}

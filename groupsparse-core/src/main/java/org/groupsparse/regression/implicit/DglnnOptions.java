@@ -1,0 +1,218 @@
+package org.groupsparse.regression.implicit;
+
+import static org.groupsparse.util.Check.Bounds.CLOSED_LEFT;
+import static org.groupsparse.util.Check.Bounds.OPEN;
+
+import org.groupsparse.util.Check;
+
+/**
+ * Configuration of {@link DglnnTrainer}, validated on construction. Defaults follow section 5 of
+ * Li et al. (ICLR 2023).
+ *
+ * @param algorithm which training algorithm (default Algorithm 2)
+ * @param alpha initialization scale u(0) = alpha 1, in (0, inf) (default 1e-6); the paper's
+ *     Theorem 3 asks for it small, and every coordinate outside the support stays within O(alpha)
+ * @param stepSizeU gamma, the step on u, in (0, inf) (default 1e-3); Theorem 3 asks gamma &lt;=
+ *     1/(20 (u*_max)^2)
+ * @param stepSizeV eta, the fixed step on v after Algorithm 2's switch, and the step on v of plain
+ *     gradient descent, in (0, inf) (default 1e-3; Theorem 4 asks eta &lt;= 4/(9 (u*_max)^2))
+ * @param switchTolerance tau of Algorithm 2's switch criterion max_l |u_l(t+1) - u_l(t)| /
+ *     (|u_l(t)| + eps) &lt; tau, in (0, inf). Default 1e-3. Why: the relative change of u_l in one
+ *     step is 2 gamma v_l^T X_l^T r / n, so with gamma = 1e-3 the criterion says that no group has a
+ *     correlation with the residual above 0.5 left to learn; at the start a true group with
+ *     ||w_l*|| well above 0.5 changes by 2 gamma ||w_l*|| per step (0.02 for the paper's settings),
+ *     while pure-noise groups change by 2 gamma ||X_l^T xi / n|| (about 3e-4 there). With
+ *     standardized data the same holds in units of the response's standard deviation. The peer
+ *     PyTorch script uses 0.1, which is met at the first step for these settings.
+ * @param switchEpsilon eps of the switch criterion, in [0, inf) (default 1e-12; only guards the
+ *     division, u never approaches 0 in practice)
+ * @param directionInit how v starts (default {@link DirectionInit#UNIFORM_UNIT})
+ * @param directionInitScale the scale of {@link DirectionInit#CONSTANT} and {@link
+ *     DirectionInit#RANDOM_UNIFORM} (default 1e-3)
+ * @param maxIterations cap on the number of updates, at least 1 (default 20000)
+ * @param patience early stopping: stop when the validation loss has not improved for this many
+ *     iterations, at least 1 (default 2000); the iterate with the lowest validation loss is kept
+ * @param threads threads for the gradient kernel, at least 1 (default 1)
+ * @param seed seed for {@link DirectionInit#RANDOM_UNIFORM}
+ * @param fitIntercept whether to centre the columns and the response on the training rows and
+ *     report an intercept (default true; simulations use false)
+ * @param standardize whether to scale columns and response to unit variance on the training rows
+ *     (default true; coefficients and losses are reported on the original scale)
+ * @param selectionThreshold a group is selected when its magnitude u_l^2 exceeds this; NaN
+ *     (default) means sqrt(alpha max_k u_k^2), the midpoint on the logarithmic scale between alpha
+ *     (Theorem 3 bounds the entries outside the support by O(alpha)) and the largest group
+ */
+public record DglnnOptions(DglnnAlgorithm algorithm, double alpha, double stepSizeU, double stepSizeV,
+    double switchTolerance, double switchEpsilon, DirectionInit directionInit, double directionInitScale,
+    int maxIterations, int patience, int threads, long seed, boolean fitIntercept, boolean standardize,
+    double selectionThreshold) {
+
+  private static final String OWNER = "DglnnOptions";
+
+  /** Validates every field. */
+  public DglnnOptions {
+    if (algorithm == null || directionInit == null) {
+      throw new IllegalArgumentException("'algorithm' and 'directionInit' of DglnnOptions must not be null");
+    }
+    Check.inRange("alpha", OWNER, alpha, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.inRange("stepSizeU", OWNER, stepSizeU, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.inRange("stepSizeV", OWNER, stepSizeV, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.inRange("switchTolerance", OWNER, switchTolerance, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.inRange("switchEpsilon", OWNER, switchEpsilon, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
+    Check.inRange("directionInitScale", OWNER, directionInitScale, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
+    Check.atLeast("maxIterations", OWNER, maxIterations, 1);
+    Check.atLeast("patience", OWNER, patience, 1);
+    Check.atLeast("threads", OWNER, threads, 1);
+    if (!Double.isNaN(selectionThreshold)) {
+      Check.inRange("selectionThreshold", OWNER, selectionThreshold, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
+    }
+    if (algorithm != DglnnAlgorithm.GRADIENT_DESCENT && directionInit == DirectionInit.ZERO) {
+      throw new IllegalArgumentException(
+          "'directionInit' of DglnnOptions must give unit-norm groups for " + algorithm.methodName()
+              + "; ZERO is only for plain gradient descent (dglnn-gd)");
+    }
+  }
+
+  /** @return a builder with the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding these options */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.algorithm = algorithm;
+    b.alpha = alpha;
+    b.stepSizeU = stepSizeU;
+    b.stepSizeV = stepSizeV;
+    b.switchTolerance = switchTolerance;
+    b.switchEpsilon = switchEpsilon;
+    b.directionInit = directionInit;
+    b.directionInitScale = directionInitScale;
+    b.maxIterations = maxIterations;
+    b.patience = patience;
+    b.threads = threads;
+    b.seed = seed;
+    b.fitIntercept = fitIntercept;
+    b.standardize = standardize;
+    b.selectionThreshold = selectionThreshold;
+    return b;
+  }
+
+  /** Builder with the documented defaults. */
+  public static final class Builder {
+    private DglnnAlgorithm algorithm = DglnnAlgorithm.ALGORITHM_2;
+    private double alpha = 1e-6;
+    private double stepSizeU = 1e-3;
+    private double stepSizeV = 1e-3;
+    private double switchTolerance = 1e-3;
+    private double switchEpsilon = 1e-12;
+    private DirectionInit directionInit = DirectionInit.UNIFORM_UNIT;
+    private double directionInitScale = 1e-3;
+    private int maxIterations = 20000;
+    private int patience = 2000;
+    private int threads = 1;
+    private long seed = 0;
+    private boolean fitIntercept = true;
+    private boolean standardize = true;
+    private double selectionThreshold = Double.NaN;
+
+    private Builder() {}
+
+    /** @param v the algorithm @return this */
+    public Builder algorithm(DglnnAlgorithm v) {
+      algorithm = v;
+      return this;
+    }
+
+    /** @param v alpha @return this */
+    public Builder alpha(double v) {
+      alpha = v;
+      return this;
+    }
+
+    /** @param v gamma @return this */
+    public Builder stepSizeU(double v) {
+      stepSizeU = v;
+      return this;
+    }
+
+    /** @param v eta @return this */
+    public Builder stepSizeV(double v) {
+      stepSizeV = v;
+      return this;
+    }
+
+    /** @param v tau @return this */
+    public Builder switchTolerance(double v) {
+      switchTolerance = v;
+      return this;
+    }
+
+    /** @param v eps @return this */
+    public Builder switchEpsilon(double v) {
+      switchEpsilon = v;
+      return this;
+    }
+
+    /** @param v the initialization of v @return this */
+    public Builder directionInit(DirectionInit v) {
+      directionInit = v;
+      return this;
+    }
+
+    /** @param v the scale of constant or random initializations @return this */
+    public Builder directionInitScale(double v) {
+      directionInitScale = v;
+      return this;
+    }
+
+    /** @param v the iteration cap @return this */
+    public Builder maxIterations(int v) {
+      maxIterations = v;
+      return this;
+    }
+
+    /** @param v the patience @return this */
+    public Builder patience(int v) {
+      patience = v;
+      return this;
+    }
+
+    /** @param v thread count @return this */
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    /** @param v the seed @return this */
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    /** @param v whether to fit an intercept @return this */
+    public Builder fitIntercept(boolean v) {
+      fitIntercept = v;
+      return this;
+    }
+
+    /** @param v whether to standardize @return this */
+    public Builder standardize(boolean v) {
+      standardize = v;
+      return this;
+    }
+
+    /** @param v the selection threshold on u_l^2, or NaN for automatic @return this */
+    public Builder selectionThreshold(double v) {
+      selectionThreshold = v;
+      return this;
+    }
+
+    /** @return the validated options */
+    public DglnnOptions build() {
+      return new DglnnOptions(algorithm, alpha, stepSizeU, stepSizeV, switchTolerance, switchEpsilon, directionInit,
+          directionInitScale, maxIterations, patience, threads, seed, fitIntercept, standardize, selectionThreshold);
+    }
+  }
+}

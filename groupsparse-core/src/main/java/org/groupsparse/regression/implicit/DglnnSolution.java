@@ -1,0 +1,15 @@
+package org.groupsparse.regression.implicit;
+
+import org.groupsparse.regression.TrainingHistory;
+
+/**
+ * The kept iterate of a DGLNN run on the scale it was run on: u, v, w = u_{g(i)}^2 v_i, and the
+ * record of the run.
+ *
+ * @param groupScales u, one per group
+ * @param directions v, one per feature
+ * @param coefficients w
+ * @param history the record of the run
+ */
+public record DglnnSolution(double[] groupScales, double[] directions, double[] coefficients,
+    TrainingHistory history) {}

@@ -1,0 +1,2 @@
+/** Seeded generators of simulated group-sparse problems. */
+package org.groupsparse.synthetic;

@@ -1,0 +1,2 @@
+/** Small utilities shared by the library: parameter validation. */
+package org.groupsparse.util;
