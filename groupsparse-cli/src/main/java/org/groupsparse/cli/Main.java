@@ -46,7 +46,7 @@ public final class Main {
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println(c.getCommandName() + ": " + ex.getMessage());
+      c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();
       return EXIT_BAD_INPUT;

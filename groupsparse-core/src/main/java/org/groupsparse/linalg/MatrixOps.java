@@ -5,6 +5,15 @@ package org.groupsparse.linalg;
  * none allocates.
  */
 public final class MatrixOps {
+  /**
+   * Whether the SIMD kernels are in use: the JVM has the module {@code jdk.incubator.vector} (run
+   * with {@code --add-modules jdk.incubator.vector}) and the system property {@code
+   * groupsparse.vector} is not {@code false}. Otherwise scalar loops are used; both give the same
+   * results up to rounding (they sum in different orders).
+   */
+  public static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+      && !"false".equalsIgnoreCase(System.getProperty("groupsparse.vector"));
+
   private MatrixOps() {}
 
   /**
@@ -51,6 +60,27 @@ public final class MatrixOps {
    */
   public static double residualCorrelation(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w,
       double[] correlation) {
+    if (SIMD) {
+      return VectorKernels.residualCorrelation(x, p, rowFrom, rowTo, y, w, correlation);
+    }
+    return residualCorrelationScalar(x, p, rowFrom, rowTo, y, w, correlation);
+  }
+
+  /**
+   * The scalar form of {@link #residualCorrelation}, whatever {@link #SIMD} says (for tests and
+   * benchmarks).
+   *
+   * @param x row-major n x p design, not modified
+   * @param p number of columns
+   * @param rowFrom first row
+   * @param rowTo one past the last row
+   * @param y response, not modified
+   * @param w coefficients of length p, not modified
+   * @param correlation accumulator of length p, modified (added to, not cleared)
+   * @return sum over the rows of r_i^2
+   */
+  public static double residualCorrelationScalar(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w,
+      double[] correlation) {
     double loss = 0;
     for (int i = rowFrom; i < rowTo; i++) {
       int off = i * p;
@@ -75,6 +105,9 @@ public final class MatrixOps {
    * @return the residual sum of squares over those rows
    */
   public static double residualSumOfSquares(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w) {
+    if (SIMD) {
+      return VectorKernels.residualSumOfSquares(x, p, rowFrom, rowTo, y, w);
+    }
     double loss = 0;
     for (int i = rowFrom; i < rowTo; i++) {
       double r = y[i] - dot(x, i * p, w, p);
