@@ -17,16 +17,17 @@ public final class DglnnCliOptions {
   @Option(names = "--alpha", defaultValue = "1e-6", description = "Initialization scale u(0) = alpha. Default: ${DEFAULT-VALUE}.")
   double alpha;
 
-  @Option(names = "--gamma", defaultValue = "1e-3", description = "Step size on u. Default: ${DEFAULT-VALUE}.")
-  double gamma;
+  @Option(names = "--gamma", defaultValue = "1e-3",
+      description = "Step size on u, or 'auto' for 1/(20 max_l ||X_l^T y/n||) (Theorem 3 with Lemma 3's proxy; much faster on standardized real data). Default: ${DEFAULT-VALUE}.")
+  String gamma;
 
   @Option(names = "--eta", defaultValue = "1e-3",
       description = "Step size on v after Algorithm 2's switch (and for dglnn-gd). Default: ${DEFAULT-VALUE}.")
   double eta;
 
-  @Option(names = "--tau", defaultValue = "1e-3",
-      description = "Switch tolerance of Algorithm 2 on max_l |du_l|/(|u_l|+eps). Default: ${DEFAULT-VALUE}.")
-  double tau;
+  @Option(names = "--tau", defaultValue = "auto",
+      description = "Switch tolerance of Algorithm 2 on max_l |du_l|/(|u_l|+eps); auto = gamma (remaining group correlation below 0.5). Default: ${DEFAULT-VALUE}.")
+  String tau;
 
   @Option(names = "--switch-eps", defaultValue = "1e-12", description = "eps of the switch criterion. Default: ${DEFAULT-VALUE}.")
   double switchEps;
@@ -72,11 +73,22 @@ public final class DglnnCliOptions {
       default:
         throw new IllegalArgumentException("unknown --init '" + init + "'; expected uniform, correlation, zero, constant or random");
     }
-    return DglnnOptions.builder().algorithm(DglnnAlgorithm.fromMethodName(method)).alpha(alpha).stepSizeU(gamma)
-        .stepSizeV(eta).switchTolerance(tau).switchEpsilon(switchEps).directionInit(directionInit)
+    return DglnnOptions.builder().algorithm(DglnnAlgorithm.fromMethodName(method)).alpha(alpha).stepSizeU(autoOrNumber("--gamma", gamma))
+        .stepSizeV(eta).switchTolerance(autoOrNumber("--tau", tau)).switchEpsilon(switchEps).directionInit(directionInit)
         .directionInitScale(initScale).maxIterations(maxIter).patience(patience).threads(threads).seed(seed)
         .fitIntercept(!noIntercept).standardize(!noStandardize)
         .selectionThreshold(selectionThreshold == null ? Double.NaN : selectionThreshold).build();
+  }
+
+  private static double autoOrNumber(String option, String text) {
+    if (text.equalsIgnoreCase("auto")) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + option + "' must be a number or 'auto'; got '" + text + "'");
+    }
   }
 
   /**
@@ -89,9 +101,9 @@ public final class DglnnCliOptions {
     Map<String, Object> m = new TreeMap<>();
     m.put("algorithm", o.algorithm().methodName());
     m.put("alpha", o.alpha());
-    m.put("gamma", o.stepSizeU());
+    m.put("gamma", Double.isNaN(o.stepSizeU()) ? "auto" : o.stepSizeU());
     m.put("eta", o.stepSizeV());
-    m.put("tau", o.switchTolerance());
+    m.put("tau", Double.isNaN(o.switchTolerance()) ? "auto" : o.switchTolerance());
     m.put("switchEps", o.switchEpsilon());
     m.put("init", o.directionInit().name());
     m.put("initScale", o.directionInitScale());

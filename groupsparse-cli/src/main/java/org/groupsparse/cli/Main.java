@@ -43,6 +43,7 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setOverwrittenOptionsAllowed(true);
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();

@@ -12,18 +12,22 @@ import org.groupsparse.util.Check;
  * @param algorithm which training algorithm (default Algorithm 2)
  * @param alpha initialization scale u(0) = alpha 1, in (0, inf) (default 1e-6); the paper's
  *     Theorem 3 asks for it small, and every coordinate outside the support stays within O(alpha)
- * @param stepSizeU gamma, the step on u, in (0, inf) (default 1e-3); Theorem 3 asks gamma &lt;=
- *     1/(20 (u*_max)^2)
+ * @param stepSizeU gamma, the step on u, in (0, inf) (default 1e-3, the paper's value); Theorem 3
+ *     asks gamma &lt;= 1/(20 (u*_max)^2). NaN means automatic: gamma = 1/(20 max_l ||X_l^T y / n||),
+ *     Theorem 3's bound with (u*_max)^2 replaced by its observable proxy from Lemma 3 (for the
+ *     paper's simulations this is about 2.5e-3; for standardized real data it is about 0.05-0.1,
+ *     which learns in hundreds rather than thousands of iterations)
  * @param stepSizeV eta, the fixed step on v after Algorithm 2's switch, and the step on v of plain
  *     gradient descent, in (0, inf) (default 1e-3; Theorem 4 asks eta &lt;= 4/(9 (u*_max)^2))
  * @param switchTolerance tau of Algorithm 2's switch criterion max_l |u_l(t+1) - u_l(t)| /
- *     (|u_l(t)| + eps) &lt; tau, in (0, inf). Default 1e-3. Why: the relative change of u_l in one
+ *     (|u_l(t)| + eps) &lt; tau, in (0, inf). Default NaN, meaning tau = gamma (1e-3 with the default gamma). Why: the relative change of u_l in one
  *     step is 2 gamma v_l^T X_l^T r / n, so with gamma = 1e-3 the criterion says that no group has a
  *     correlation with the residual above 0.5 left to learn; at the start a true group with
  *     ||w_l*|| well above 0.5 changes by 2 gamma ||w_l*|| per step (0.02 for the paper's settings),
  *     while pure-noise groups change by 2 gamma ||X_l^T xi / n|| (about 3e-4 there). With
  *     standardized data the same holds in units of the response's standard deviation. The peer
- *     PyTorch script uses 0.1, which is met at the first step for these settings.
+ *     PyTorch script uses 0.1, which is met at the first step for these settings. NaN means tau =
+ *     gamma, the same criterion (remaining correlation below 0.5) for any gamma.
  * @param switchEpsilon eps of the switch criterion, in [0, inf) (default 1e-12; only guards the
  *     division, u never approaches 0 in practice)
  * @param directionInit how v starts (default {@link DirectionInit#UNIFORM_UNIT})
@@ -55,9 +59,13 @@ public record DglnnOptions(DglnnAlgorithm algorithm, double alpha, double stepSi
       throw new IllegalArgumentException("'algorithm' and 'directionInit' of DglnnOptions must not be null");
     }
     Check.inRange("alpha", OWNER, alpha, 0, Double.POSITIVE_INFINITY, OPEN);
-    Check.inRange("stepSizeU", OWNER, stepSizeU, 0, Double.POSITIVE_INFINITY, OPEN);
+    if (!Double.isNaN(stepSizeU)) {
+      Check.inRange("stepSizeU", OWNER, stepSizeU, 0, Double.POSITIVE_INFINITY, OPEN);
+    }
     Check.inRange("stepSizeV", OWNER, stepSizeV, 0, Double.POSITIVE_INFINITY, OPEN);
-    Check.inRange("switchTolerance", OWNER, switchTolerance, 0, Double.POSITIVE_INFINITY, OPEN);
+    if (!Double.isNaN(switchTolerance)) {
+      Check.inRange("switchTolerance", OWNER, switchTolerance, 0, Double.POSITIVE_INFINITY, OPEN);
+    }
     Check.inRange("switchEpsilon", OWNER, switchEpsilon, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
     Check.inRange("directionInitScale", OWNER, directionInitScale, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
     Check.atLeast("maxIterations", OWNER, maxIterations, 1);
@@ -105,7 +113,7 @@ public record DglnnOptions(DglnnAlgorithm algorithm, double alpha, double stepSi
     private double alpha = 1e-6;
     private double stepSizeU = 1e-3;
     private double stepSizeV = 1e-3;
-    private double switchTolerance = 1e-3;
+    private double switchTolerance = Double.NaN;
     private double switchEpsilon = 1e-12;
     private DirectionInit directionInit = DirectionInit.UNIFORM_UNIT;
     private double directionInitScale = 1e-3;

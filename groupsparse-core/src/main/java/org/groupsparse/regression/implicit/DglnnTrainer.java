@@ -171,6 +171,8 @@ public final class DglnnTrainer {
     private final double[] bestV;
     private final double[] trainLoss;
     private final double[] validationLoss;
+    private final double gamma;
+    private final double tau;
     private int iteration;
     private boolean switched;
     private int switchIteration = -1;
@@ -199,6 +201,19 @@ public final class DglnnTrainer {
       bestV = new double[p];
       trainLoss = new double[options.maxIterations() + 1];
       validationLoss = new double[nVal > 0 ? options.maxIterations() + 1 : 0];
+      gamma = Double.isNaN(options.stepSizeU()) ? automaticStepSize() : options.stepSizeU();
+      tau = Double.isNaN(options.switchTolerance()) ? gamma : options.switchTolerance();
+    }
+
+    /** gamma = 1/(20 max_l ||X_l^T y / n||): Theorem 3's bound with Lemma 3's proxy for (u*_max)^2. */
+    private double automaticStepSize() {
+      java.util.Arrays.fill(w, 0.0);
+      kernel.evaluate(w, c);
+      double max = 0;
+      for (int l = 0; l < groupCount; l++) {
+        max = Math.max(max, groupNorm(c, l) / n);
+      }
+      return max > 0 ? 1.0 / (20.0 * max) : 1e-3;
     }
 
     DglnnSolution run() {
@@ -215,7 +230,7 @@ public final class DglnnTrainer {
         trainLoss[t] = loss;
         if (!Double.isFinite(loss)) {
           throw new DivergenceException(options.algorithm().methodName() + " diverged at iteration " + t
-              + " (the training loss is not finite); try a smaller step size (gamma = " + options.stepSizeU()
+              + " (the training loss is not finite); try a smaller step size (gamma = " + gamma
               + ", eta = " + options.stepSizeV() + ")");
         }
         if (nVal > 0) {
@@ -331,7 +346,6 @@ public final class DglnnTrainer {
         normalizeGroup(v, l);
       }
       gradient(); // at (u(t), v(t+1))
-      double gamma = options.stepSizeU();
       double maxRelative = 0;
       double eps = options.switchEpsilon();
       for (int l = 0; l < groupCount; l++) {
@@ -345,14 +359,13 @@ public final class DglnnTrainer {
         u[l] = next;
         maxRelative = Math.max(maxRelative, Math.abs(next - old) / (Math.abs(old) + eps));
       }
-      if (algorithm2 && !switched && maxRelative < options.switchTolerance()) {
+      if (algorithm2 && !switched && maxRelative < tau) {
         switched = true;
         switchIteration = t;
       }
     }
 
     private void plainGradientStep() {
-      double gamma = options.stepSizeU();
       double eta = options.stepSizeV();
       for (int l = 0; l < groupCount; l++) {
         double ul = u[l];

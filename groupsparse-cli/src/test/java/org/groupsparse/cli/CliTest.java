@@ -1,0 +1,198 @@
+package org.groupsparse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @TempDir static Path dir;
+  static Path sim;
+
+  @BeforeAll
+  static void simulate() {
+    sim = dir.resolve("sim");
+    Result r = run("simulate", "--n", "60", "--p", "30", "--groups", "size:3", "--support", "4,4,4,-3,-3,-3",
+        "--noise", "0.3", "--seed", "7", "--out", sim.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  private static String[] fitArgs(Path out, String... extra) {
+    List<String> a = new ArrayList<>(List.of("fit", "--train", sim.resolve("train.csv").toString(), "--validation",
+        sim.resolve("validation.csv").toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),
+        "--max-iter", "4000", "--quiet", "--out", out.toString()));
+    a.addAll(List.of(extra));
+    return a.toArray(new String[0]);
+  }
+
+  @Test
+  void fitWritesTheDocumentedModelFieldsAndPredictUsesThem() throws Exception {
+    Path model = dir.resolve("model.json");
+    Result r = run(fitArgs(model, "--no-intercept", "--no-standardize"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("selected groups  2 of 10: 1 2");
+    JsonNode m = new ObjectMapper().readTree(model.toFile());
+    for (String f : List.of("method", "featureNames", "groups", "coefficients", "intercept", "selectedGroups",
+        "iterations", "bestIteration", "switchIteration", "history")) {
+      assertThat(m.has(f)).as(f).isTrue();
+    }
+    assertThat(m.get("method").asText()).isEqualTo("dglnn");
+    assertThat(m.get("history").get("trainLoss").size()).isEqualTo(m.get("iterations").asInt() + 1);
+    assertThat(m.get("history").get("validationLoss").size()).isEqualTo(m.get("iterations").asInt() + 1);
+    assertThat(m.get("coefficients").get(0).asDouble()).isBetween(3.5, 4.5);
+
+    Path pred = dir.resolve("pred.csv");
+    Result p = run("predict", "--model", model.toString(), "--data", sim.resolve("validation.csv").toString(),
+        "--out", pred.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    List<String> lines = Files.readAllLines(pred);
+    assertThat(lines).hasSize(21);
+    assertThat(lines.get(0)).isEqualTo("prediction");
+    // the validation MSE printed by predict is twice the kept validation loss of the fit
+    double mse = Double.parseDouble(p.err().replaceAll("(?s).*: ([0-9.eE+-]+) \\(.*", "$1"));
+    double best = m.get("history").get("validationLoss").get(m.get("bestIteration").asInt()).asDouble();
+    assertThat(mse).isCloseTo(2 * best, org.assertj.core.api.Assertions.within(1e-4 * mse));
+  }
+
+  @Test
+  void sameSeedGivesTheSameBytes() throws Exception {
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    assertThat(run(fitArgs(a, "--validation-fraction", "0.3").clone()).code()).isNotZero(); // both validation sources
+    String[] argsA = {"fit", "--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups", "size:3",
+        "--validation-fraction", "0.3", "--seed", "5", "--init", "random", "--max-iter", "3000", "--quiet", "--out",
+        a.toString()};
+    String[] argsB = argsA.clone();
+    argsB[argsB.length - 1] = b.toString();
+    assertThat(run(argsA).code()).isZero();
+    assertThat(run(argsB).code()).isZero();
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    String[] argsC = argsA.clone();
+    argsC[10] = "6";
+    Path c = dir.resolve("c.json");
+    argsC[argsC.length - 1] = c.toString();
+    assertThat(run(argsC).code()).isZero();
+    assertThat(Files.readAllBytes(c)).isNotEqualTo(Files.readAllBytes(a));
+  }
+
+  static Stream<Arguments> badInputs() throws Exception {
+    Path bad = Files.createDirectories(dir.resolve("bad"));
+    String header = "y,a_1,a_2,b_1,b_2\n";
+    Files.writeString(bad.resolve("empty.csv"), "");
+    Files.writeString(bad.resolve("header.csv"), header);
+    Files.writeString(bad.resolve("ragged.csv"), header + "1,2,3,4,5\n1,2,3,4\n");
+    Files.writeString(bad.resolve("text.csv"), header + "1,2,3,4,5\n1,2,abc,4,5\n");
+    Files.writeString(bad.resolve("nan.csv"), header + "1,2,3,4,5\n1,2,3,NaN,5\n");
+    Files.writeString(bad.resolve("inf.csv"), header + "1,2,3,4,5\n1,Infinity,3,4,5\n");
+    Files.writeString(bad.resolve("onerow.csv"), header + "1,2,3,4,5\n");
+    Files.writeString(bad.resolve("ok.csv"), header + "1,2,3,4,5\n2,1,3,5,4\n3,3,1,4,4\n4,5,5,1,2\n");
+    Files.writeString(bad.resolve("groups3.txt"), "a\na\nb\n");
+    Files.writeString(bad.resolve("notmodel.json"), "{\"hello\": 1}");
+    Files.writeString(bad.resolve("truncated.json"), "{\"format\": \"groupsparse-model\", \"formatVersion\": 1, \"coeff");
+    Path f = bad;
+    return Stream.of(
+        Arguments.of("missing file", new String[] {"--train", f.resolve("nope.csv").toString()}, "nope.csv: file not found"),
+        Arguments.of("empty file", new String[] {"--train", f.resolve("empty.csv").toString()}, "empty.csv: file is empty"),
+        Arguments.of("header only", new String[] {"--train", f.resolve("header.csv").toString()}, "header.csv: has a header but no data rows"),
+        Arguments.of("ragged row", new String[] {"--train", f.resolve("ragged.csv").toString()}, "ragged.csv:3: expected 5 fields"),
+        Arguments.of("non-numeric", new String[] {"--train", f.resolve("text.csv").toString()}, "text.csv:3:3: expected a number in column 'a_2'; got 'abc'"),
+        Arguments.of("NaN", new String[] {"--train", f.resolve("nan.csv").toString()}, "nan.csv:3:4: expected a finite number"),
+        Arguments.of("Inf", new String[] {"--train", f.resolve("inf.csv").toString()}, "inf.csv:3:2: expected a finite number"),
+        Arguments.of("unknown target", new String[] {"--train", f.resolve("ok.csv").toString(), "--target", "zz"}, "ok.csv:1: no target column 'zz'"),
+        Arguments.of("groups do not cover", new String[] {"--train", f.resolve("ok.csv").toString(), "--groups", "sizes:2,1"}, "add up to 3 but there are 4 features"),
+        Arguments.of("size does not divide", new String[] {"--train", f.resolve("ok.csv").toString(), "--groups", "size:3"}, "does not divide"),
+        Arguments.of("group file length", new String[] {"--train", f.resolve("ok.csv").toString(), "--groups", "file:" + f.resolve("groups3.txt")}, "has 3 group labels but there are 4 features"),
+        Arguments.of("fewer than 2 rows", new String[] {"--train", f.resolve("onerow.csv").toString(), "--validation-fraction", "0"}, "at least 2"),
+        Arguments.of("bad step", new String[] {"--train", f.resolve("ok.csv").toString(), "--gamma", "-1"}, "'stepSizeU' of DglnnOptions must be in (0, inf); got -1.0"),
+        Arguments.of("diverges", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "dglnn-gd", "--alpha", "1", "--init", "constant", "--init-scale", "1", "--gamma", "100", "--eta", "100", "--validation-fraction", "0", "--no-standardize"}, "smaller step size"),
+        Arguments.of("bad model", new String[] {"predict:" + f.resolve("notmodel.json")}, "not a GroupSparse model file"),
+        Arguments.of("truncated model", new String[] {"predict:" + f.resolve("truncated.json")}, "truncated.json:1:"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void badInputGivesOneLineExitCodeTwoAndNoOutputFile(String name, String[] args, String expected) throws Exception {
+    Path out = dir.resolve("out-" + name.replace(' ', '-') + ".json");
+    List<String> a = new ArrayList<>();
+    if (args[0].startsWith("predict:")) {
+      a.addAll(List.of("predict", "--model", args[0].substring(8), "--data", dir.resolve("bad/ok.csv").toString(),
+          "--out", out.toString()));
+    } else {
+      a.addAll(List.of("fit", "--target", "y", "--groups", "prefix:_", "--quiet", "--out", out.toString()));
+      a.addAll(List.of(args));
+    }
+    Result r = run(a.toArray(new String[0]));
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(expected);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.filter(q -> q.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
+
+  @Test
+  void constantColumnIsAWarningNotAnError() throws Exception {
+    Path d = dir.resolve("const.csv");
+    StringBuilder sb = new StringBuilder("y,a_1,a_2,b_1,b_2\n");
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+    for (int i = 0; i < 30; i++) {
+      double x1 = rng.nextGaussian();
+      sb.append(2 * x1 + 0.1 * rng.nextGaussian()).append(',').append(x1).append(",5,").append(rng.nextGaussian())
+          .append(',').append(rng.nextGaussian()).append('\n');
+    }
+    Files.writeString(d, sb.toString());
+    Path out = dir.resolve("const.json");
+    Result r = run("fit", "--train", d.toString(), "--target", "y", "--groups", "prefix:_", "--quiet", "--out",
+        out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning: column 'a_2' is constant");
+    JsonNode m = new ObjectMapper().readTree(out.toFile());
+    assertThat(m.get("coefficients").get(1).asDouble()).isZero();
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String c : List.of("fit", "predict", "simulate", "demo", "bench")) {
+      Result r = run(c, "--help");
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).contains("Usage: groupsparse " + c);
+    }
+    assertThat(run("bench", "dglnn", "--help").code()).isZero();
+    assertThat(run("fit", "--no-such-option").code()).isEqualTo(2);
+  }
+
+  @Test
+  void demoRunsOnTheBundledData() {
+    Path out = dir.resolve("demo");
+    Result r = run("demo", "--quiet", "--out", out.toString(), "--max-iter", "3000");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("test MSE").contains("selected genes");
+    assertThat(out.resolve("model.json")).exists();
+    assertThat(out.resolve("bardet-loss.png")).exists();
+    assertThat(out.resolve("bardet-groups.png")).exists();
+  }
+}
