@@ -75,18 +75,6 @@ public class ResidualCorrelationBenchmark {
   /** @return the sum (kept alive) */
   @Benchmark
   public double streamRead() {
-    double[] a = x.data();
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int k = 0;
-    for (; k + 3 < a.length; k += 4) {
-      s0 += a[k];
-      s1 += a[k + 1];
-      s2 += a[k + 2];
-      s3 += a[k + 3];
-    }
-    return s0 + s1 + s2 + s3;
+    return org.groupsparse.linalg.MatrixOps.sum(x.data());
   }
 }

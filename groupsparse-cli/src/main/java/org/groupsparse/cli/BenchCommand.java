@@ -115,7 +115,7 @@ public final class BenchCommand {
       long end = System.nanoTime() + 1_000_000_000L;
       while ((System.nanoTime() < end || runs < 8) && runs < t.length) {
         long t0 = System.nanoTime();
-        sink += sum(a) + sum(a);
+        sink += org.groupsparse.linalg.MatrixOps.sum(a) + org.groupsparse.linalg.MatrixOps.sum(a);
         t[runs++] = (System.nanoTime() - t0) / 1e9;
       }
       double[] later = Arrays.copyOfRange(t, runs / 2, runs);
@@ -124,24 +124,6 @@ public final class BenchCommand {
         later[0] = 0; // keep the sums alive
       }
       return later[later.length / 2];
-    }
-
-    private static double sum(double[] a) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int k = 0;
-      for (; k + 3 < a.length; k += 4) {
-        s0 += a[k];
-        s1 += a[k + 1];
-        s2 += a[k + 2];
-        s3 += a[k + 3];
-      }
-      for (; k < a.length; k++) {
-        s0 += a[k];
-      }
-      return (s0 + s1) + (s2 + s3);
     }
   }
 }

@@ -152,6 +152,31 @@ public final class MatrixOps {
   }
 
   /**
+   * Sum of all entries with four accumulators: one sequential read of the array, the memory floor
+   * that the fused passes are measured against.
+   *
+   * @param a the array, not modified
+   * @return the sum
+   */
+  public static double sum(double[] a) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 3 < a.length; k += 4) {
+      s0 += a[k];
+      s1 += a[k + 1];
+      s2 += a[k + 2];
+      s3 += a[k + 3];
+    }
+    for (; k < a.length; k++) {
+      s0 += a[k];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
    * Euclidean norm of {@code a[from .. to)}, scaled to avoid overflow and underflow.
    *
    * @param a the vector, not modified
