@@ -110,7 +110,7 @@ public final class FitCommand implements Callable<Integer> {
     settings.put("groupsSpec", groups);
     settings.put("validation", validationSource);
     CliSupport.printSummary(out, result, trainData.rows(), validation == null ? 0 : validation.rows());
-    if (out != null && this.out != null) {
+    if (this.out != null) {
       ModelFiles.write(this.out, result.model(), result.history(), settings);
       out.println("model written to " + this.out);
     }

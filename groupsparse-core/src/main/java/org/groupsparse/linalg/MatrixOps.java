@@ -175,28 +175,4 @@ public final class MatrixOps {
     }
     return (s0 + s1) + (s2 + s3);
   }
-
-  /**
-   * Euclidean norm of {@code a[from .. to)}, scaled to avoid overflow and underflow.
-   *
-   * @param a the vector, not modified
-   * @param from first index
-   * @param to one past the last index
-   * @return the norm
-   */
-  public static double norm(double[] a, int from, int to) {
-    double scale = 0;
-    for (int j = from; j < to; j++) {
-      scale = Math.max(scale, Math.abs(a[j]));
-    }
-    if (scale == 0 || Double.isInfinite(scale) || Double.isNaN(scale)) {
-      return scale;
-    }
-    double s = 0;
-    for (int j = from; j < to; j++) {
-      double t = a[j] / scale;
-      s += t * t;
-    }
-    return scale * Math.sqrt(s);
-  }
 }
