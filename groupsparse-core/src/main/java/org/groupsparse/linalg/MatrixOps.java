@@ -45,6 +45,57 @@ public final class MatrixOps {
   }
 
   /**
+   * Dot product of {@code a[aOffset .. aOffset+len)} and {@code b[0 .. len)}, with the SIMD kernel
+   * when {@link #SIMD} is on (a fixed summation order either way, so results are reproducible).
+   *
+   * @param a first operand, not modified
+   * @param aOffset start in {@code a}
+   * @param b second operand, not modified
+   * @param len number of terms
+   * @return the dot product
+   */
+  public static double fastDot(double[] a, int aOffset, double[] b, int len) {
+    return SIMD ? VectorKernels.dot(a, aOffset, b, len) : dot(a, aOffset, b, len);
+  }
+
+  /**
+   * Dot product of {@code a[aOffset .. aOffset+len)} and {@code b[bOffset .. bOffset+len)}, SIMD
+   * when {@link #SIMD} is on (a fixed summation order either way).
+   *
+   * @param a first operand, not modified
+   * @param aOffset start in {@code a}
+   * @param b second operand, not modified
+   * @param bOffset start in {@code b}
+   * @param len number of terms
+   * @return the dot product
+   */
+  public static double fastDot(double[] a, int aOffset, double[] b, int bOffset, int len) {
+    if (SIMD) {
+      return VectorKernels.dot(a, aOffset, b, bOffset, len);
+    }
+    double s = 0;
+    for (int j = 0; j < len; j++) {
+      s += a[aOffset + j] * b[bOffset + j];
+    }
+    return s;
+  }
+
+  /**
+   * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}.
+   *
+   * @param alpha the factor
+   * @param x source, not modified
+   * @param xOffset start in {@code x}
+   * @param y target, modified
+   * @param len number of entries
+   */
+  public static void axpy(double alpha, double[] x, int xOffset, double[] y, int len) {
+    for (int i = 0; i < len; i++) {
+      y[i] += alpha * x[xOffset + i];
+    }
+  }
+
+  /**
    * One fused pass over rows {@code [rowFrom, rowTo)} of X: with r_i = y_i - x_i^T w, adds
    * r_i x_i to {@code correlation} and returns the sum of r_i^2. Each row is read from memory
    * once; it is still in cache when it is used the second time.

@@ -108,6 +108,21 @@ final class VectorKernels {
     return s;
   }
 
+  static double dot(double[] a, int aOff, double[] b, int bOff, int len) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(len);
+    DoubleVector s0 = DoubleVector.zero(S);
+    int j = 0;
+    for (; j < bound; j += lanes) {
+      s0 = DoubleVector.fromArray(S, a, aOff + j).fma(DoubleVector.fromArray(S, b, bOff + j), s0);
+    }
+    double s = s0.reduceLanes(VectorOperators.ADD);
+    for (; j < len; j++) {
+      s += a[aOff + j] * b[bOff + j];
+    }
+    return s;
+  }
+
   static double residualSumOfSquares(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w) {
     double loss = 0;
     for (int i = rowFrom; i < rowTo; i++) {

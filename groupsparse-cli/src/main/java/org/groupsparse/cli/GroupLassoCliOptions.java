@@ -1,0 +1,82 @@
+package org.groupsparse.cli;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.groupsparse.regression.grouplasso.BlockUpdate;
+import org.groupsparse.regression.grouplasso.GroupLassoOptions;
+import org.groupsparse.regression.grouplasso.GroupLassoSolverKind;
+import picocli.CommandLine.Option;
+
+/** The group lasso path options shared by {@code fit}, {@code path}, {@code cv} and {@code bench group-lasso}. */
+public final class GroupLassoCliOptions {
+  @Option(names = "--solver", defaultValue = "bcd",
+      description = "Group lasso solver: bcd (block coordinate descent) or fista (proximal gradient, the paper's PGD). Default: ${DEFAULT-VALUE}.")
+  String solver;
+
+  @Option(names = "--block-update", defaultValue = "exact",
+      description = "BCD block update: exact (block minimizer) or majorized (gglasso's step). Default: ${DEFAULT-VALUE}.")
+  String blockUpdate;
+
+  @Option(names = "--n-lambda", defaultValue = "100", description = "Lambdas on the path. Default: ${DEFAULT-VALUE}.")
+  int lambdaCount;
+
+  @Option(names = "--lambda-min-ratio", paramLabel = "R",
+      description = "Smallest lambda / lambda_max (default 1e-3 if n > p, else 5e-2, as grpreg).")
+  Double lambdaMinRatio;
+
+  @Option(names = "--tol", defaultValue = "1e-6",
+      description = "Stop each lambda when the largest KKT violation is at most tol x lambda. Default: ${DEFAULT-VALUE}.")
+  double tolerance;
+
+  @Option(names = "--max-sweeps", defaultValue = "100000",
+      description = "Budget per lambda (BCD sweeps or FISTA steps); unconverged lambdas are reported. Default: ${DEFAULT-VALUE}.")
+  int maxIterations;
+
+  @Option(names = "--no-screening", description = "Visit every group (no strong-rule working set).")
+  boolean noScreening;
+
+  @Option(names = "--group-weights", paramLabel = "W", split = ",",
+      description = "omega_l per group, comma-separated in group order (0 = unpenalized); default sqrt(group size).")
+  double[] weights;
+
+  @Option(names = "--lasso-threads", defaultValue = "1", description = "Threads for the full gradient pass. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--no-intercept", description = "Do not centre the data or fit an intercept.")
+  boolean noIntercept;
+
+  @Option(names = "--no-standardize", description = "Do not scale the columns to unit variance.")
+  boolean noStandardize;
+
+  /** @return validated library options */
+  GroupLassoOptions toOptions() {
+    BlockUpdate update;
+    switch (blockUpdate.toLowerCase(java.util.Locale.ROOT)) {
+      case "exact": update = BlockUpdate.EXACT; break;
+      case "majorized": update = BlockUpdate.MAJORIZED; break;
+      default: throw new IllegalArgumentException("unknown --block-update '" + blockUpdate + "'; expected exact or majorized");
+    }
+    return GroupLassoOptions.builder().solver(GroupLassoSolverKind.fromName(solver)).blockUpdate(update)
+        .lambdaCount(lambdaCount).lambdaMinRatio(lambdaMinRatio == null ? Double.NaN : lambdaMinRatio)
+        .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(threads)
+        .fitIntercept(!noIntercept).standardize(!noStandardize).build();
+  }
+
+  /**
+   * @param o options
+   * @return the settings as recorded in output files
+   */
+  static Map<String, Object> settings(GroupLassoOptions o) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("solver", o.solver().cliName());
+    m.put("blockUpdate", o.blockUpdate().name());
+    m.put("lambdaCount", o.lambdaCount());
+    m.put("lambdaMinRatio", Double.isNaN(o.lambdaMinRatio()) ? "auto" : o.lambdaMinRatio());
+    m.put("tolerance", o.tolerance());
+    m.put("maxIterations", o.maxIterations());
+    m.put("screening", o.screening());
+    m.put("fitIntercept", o.fitIntercept());
+    m.put("standardize", o.standardize());
+    return m;
+  }
+}

@@ -1,0 +1,296 @@
+package org.groupsparse.regression.grouplasso;
+
+import java.util.Arrays;
+import org.groupsparse.linalg.MatrixOps;
+
+/**
+ * Newton's method on the active set, the polish that block coordinate descent needs on
+ * ill-conditioned designs (bardet: condition number of X^T X / n about 1e8, where plain BCD needs
+ * tens of thousands of sweeps at small lambda). With the set A of nonzero groups fixed, the group
+ * lasso objective
+ *
+ * <pre>  Phi(w_A) = (1/2n) ||y - X_A w_A||^2 + lambda sum_{l in A} omega_l ||w_l||</pre>
+ *
+ * <p>is smooth, with gradient -c_A + lambda omega_l w_l / ||w_l|| (c = X^T r / n) and Hessian
+ * G_AA + lambda blockdiag(omega_l (I - u_l u_l^T) / ||w_l||), u_l = w_l / ||w_l||. Each step solves
+ * the Newton system by Cholesky (with a tiny diagonal shift if the factorization breaks down) and
+ * backtracks on Phi (Armijo). Groups that should leave the active set are left to BCD, which
+ * resumes after the polish; the path driver certifies the result with the full KKT check either way.
+ */
+final class ActiveSetNewton {
+  private static final int MAX_STEPS = 50;
+
+  private double[] fullGram;
+  private int[] positions = new int[0];
+  private int[] groupOfColumn = new int[0];
+  private double[] hessian = new double[0];
+  private double[] gradient = new double[0];
+  private double[] direction = new double[0];
+  private double[] xd = new double[0];
+  private double[] trial = new double[0];
+  private double[] factor = new double[0];
+
+  /**
+   * Polishes w on its nonzero groups among {@code working} (and the unpenalized ones).
+   *
+   * @return the number of Newton steps taken
+   */
+  int polish(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working, int count, double[] w,
+      double[] r, double tolerance, int maxColumns) {
+    int m = 0;
+    int[] active = new int[count];
+    int activeCount = 0;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+        active[activeCount++] = l;
+        m += f.end(l) - f.start(l);
+      }
+    }
+    if (m == 0 || m > maxColumns) {
+      return 0;
+    }
+    ensureCapacity(m, f.rows());
+    int q = 0;
+    for (int a = 0; a < activeCount; a++) {
+      int l = active[a];
+      for (int k = f.start(l); k < f.end(l); k++) {
+        positions[q] = k;
+        groupOfColumn[q++] = l;
+      }
+    }
+    int n = f.rows();
+    double[] gram = new double[m * m];
+    fillGram(f, m, gram);
+    int steps = 0;
+    double objective = objective(f, penalty, lambda, active, activeCount, w, r);
+    for (; steps < MAX_STEPS; steps++) {
+      // gradient and KKT violation on A
+      double worst = 0;
+      for (int a = 0, col = 0; a < activeCount; a++) {
+        int l = active[a];
+        int from = f.start(l);
+        int size = f.end(l) - from;
+        f.groupCorrelation(l, r, gradient, col);
+        double norm = GroupNormPenalty.norm(w, from, from + size);
+        double level = lambda * penalty.weight(l);
+        double gn = 0;
+        for (int k = 0; k < size; k++) {
+          double g = -gradient[col + k] + (level > 0 ? level * w[from + k] / norm : 0.0);
+          gradient[col + k] = g;
+          gn += g * g;
+        }
+        worst = Math.max(worst, Math.sqrt(gn));
+        col += size;
+      }
+      if (worst <= tolerance) {
+        break;
+      }
+      // Hessian
+      System.arraycopy(gram, 0, hessian, 0, m * m);
+      for (int a = 0, col = 0; a < activeCount; a++) {
+        int l = active[a];
+        int from = f.start(l);
+        int size = f.end(l) - from;
+        double level = lambda * penalty.weight(l);
+        if (level > 0) {
+          double norm = GroupNormPenalty.norm(w, from, from + size);
+          double s = level / norm;
+          for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+              double uu = w[from + i] * w[from + j] / (norm * norm);
+              hessian[(col + i) * m + col + j] += s * ((i == j ? 1.0 : 0.0) - uu);
+            }
+          }
+        }
+        col += size;
+      }
+      if (!newtonDirection(m)) {
+        break;
+      }
+      // X_A d and the slope
+      Arrays.fill(xd, 0, n, 0.0);
+      double slope = 0;
+      for (int i = 0; i < m; i++) {
+        MatrixOps.axpy(direction[i], f.columnsView(), positions[i] * n, xd, n);
+        slope += gradient[i] * direction[i];
+      }
+      if (!(slope < 0)) {
+        break;
+      }
+      double t = 1.0;
+      boolean accepted = false;
+      for (int back = 0; back < 40; back++) {
+        for (int i = 0; i < m; i++) {
+          trial[i] = w[positions[i]] + t * direction[i];
+        }
+        double value = trialObjective(f, penalty, lambda, active, activeCount, r, t, n);
+        if (value <= objective + 1e-4 * t * slope) {
+          for (int i = 0; i < m; i++) {
+            w[positions[i]] = trial[i];
+          }
+          for (int i = 0; i < n; i++) {
+            r[i] -= t * xd[i];
+          }
+          objective = value;
+          accepted = true;
+          break;
+        }
+        t *= 0.5;
+      }
+      if (!accepted) {
+        break;
+      }
+    }
+    return steps;
+  }
+
+  private void fillGram(LeastSquaresDatafit f, int m, double[] gram) {
+    int p = f.cols();
+    int n = f.rows();
+    if (p <= 2000) {
+      if (fullGram == null) {
+        fullGram = f.gram();
+      }
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < m; j++) {
+          gram[i * m + j] = fullGram[positions[i] * p + positions[j]];
+        }
+      }
+    } else {
+      double[] column = new double[n];
+      double[] cols = f.columnsView();
+      for (int j = 0; j < m; j++) {
+        System.arraycopy(cols, positions[j] * n, column, 0, n);
+        for (int i = 0; i <= j; i++) {
+          double v = MatrixOps.fastDot(cols, positions[i] * n, column, n) / n;
+          gram[i * m + j] = v;
+          gram[j * m + i] = v;
+        }
+      }
+    }
+  }
+
+  private double objective(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] active, int count,
+      double[] w, double[] r) {
+    double v = f.value(r);
+    for (int a = 0; a < count; a++) {
+      int l = active[a];
+      v += lambda * penalty.weight(l) * GroupNormPenalty.norm(w, f.start(l), f.end(l));
+    }
+    return v;
+  }
+
+  private double trialObjective(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] active,
+      int count, double[] r, double t, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double e = r[i] - t * xd[i];
+      s += e * e;
+    }
+    double v = s / (2.0 * n);
+    for (int a = 0, col = 0; a < count; a++) {
+      int l = active[a];
+      int size = f.end(l) - f.start(l);
+      v += lambda * penalty.weight(l) * GroupNormPenalty.norm(trial, col, col + size);
+      col += size;
+    }
+    return v;
+  }
+
+  /** direction = -H^{-1} gradient by a Cholesky factorization of the Hessian. */
+  private boolean newtonDirection(int m) {
+    if (!factorize(m)) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      direction[i] = -gradient[i];
+    }
+    triangularSolves(m, direction);
+    return true;
+  }
+
+  /** Cholesky factor of the Hessian into {@code factor}, shifting the diagonal if needed. */
+  private boolean factorize(int m) {
+    double trace = 0;
+    for (int i = 0; i < m; i++) {
+      trace += hessian[i * m + i];
+    }
+    double shift = 0;
+    for (int attempt = 0; attempt < 8; attempt++) {
+      if (factor(hessian, m, factor, shift)) {
+        return true;
+      }
+      shift = shift == 0 ? 1e-14 * trace / m : shift * 100;
+    }
+    return false;
+  }
+
+  /** b &lt;- (U^T U)^{-1} b with the stored factor. */
+  private void triangularSolves(int m, double[] b) {
+    double[] u = factor;
+    for (int k = 0; k < m; k++) {
+      int row = k * m;
+      double bk = b[k] / u[row + k];
+      b[k] = bk;
+      for (int i = k + 1; i < m; i++) {
+        b[i] -= u[row + i] * bk;
+      }
+    }
+    for (int i = m - 1; i >= 0; i--) {
+      int row = i * m;
+      b[i] = (b[i] - MatrixOps.fastDot(u, row + i + 1, b, i + 1, m - i - 1)) / u[row + i];
+    }
+  }
+
+  /**
+   * Cholesky H + shift I = U^T U with U upper triangular, stored row-major in {@code u}; every inner
+   * loop runs along a row (contiguous). False if the matrix is not positive definite.
+   */
+  private static boolean factor(double[] h, int m, double[] u, double shift) {
+    System.arraycopy(h, 0, u, 0, m * m);
+    for (int k = 0; k < m; k++) {
+      u[k * m + k] += shift;
+    }
+    for (int k = 0; k < m; k++) {
+      int rowK = k * m;
+      double pivot = u[rowK + k];
+      if (!(pivot > 0)) {
+        return false;
+      }
+      double d = Math.sqrt(pivot);
+      u[rowK + k] = d;
+      double inv = 1.0 / d;
+      for (int j = k + 1; j < m; j++) {
+        u[rowK + j] *= inv;
+      }
+      for (int i = k + 1; i < m; i++) {
+        double uki = u[rowK + i];
+        if (uki != 0) {
+          int rowI = i * m;
+          for (int j = i; j < m; j++) {
+            u[rowI + j] -= uki * u[rowK + j];
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private void ensureCapacity(int m, int n) {
+    if (positions.length < m) {
+      positions = new int[m];
+      groupOfColumn = new int[m];
+      gradient = new double[m];
+      direction = new double[m];
+      trial = new double[m];
+    }
+    if (hessian.length < m * m) {
+      hessian = new double[m * m];
+      factor = new double[m * m];
+    }
+    if (xd.length < n) {
+      xd = new double[n];
+    }
+  }
+}

@@ -1,0 +1,363 @@
+package org.groupsparse.regression.grouplasso;
+
+import java.util.concurrent.ForkJoinPool;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.data.Standardization;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.linalg.DimensionMismatchException;
+
+/**
+ * The group lasso regularization path (Yuan and Lin 2006; the paper's "PGD" baseline, Li et al.,
+ * ICLR 2023, section 5):
+ *
+ * <pre>  min_{w, b} (1/2n) ||y - X w - b 1||^2 + lambda sum_l omega_l ||w_l||_2</pre>
+ *
+ * <p>on the training rows, with columns scaled to unit variance when configured (the penalty then
+ * applies to the coefficients of the scaled columns, as in grpreg and glmnet), default weights
+ * omega_l = sqrt(p_l) and an unpenalized intercept (handled by centring).
+ *
+ * <p>lambda_max = max_{l penalized} ||X_l^T r_0|| / (n omega_l), r_0 the residual of the
+ * unpenalized part (intercept and groups with omega_l = 0), is the smallest lambda at which every
+ * penalized group is zero; the default grid is geometric from lambda_max down to
+ * lambdaMinRatio x lambda_max. Each lambda starts from the previous solution (warm start), solves
+ * on the sequential strong-rule set {l : ||c_l|| &gt;= omega_l (2 lambda_k - lambda_{k-1})} plus every
+ * group that has been nonzero, then computes the full correlation c = X^T r / n once and adds any
+ * group that violates its KKT condition, until the largest violation over all groups is at most
+ * tolerance x lambda. That certified violation is reported per lambda; a lambda that runs out of
+ * budget is reported unconverged, never silently dropped.
+ */
+public final class GroupLassoPath {
+  private final GroupLassoOptions options;
+
+  /** @param options configuration */
+  public GroupLassoPath(GroupLassoOptions options) {
+    this.options = options;
+  }
+
+  /** @return the configuration */
+  public GroupLassoOptions options() {
+    return options;
+  }
+
+  /**
+   * Fits the path.
+   *
+   * @param train training data, at least 2 rows, not modified
+   * @param groups group structure over the features
+   * @param listener progress receiver, or null
+   * @return the path
+   */
+  public GroupLassoPathResult fit(Dataset train, GroupStructure groups, PathListener listener) {
+    if (train.rows() < 2) {
+      throw new IllegalArgumentException("training data need at least 2 rows; got " + train.rows());
+    }
+    if (groups.featureCount() != train.features()) {
+      throw new DimensionMismatchException("groups cover " + groups.featureCount() + " features but the data have "
+          + train.features());
+    }
+    double[] weights = options.weights() == null ? groups.defaultWeights() : options.weights();
+    if (weights.length != groups.groupCount()) {
+      throw new DimensionMismatchException("'weights' has " + weights.length + " entries for "
+          + groups.groupCount() + " groups");
+    }
+    Standardization std = Standardization.fit(train, options.fitIntercept(), options.standardize(), false);
+    Dataset t = std.apply(train);
+    LeastSquaresDatafit datafit = new LeastSquaresDatafit(t.design(), t.response(), groups);
+    GroupNormPenalty penalty = new GroupNormPenalty(weights);
+    PathListener l = listener == null ? PathListener.NONE : listener;
+    ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
+    try {
+      return new Run(datafit, penalty, l, pool).run(train, groups, std, weights);
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+  }
+
+  /**
+   * The default lambda_min / lambda_max for a problem size (grpreg's rule).
+   *
+   * @param n training rows
+   * @param p features
+   * @return 1e-3 when n &gt; p, else 5e-2
+   */
+  public static double defaultMinRatio(int n, int p) {
+    return n > p ? 1e-3 : 5e-2;
+  }
+
+  /** One path computation. */
+  private final class Run {
+    private final LeastSquaresDatafit f;
+    private final GroupNormPenalty penalty;
+    private final PathListener listener;
+    private final ForkJoinPool pool;
+    private final GroupLassoSolver solver;
+    private final int n;
+    private final int p;
+    private final int groupCount;
+    private final double[] w;
+    private final double[] r;
+    private final double[] c;
+    private final int[] working;
+    private final boolean[] inWorking;
+    private int workingCount;
+    /** Residual at the last full pass, and ||c_l|| there: the base of the certified bounds. */
+    private final double[] reference;
+    private final double[] referenceNorm;
+    private final double[] blockNorms;
+    /** The path index at which c_l was last computed exactly at the current residual. */
+    private final int[] stamp;
+    private final boolean[] pending;
+
+    Run(LeastSquaresDatafit f, GroupNormPenalty penalty, PathListener listener, ForkJoinPool pool) {
+      this.f = f;
+      this.penalty = penalty;
+      this.listener = listener;
+      this.pool = pool;
+      this.solver = options.solver() == GroupLassoSolverKind.BCD ? new BlockCoordinateDescent(options.blockUpdate())
+          : new ProximalGradient();
+      n = f.rows();
+      p = f.cols();
+      groupCount = f.groupCount();
+      w = new double[p];
+      r = f.response().clone();
+      c = new double[p];
+      working = new int[groupCount];
+      inWorking = new boolean[groupCount];
+      reference = new double[n];
+      referenceNorm = new double[groupCount];
+      blockNorms = new double[groupCount];
+      java.util.Arrays.fill(blockNorms, Double.NaN);
+      stamp = new int[groupCount];
+      java.util.Arrays.fill(stamp, -1);
+      pending = new boolean[groupCount];
+    }
+
+    GroupLassoPathResult run(Dataset train, GroupStructure groups, Standardization std, double[] weights) {
+      boolean anyPenalized = false;
+      for (int l = 0; l < groupCount; l++) {
+        if (penalty.isPenalized(l)) {
+          anyPenalized = true;
+        } else {
+          add(l);
+        }
+      }
+      if (!anyPenalized) {
+        throw new IllegalArgumentException("every group has weight 0: nothing is penalized, the group lasso is least squares");
+      }
+      if (workingCount > 0) { // fit the unpenalized groups (their level is 0, lambda is irrelevant)
+        solver.solve(f, penalty, 1.0, working, workingCount, w, r, 1e-12, options.maxIterations());
+      }
+      fullPass();
+      double lambdaMax = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (penalty.isPenalized(l)) {
+          lambdaMax = Math.max(lambdaMax, GroupNormPenalty.norm(c, f.start(l), f.end(l)) / penalty.weight(l));
+        }
+      }
+      if (!(lambdaMax > 0)) {
+        throw new IllegalArgumentException("lambda_max is 0: the response is constant, or orthogonal to every "
+            + "penalized group, on the training rows");
+      }
+      double[] lambdas = grid(lambdaMax, train.rows(), train.features());
+      int count = lambdas.length;
+      double[][] coef = new double[count][];
+      double[][] coefStd = new double[count][];
+      double[] intercepts = new double[count];
+      double[] violation = new double[count];
+      boolean[] converged = new boolean[count];
+      int[] iterations = new int[count];
+      int[] active = new int[count];
+      double[] loss = new double[count];
+      listener.onStart(count);
+      double previousLambda = lambdaMax;
+      for (int k = 0; k < count; k++) {
+        double lambda = lambdas[k];
+        int used = 0;
+        double worst;
+        if (lambda >= lambdaMax && k == 0) {
+          worst = maxViolation(lambda); // the penalized groups are exactly zero; c is current
+          java.util.Arrays.fill(stamp, 0);
+        } else {
+          screen(lambda, previousLambda, k);
+          double innerTolerance = 0.5 * options.tolerance() * lambda;
+          while (true) {
+            used += solver.solve(f, penalty, lambda, working, workingCount, w, r, innerTolerance,
+                options.maxIterations() - used);
+            certify(lambda, k);
+            int added = 0;
+            worst = 0;
+            for (int l = 0; l < groupCount; l++) {
+              if (stamp[l] != k) {
+                continue; // certified by the bound: its KKT condition holds exactly
+              }
+              double v = violationOf(l, lambda);
+              worst = Math.max(worst, v);
+              if (!inWorking[l] && v > options.tolerance() * lambda) {
+                add(l);
+                added++;
+              }
+            }
+            if ((added == 0 && worst <= options.tolerance() * lambda) || used >= options.maxIterations()) {
+              break;
+            }
+            if (added == 0) {
+              innerTolerance *= 0.1;
+            }
+          }
+        }
+        double relative = worst / lambda;
+        converged[k] = worst <= options.tolerance() * lambda;
+        violation[k] = relative;
+        iterations[k] = used;
+        double[] wf = new double[p];
+        for (int q = 0; q < p; q++) {
+          wf[f.featureOfPosition(q)] = w[q];
+        }
+        coefStd[k] = wf;
+        coef[k] = std.coefficientsToOriginal(wf);
+        intercepts[k] = options.fitIntercept() ? std.intercept(coef[k]) : 0.0;
+        int nonzero = 0;
+        for (int l = 0; l < groupCount; l++) {
+          if (penalty.isPenalized(l) && GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+            nonzero++;
+          }
+        }
+        active[k] = nonzero;
+        loss[k] = f.value(r);
+        listener.onLambda(k, lambda, nonzero, relative, converged[k]);
+        previousLambda = lambda;
+      }
+      listener.onFinish();
+      return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
+          active, loss, weights.clone(), groups, train.featureNames(), train.targetName(), std, options);
+    }
+
+    private double[] grid(double lambdaMax, int rows, int features) {
+      if (options.lambdas() != null) {
+        return options.lambdas();
+      }
+      int count = options.lambdaCount();
+      double ratio = Double.isNaN(options.lambdaMinRatio()) ? defaultMinRatio(rows, features) : options.lambdaMinRatio();
+      double[] out = new double[count];
+      for (int k = 0; k < count; k++) {
+        out[k] = count == 1 ? lambdaMax : lambdaMax * Math.pow(ratio, (double) k / (count - 1));
+      }
+      out[0] = lambdaMax;
+      return out;
+    }
+
+    /**
+     * Sequential strong rule; without screening every group joins the working set. A group outside
+     * the set whose certified upper bound on ||c_l|| is below the threshold stays out without being
+     * computed; otherwise its exact correlation (at the current residual) decides.
+     */
+    private void screen(double lambda, double previousLambda, int k) {
+      double threshold = 2 * lambda - previousLambda;
+      double delta = residualDrift();
+      for (int l = 0; l < groupCount; l++) {
+        if (inWorking[l]) {
+          continue;
+        }
+        if (!options.screening()) {
+          add(l);
+          continue;
+        }
+        double level = penalty.weight(l) * threshold;
+        if (stamp[l] != k - 1 && referenceNorm[l] + blockNorm(l) * delta < level) {
+          continue;
+        }
+        double norm = stamp[l] == k - 1 ? GroupNormPenalty.norm(c, f.start(l), f.end(l)) : exactNorm(l);
+        if (norm >= level) {
+          add(l);
+        }
+      }
+    }
+
+    /**
+     * Makes c exact (at the current residual) for every group whose KKT condition the bound
+     * ||c_l(r)|| &lt;= ||c_l(r_ref)|| + ||X_l||_2 ||r - r_ref|| / n &lt;= lambda omega_l does not
+     * already certify, and stamps them with k. When more than an eighth of the columns would need it,
+     * one full pass is cheaper: it computes all of c and moves the reference residual here.
+     */
+    private void certify(double lambda, int k) {
+      double delta = residualDrift();
+      int uncertainColumns = 0;
+      for (int l = 0; l < groupCount; l++) {
+        boolean certified = !inWorking[l] && referenceNorm[l] + blockNorm(l) * delta <= lambda * penalty.weight(l);
+        pending[l] = !certified;
+        if (!certified) {
+          uncertainColumns += f.end(l) - f.start(l);
+        }
+      }
+      if (uncertainColumns * 8L > p) {
+        fullPass();
+        java.util.Arrays.fill(stamp, k);
+        return;
+      }
+      for (int l = 0; l < groupCount; l++) {
+        if (pending[l]) {
+          f.groupCorrelation(l, r, c, f.start(l));
+          stamp[l] = k;
+        } else {
+          stamp[l] = -2; // certified by the bound, c_l not current
+        }
+      }
+    }
+
+    private double exactNorm(int l) {
+      f.groupCorrelation(l, r, c, f.start(l));
+      return GroupNormPenalty.norm(c, f.start(l), f.end(l));
+    }
+
+    /** c = X^T r / n for every group; r becomes the reference residual of the bounds. */
+    private void fullPass() {
+      f.correlation(r, c, pool);
+      System.arraycopy(r, 0, reference, 0, n);
+      for (int l = 0; l < groupCount; l++) {
+        referenceNorm[l] = GroupNormPenalty.norm(c, f.start(l), f.end(l));
+      }
+    }
+
+    /** ||r - r_ref|| / sqrt(n), so that ||X_l^T (r - r_ref)|| / n &lt;= sqrt(L_l) times it. */
+    private double residualDrift() {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        double d = r[i] - reference[i];
+        s += d * d;
+      }
+      return Math.sqrt(s / n);
+    }
+
+    /** sqrt(L_l) = ||X_l||_2 / sqrt(n), exactly (from the block's eigendecomposition), cached. */
+    private double blockNorm(int l) {
+      double v = blockNorms[l];
+      if (Double.isNaN(v)) {
+        v = Math.sqrt(f.blockLipschitz(l)) * (1 + 1e-12);
+        blockNorms[l] = v;
+      }
+      return v;
+    }
+
+    private double violationOf(int l, double lambda) {
+      int from = f.start(l);
+      return penalty.violation(l, w, from, c, from, f.end(l) - from, lambda);
+    }
+
+    private double maxViolation(double lambda) {
+      double worst = 0;
+      for (int l = 0; l < groupCount; l++) {
+        worst = Math.max(worst, violationOf(l, lambda));
+      }
+      return worst;
+    }
+
+    private void add(int l) {
+      if (!inWorking[l]) {
+        inWorking[l] = true;
+        working[workingCount++] = l;
+      }
+    }
+  }
+}

@@ -1,0 +1,381 @@
+package org.groupsparse.regression.grouplasso;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.linalg.DenseMatrix;
+import org.groupsparse.linalg.DimensionMismatchException;
+import org.groupsparse.linalg.MatrixOps;
+import org.groupsparse.linalg.SymmetricEigen;
+
+/**
+ * The least-squares datafit F(w) = (1/2n) ||y - X w||^2 of the group lasso, over a copy of the
+ * design stored column-major with the columns of each group next to each other, so that every
+ * group product X_l^T r and update r -= X_l d is one contiguous stream.
+ *
+ * <p>Coefficients are indexed by <em>column position</em> k (group order): position k holds
+ * feature {@link #featureOfPosition(int)}. Its gradient is -X^T r / n; the solvers work with the
+ * correlation c = X^T r / n = -grad F, and the block curvature G_l = X_l^T X_l / n (its
+ * eigendecomposition, computed on first use, gives the exact block update).
+ *
+ * <p>Not safe for concurrent use; {@link #correlation} may use the pool given to it.
+ */
+public final class LeastSquaresDatafit {
+  private static final int EXACT_BLOCK_LIMIT = 128;
+  private final int n;
+  private final int p;
+  private final double[] columns;
+  private final double[] y;
+  private final int[] ptr;
+  private final int[] featureOfPosition;
+  private final SymmetricEigen[] gram;
+  private final double[] blockLipschitz;
+  private double lipschitz = Double.NaN;
+
+  /**
+   * Copies the design into group order.
+   *
+   * @param design n x p design (row-major), not modified
+   * @param y response of length n, copied
+   * @param groups group structure over the p columns
+   */
+  public LeastSquaresDatafit(DenseMatrix design, double[] y, GroupStructure groups) {
+    if (groups.featureCount() != design.cols()) {
+      throw new DimensionMismatchException("groups cover " + groups.featureCount() + " features but the design has "
+          + design.cols() + " columns");
+    }
+    if (y.length != design.rows()) {
+      throw new DimensionMismatchException("design has " + design.rows() + " rows, response " + y.length);
+    }
+    n = design.rows();
+    p = design.cols();
+    this.y = y.clone();
+    int groupCount = groups.groupCount();
+    ptr = new int[groupCount + 1];
+    for (int l = 0; l < groupCount; l++) {
+      ptr[l + 1] = groups.end(l);
+    }
+    featureOfPosition = groups.members();
+    columns = new double[n * p];
+    double[] x = design.data();
+    int[] positionOfFeature = new int[p];
+    for (int k = 0; k < p; k++) {
+      positionOfFeature[featureOfPosition[k]] = k;
+    }
+    // transpose in row blocks so that both sides stay in cache
+    final int block = 64;
+    for (int i0 = 0; i0 < n; i0 += block) {
+      int i1 = Math.min(n, i0 + block);
+      for (int j = 0; j < p; j++) {
+        int base = positionOfFeature[j] * n;
+        for (int i = i0; i < i1; i++) {
+          columns[base + i] = x[i * p + j];
+        }
+      }
+    }
+    gram = new SymmetricEigen[groupCount];
+    blockLipschitz = new double[groupCount];
+    java.util.Arrays.fill(blockLipschitz, Double.NaN);
+  }
+
+  /** @return rows n */
+  public int rows() {
+    return n;
+  }
+
+  /** @return columns p */
+  public int cols() {
+    return p;
+  }
+
+  /** @return number of groups */
+  public int groupCount() {
+    return ptr.length - 1;
+  }
+
+  /**
+   * @param l group
+   * @return first column position of the group
+   */
+  public int start(int l) {
+    return ptr[l];
+  }
+
+  /**
+   * @param l group
+   * @return one past the last column position of the group
+   */
+  public int end(int l) {
+    return ptr[l + 1];
+  }
+
+  /**
+   * @param position column position in group order
+   * @return the feature index in the original column order
+   */
+  public int featureOfPosition(int position) {
+    return featureOfPosition[position];
+  }
+
+  /** @return the column-major design in group order (a view, do not modify) */
+  double[] columnsView() {
+    return columns;
+  }
+
+  /**
+   * The full Gram matrix X^T X / n in column positions (p x p, row-major), computed anew.
+   *
+   * @return the matrix
+   */
+  double[] gram() {
+    double[] g = new double[p * p];
+    double[] column = new double[n];
+    double inv = 1.0 / n;
+    for (int j = 0; j < p; j++) {
+      System.arraycopy(columns, j * n, column, 0, n);
+      for (int i = 0; i <= j; i++) {
+        double v = MatrixOps.fastDot(columns, i * n, column, n) * inv;
+        g[i * p + j] = v;
+        g[j * p + i] = v;
+      }
+    }
+    return g;
+  }
+
+  /** @return the response (a view, do not modify) */
+  double[] response() {
+    return y;
+  }
+
+  /**
+   * F(w) from the residual.
+   *
+   * @param residual r = y - X w, not modified
+   * @return (1/2n) ||r||^2
+   */
+  public double value(double[] residual) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += residual[i] * residual[i];
+    }
+    return s / (2.0 * n);
+  }
+
+  /**
+   * c_l = X_l^T r / n for one group.
+   *
+   * @param l group
+   * @param residual r, not modified
+   * @param out output, written at {@code out[outOffset ..]}, modified
+   * @param outOffset start in {@code out}
+   */
+  public void groupCorrelation(int l, double[] residual, double[] out, int outOffset) {
+    double inv = 1.0 / n;
+    for (int k = ptr[l]; k < ptr[l + 1]; k++) {
+      out[outOffset + k - ptr[l]] = MatrixOps.fastDot(columns, k * n, residual, n) * inv;
+    }
+  }
+
+  /**
+   * r -= X_l d for one group.
+   *
+   * @param l group
+   * @param delta the change d_l, read at {@code delta[deltaOffset ..]}, not modified
+   * @param deltaOffset start in {@code delta}
+   * @param residual r, modified
+   */
+  public void subtractGroup(int l, double[] delta, int deltaOffset, double[] residual) {
+    for (int k = ptr[l]; k < ptr[l + 1]; k++) {
+      double d = delta[deltaOffset + k - ptr[l]];
+      if (d != 0) {
+        MatrixOps.axpy(-d, columns, k * n, residual, n);
+      }
+    }
+  }
+
+  /**
+   * out = X w restricted to some groups (out is overwritten).
+   *
+   * @param w coefficients by position, not modified
+   * @param groupsToUse group indices, not modified
+   * @param count how many of them to use
+   * @param out length n, modified
+   */
+  public void multiply(double[] w, int[] groupsToUse, int count, double[] out) {
+    java.util.Arrays.fill(out, 0, n, 0.0);
+    for (int a = 0; a < count; a++) {
+      int l = groupsToUse[a];
+      for (int k = ptr[l]; k < ptr[l + 1]; k++) {
+        if (w[k] != 0) {
+          MatrixOps.axpy(w[k], columns, k * n, out, n);
+        }
+      }
+    }
+  }
+
+  /**
+   * The full correlation c = X^T r / n, split over the pool's threads by groups when a pool is
+   * given. Each entry is one dot product, so the result does not depend on the thread count.
+   *
+   * @param residual r, not modified
+   * @param out length p, modified
+   * @param pool the pool, or {@code null} to run on the caller's thread
+   */
+  public void correlation(double[] residual, double[] out, ForkJoinPool pool) {
+    if (pool == null || pool.getParallelism() < 2) {
+      correlationRange(0, p, residual, out);
+      return;
+    }
+    int parts = pool.getParallelism() * 4;
+    RecursiveAction[] tasks = new RecursiveAction[parts];
+    for (int t = 0; t < parts; t++) {
+      final int from = (int) ((long) p * t / parts);
+      final int to = (int) ((long) p * (t + 1) / parts);
+      tasks[t] = new RecursiveAction() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void compute() {
+          correlationRange(from, to, residual, out);
+        }
+      };
+    }
+    pool.invoke(new RecursiveAction() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected void compute() {
+        invokeAll(tasks);
+      }
+    });
+  }
+
+  private void correlationRange(int from, int to, double[] residual, double[] out) {
+    double inv = 1.0 / n;
+    for (int k = from; k < to; k++) {
+      out[k] = MatrixOps.fastDot(columns, k * n, residual, n) * inv;
+    }
+  }
+
+  /**
+   * The eigendecomposition of G_l = X_l^T X_l / n, computed on first use, or {@code null} for
+   * groups larger than the exact-update limit (128 columns).
+   *
+   * @param l group
+   * @return the decomposition or null
+   */
+  public SymmetricEigen blockGram(int l) {
+    int m = ptr[l + 1] - ptr[l];
+    if (m > EXACT_BLOCK_LIMIT) {
+      return null;
+    }
+    SymmetricEigen e = gram[l];
+    if (e == null) {
+      double[] g = new double[m * m];
+      double inv = 1.0 / n;
+      double[] column = new double[n];
+      for (int b = 0; b < m; b++) {
+        System.arraycopy(columns, (ptr[l] + b) * n, column, 0, n);
+        for (int a = 0; a <= b; a++) {
+          double v = MatrixOps.fastDot(columns, (ptr[l] + a) * n, column, n) * inv;
+          g[a * m + b] = v;
+          g[b * m + a] = v;
+        }
+      }
+      e = SymmetricEigen.of(g, m);
+      gram[l] = e;
+      blockLipschitz[l] = Math.max(0.0, e.values()[m - 1]);
+    }
+    return e;
+  }
+
+  /**
+   * The largest eigenvalue of G_l = X_l^T X_l / n (exactly from the eigendecomposition for small
+   * groups, by 200 power iterations for large ones).
+   *
+   * @param l group
+   * @return L_l
+   */
+  public double blockLipschitz(int l) {
+    if (Double.isNaN(blockLipschitz[l])) {
+      if (blockGram(l) == null) {
+        int m = ptr[l + 1] - ptr[l];
+        double[] v = new double[m];
+        java.util.Arrays.fill(v, 1.0 / Math.sqrt(m));
+        double[] xv = new double[n];
+        double est = 0;
+        for (int it = 0; it < 200; it++) {
+          java.util.Arrays.fill(xv, 0.0);
+          for (int k = 0; k < m; k++) {
+            MatrixOps.axpy(v[k], columns, (ptr[l] + k) * n, xv, n);
+          }
+          double norm = 0;
+          for (int k = 0; k < m; k++) {
+            v[k] = MatrixOps.fastDot(columns, (ptr[l] + k) * n, xv, n) / n;
+            norm += v[k] * v[k];
+          }
+          norm = Math.sqrt(norm);
+          if (norm == 0) {
+            break;
+          }
+          for (int k = 0; k < m; k++) {
+            v[k] /= norm;
+          }
+          boolean done = Math.abs(norm - est) <= 1e-12 * norm;
+          est = norm;
+          if (done) {
+            break;
+          }
+        }
+        blockLipschitz[l] = est * 1.01;
+      }
+    }
+    return blockLipschitz[l];
+  }
+
+  /**
+   * L = ||X||_2^2 / n, the Lipschitz constant of grad F, by the power method on X^T X / n
+   * (seeded start, to relative change 1e-10 or 1000 iterations), enlarged by 1% so that 1/L is a
+   * safe step despite the method approaching from below.
+   *
+   * @return L
+   */
+  public double lipschitz() {
+    if (Double.isNaN(lipschitz)) {
+      double[] v = new double[p];
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(42);
+      for (int k = 0; k < p; k++) {
+        v[k] = rng.nextDouble() - 0.5;
+      }
+      double[] xv = new double[n];
+      double est = 0;
+      for (int it = 0; it < 1000; it++) {
+        java.util.Arrays.fill(xv, 0.0);
+        double vn = 0;
+        for (int k = 0; k < p; k++) {
+          vn += v[k] * v[k];
+        }
+        vn = Math.sqrt(vn);
+        if (vn == 0) {
+          break;
+        }
+        for (int k = 0; k < p; k++) {
+          MatrixOps.axpy(v[k] / vn, columns, k * n, xv, n);
+        }
+        correlationRange(0, p, xv, v); // v = X^T X v / n
+        double norm = 0;
+        for (int k = 0; k < p; k++) {
+          norm += v[k] * v[k];
+        }
+        norm = Math.sqrt(norm);
+        boolean done = Math.abs(norm - est) <= 1e-10 * norm;
+        est = norm;
+        if (done) {
+          break;
+        }
+      }
+      lipschitz = est * 1.01;
+    }
+    return lipschitz;
+  }
+}
