@@ -14,6 +14,7 @@ import org.groupsparse.linalg.SymmetricEigen;
  * met.
  */
 public final class BlockCoordinateDescent implements GroupLassoSolver {
+  private static final int STALL_SWEEPS = 200;
   private static final int NEWTON_AFTER = 4;
   private static final int NEWTON_MAX_COLUMNS = 500;
   private final BlockUpdate update;
@@ -46,12 +47,20 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         return iterations;
       }
       int inner = 0;
+      double best = Double.POSITIVE_INFINITY;
+      int stalled = 0;
       while (iterations < maxIterations) {
         double active = sweep(datafit, penalty, lambda, working, count, w, residual, true);
         iterations++;
         inner++;
         if (active <= tolerance) {
           break;
+        }
+        if (active < 0.99 * best) {
+          best = active;
+          stalled = 0;
+        } else if (++stalled >= STALL_SWEEPS) {
+          return iterations; // rounding floor: the driver reports the certified violation
         }
         if (inner % NEWTON_AFTER == 0 && iterations < maxIterations) {
           polishFirst = newton.polish(datafit, penalty, lambda, working, count, w, residual, tolerance,

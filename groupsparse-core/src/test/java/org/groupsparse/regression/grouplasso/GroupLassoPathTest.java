@@ -1,0 +1,394 @@
+package org.groupsparse.regression.grouplasso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.groupsparse.TestData;
+import org.groupsparse.data.BundledData;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.linalg.DenseMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The group lasso path against optimality conditions (checked by {@link KktChecker}, which works on
+ * the row-major data independently of the solvers' kernels), limits with closed forms, an
+ * independent lasso, least squares, and agreement between the two solvers.
+ */
+class GroupLassoPathTest {
+  private static final double TOL = 1e-6;
+
+  static Dataset dataset(DenseMatrix x, double[] y) {
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < x.cols(); j++) {
+      names.add("x" + (j + 1));
+    }
+    return new Dataset(x, y, names, "y");
+  }
+
+  /** A design with correlated columns inside and across groups, and a group-sparse truth. */
+  static Dataset randomProblem(int n, GroupStructure groups, SplittableRandom rng) {
+    int p = groups.featureCount();
+    DenseMatrix z = TestData.gaussian(n, p, rng);
+    double[] x = z.data();
+    double[] shared = TestData.gaussian(n, rng);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i * p + j] = 0.7 * x[i * p + j] + 0.5 * shared[i] + 3.0 * (j % 3 == 0 ? 1 : 0) + (j + 1) * 0.1 * x[i * p + j];
+      }
+    }
+    double[] y = new double[n];
+    int[] members = groups.membersView();
+    for (int l = 0; l < Math.min(2, groups.groupCount()); l++) {
+      for (int q = groups.start(l); q < groups.end(l); q++) {
+        int j = members[q];
+        for (int i = 0; i < n; i++) {
+          y[i] += (1.0 + l) * x[i * p + j] / (j + 1);
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      y[i] += 0.5 * rng.nextGaussian() + 2.0;
+    }
+    return dataset(new DenseMatrix(n, p, x), y);
+  }
+
+  static double objective(GroupLassoPathResult path, int k, Dataset train) {
+    Dataset t = path.standardization().apply(train);
+    double[] w = path.standardizedCoefficients(k);
+    int n = t.rows();
+    int p = t.features();
+    double rss = 0;
+    for (int i = 0; i < n; i++) {
+      double r = t.response()[i];
+      for (int j = 0; j < p; j++) {
+        r -= t.design().data()[i * p + j] * w[j];
+      }
+      rss += r * r;
+    }
+    GroupStructure g = path.groups();
+    double pen = 0;
+    int[] members = g.membersView();
+    for (int l = 0; l < g.groupCount(); l++) {
+      double s = 0;
+      for (int q = g.start(l); q < g.end(l); q++) {
+        s += w[members[q]] * w[members[q]];
+      }
+      pen += path.weights()[l] * Math.sqrt(s);
+    }
+    return rss / (2.0 * n) + path.lambdas()[k] * pen;
+  }
+
+  static void assertKktAlongPath(GroupLassoPathResult path, Dataset train) {
+    assertThat(path.unconvergedCount()).isZero();
+    for (int k = 0; k < path.size(); k++) {
+      KktChecker.Report report = KktChecker.check(path, k, train);
+      assertThat(report.relativeViolation()).as("KKT at lambda %d", k).isLessThanOrEqualTo(TOL);
+      assertThat(report.interceptViolation()).isLessThan(1e-10);
+      assertThat(path.kktViolation()[k]).isLessThanOrEqualTo(TOL);
+    }
+  }
+
+  @Test
+  void kktHoldsAlongTheWholeBardetPath() {
+    Dataset bardet = BundledData.bardet();
+    GroupStructure groups = GroupSpecs.parse("prefix:_", bardet.featureNames());
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().build()).fit(bardet, groups, null);
+    assertThat(path.size()).isEqualTo(100);
+    assertThat(path.lambdas()[99] / path.lambdas()[0]).isCloseTo(1e-3, within(1e-12)); // n = 120 > p = 100
+    assertKktAlongPath(path, bardet);
+    assertThat(path.activeGroups()[99]).isEqualTo(20);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void kktHoldsOnRandomProblemsWithUnequalGroupsAndWeights(int seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int p = 15 + rng.nextInt(40);
+    int n = seed % 2 == 0 ? p / 2 + 5 : 2 * p; // both n < p and n > p
+    GroupStructure groups = TestData.randomGroups(p, 3 + rng.nextInt(8), rng);
+    double[] weights = groups.defaultWeights();
+    weights[weights.length - 1] = 0.0; // one unpenalized group
+    weights[0] *= 1.5;
+    Dataset data = randomProblem(n, groups, rng);
+    GroupLassoOptions options = GroupLassoOptions.builder().weights(weights).lambdaCount(30).build();
+    GroupLassoPathResult path = new GroupLassoPath(options).fit(data, groups, null);
+    assertKktAlongPath(path, data);
+  }
+
+  @Test
+  void lambdaMaxIsTheExactThresholdOfTheNullModel() {
+    SplittableRandom rng = new SplittableRandom(7);
+    GroupStructure groups = GroupStructure.ofSizes(3, 5, 2, 4);
+    Dataset data = randomProblem(40, groups, rng);
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(5).build())
+        .fit(data, groups, null);
+    // independent: centred response, standardized columns, max ||X_l^T y|| / (n sqrt(p_l))
+    Dataset t = path.standardization().apply(data);
+    double expected = 0;
+    int n = t.rows();
+    int p = t.features();
+    int[] members = groups.membersView();
+    for (int l = 0; l < groups.groupCount(); l++) {
+      double s = 0;
+      for (int q = groups.start(l); q < groups.end(l); q++) {
+        double c = 0;
+        for (int i = 0; i < n; i++) {
+          c += t.design().data()[i * p + members[q]] * t.response()[i];
+        }
+        s += (c / n) * (c / n);
+      }
+      expected = Math.max(expected, Math.sqrt(s) / Math.sqrt(groups.size(l)));
+    }
+    assertThat(path.lambdaMax()).isCloseTo(expected, within(1e-12 * expected));
+    double lambdaMax = path.lambdaMax();
+    GroupLassoPathResult at = new GroupLassoPath(GroupLassoOptions.builder()
+        .lambdas(lambdaMax, 2 * lambdaMax, 0.999 * lambdaMax).build()).fit(data, groups, null);
+    assertThat(at.lambdas()).containsExactly(2 * lambdaMax, lambdaMax, 0.999 * lambdaMax);
+    for (int k = 0; k < 2; k++) {
+      assertThat(at.coefficients(k)).containsOnly(0.0);
+      assertThat(at.activeGroups()[k]).isZero();
+    }
+    assertThat(at.activeGroups()[2]).isEqualTo(1);
+  }
+
+  @Test
+  void sizeOneGroupsGiveTheLassoOfAnIndependentCoordinateDescent() {
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 60;
+    int p = 25;
+    Dataset data = randomProblem(n, GroupStructure.contiguous(1, p, false), rng);
+    GroupStructure groups = GroupStructure.contiguous(1, p, false);
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(20).tolerance(1e-9).build())
+        .fit(data, groups, null);
+    Dataset t = path.standardization().apply(data);
+    double[] x = t.design().data();
+    double[] y = t.response();
+    for (int k : new int[] {3, 10, 19}) {
+      double lambda = path.lambdas()[k];
+      // naive cyclic coordinate descent for (1/2n)||y - Xw||^2 + lambda ||w||_1, own loops
+      double[] w = new double[p];
+      double[] r = y.clone();
+      for (int sweep = 0; sweep < 200000; sweep++) {
+        double change = 0;
+        for (int j = 0; j < p; j++) {
+          double xr = 0;
+          double xx = 0;
+          for (int i = 0; i < n; i++) {
+            xr += x[i * p + j] * r[i];
+            xx += x[i * p + j] * x[i * p + j];
+          }
+          xr /= n;
+          xx /= n;
+          double z = xr + xx * w[j];
+          double next = Math.signum(z) * Math.max(0, Math.abs(z) - lambda) / xx;
+          double d = next - w[j];
+          if (d != 0) {
+            for (int i = 0; i < n; i++) {
+              r[i] -= d * x[i * p + j];
+            }
+            w[j] = next;
+          }
+          change = Math.max(change, Math.abs(d));
+        }
+        if (change < 1e-14) {
+          break;
+        }
+      }
+      double[] ours = path.standardizedCoefficients(k);
+      for (int j = 0; j < p; j++) {
+        assertThat(ours[j]).as("w[%d] at lambda %d", j, k).isCloseTo(w[j], within(1e-6));
+      }
+    }
+  }
+
+  @Test
+  void orthonormalDesignGivesBlockSoftThresholding() {
+    SplittableRandom rng = new SplittableRandom(3);
+    int n = 40;
+    int p = 12;
+    // Gram-Schmidt columns scaled so that X^T X / n = I
+    double[][] cols = new double[p][n];
+    for (int j = 0; j < p; j++) {
+      for (int i = 0; i < n; i++) {
+        cols[j][i] = rng.nextGaussian();
+      }
+      for (int k = 0; k < j; k++) {
+        double d = 0;
+        for (int i = 0; i < n; i++) {
+          d += cols[j][i] * cols[k][i];
+        }
+        for (int i = 0; i < n; i++) {
+          cols[j][i] -= d * cols[k][i];
+        }
+      }
+      double norm = 0;
+      for (int i = 0; i < n; i++) {
+        norm += cols[j][i] * cols[j][i];
+      }
+      norm = Math.sqrt(norm);
+      for (int i = 0; i < n; i++) {
+        cols[j][i] /= norm;
+      }
+    }
+    double[] x = new double[n * p];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i * p + j] = cols[j][i] * Math.sqrt(n);
+      }
+    }
+    double[] y = TestData.gaussian(n, rng);
+    for (int i = 0; i < n; i++) {
+      y[i] += 2 * x[i * p] - x[i * p + 1] + 0.5 * x[i * p + 5];
+    }
+    GroupStructure groups = GroupStructure.ofSizes(3, 4, 5);
+    double lambda = 0.2;
+    for (GroupLassoSolverKind solver : GroupLassoSolverKind.values()) {
+      GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().solver(solver).lambdas(lambda)
+          .fitIntercept(false).standardize(false).tolerance(1e-10).build()).fit(dataset(new DenseMatrix(n, p, x), y),
+          groups, null);
+      double[] w = path.coefficients(0);
+      for (int l = 0; l < 3; l++) {
+        double[] z = new double[groups.size(l)];
+        double norm = 0;
+        for (int q = 0; q < z.length; q++) {
+          int j = groups.start(l) + q;
+          for (int i = 0; i < n; i++) {
+            z[q] += x[i * p + j] * y[i] / n;
+          }
+          norm += z[q] * z[q];
+        }
+        norm = Math.sqrt(norm);
+        double factor = Math.max(0, 1 - lambda * Math.sqrt(z.length) / norm);
+        for (int q = 0; q < z.length; q++) {
+          assertThat(w[groups.start(l) + q]).as("%s group %d", solver, l).isCloseTo(factor * z[q], within(1e-9));
+        }
+      }
+    }
+  }
+
+  @Test
+  void tinyLambdaWithMoreRowsThanColumnsApproachesLeastSquares() {
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 80;
+    int p = 10;
+    GroupStructure groups = GroupStructure.ofSizes(4, 3, 3);
+    Dataset data = randomProblem(n, groups, rng);
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(60)
+        .lambdaMinRatio(1e-7).build()).fit(data, groups, null);
+    assertThat(path.unconvergedCount()).isZero();
+    // least squares with intercept by normal equations on [1, X], solved by Gaussian elimination
+    int m = p + 1;
+    double[][] a = new double[m][m + 1];
+    double[] x = data.design().data();
+    for (int i = 0; i < n; i++) {
+      double[] row = new double[m];
+      row[0] = 1;
+      System.arraycopy(x, i * p, row, 1, p);
+      for (int r = 0; r < m; r++) {
+        for (int c = 0; c < m; c++) {
+          a[r][c] += row[r] * row[c];
+        }
+        a[r][m] += row[r] * data.response()[i];
+      }
+    }
+    for (int col = 0; col < m; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < m; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] t = a[col];
+      a[col] = a[pivot];
+      a[pivot] = t;
+      for (int r = 0; r < m; r++) {
+        if (r != col) {
+          double f = a[r][col] / a[col][col];
+          for (int c = col; c <= m; c++) {
+            a[r][c] -= f * a[col][c];
+          }
+        }
+      }
+    }
+    double[] ols = new double[m];
+    for (int r = 0; r < m; r++) {
+      ols[r] = a[r][m] / a[r][r];
+    }
+    double[] w = path.coefficients(path.size() - 1);
+    double scale = 0;
+    for (int j = 0; j < p; j++) {
+      scale = Math.max(scale, Math.abs(ols[j + 1]));
+    }
+    for (int j = 0; j < p; j++) {
+      assertThat(w[j]).isCloseTo(ols[j + 1], within(1e-5 * scale));
+    }
+    assertThat(path.intercepts()[path.size() - 1]).isCloseTo(ols[0], within(1e-5 * Math.max(1, Math.abs(ols[0]))));
+  }
+
+  @Test
+  void aToleranceBelowTheRoundingFloorIsReportedNotHidden() {
+    SplittableRandom rng = new SplittableRandom(5);
+    GroupStructure groups = GroupStructure.ofSizes(4, 3, 3);
+    Dataset data = randomProblem(80, groups, rng);
+    // at lambda = 1e-9 lambda_max a relative violation of 1e-8 is below double precision
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(60)
+        .lambdaMinRatio(1e-9).tolerance(1e-8).build()).fit(data, groups, null);
+    assertThat(path.size()).isEqualTo(60);
+    assertThat(path.unconvergedCount()).isPositive();
+    boolean[] converged = path.converged();
+    double[] violation = path.kktViolation();
+    for (int k = 0; k < path.size(); k++) {
+      assertThat(converged[k]).isEqualTo(violation[k] <= 1e-8);
+      // both computations agree up to rounding, which is of order 1e-15 lambda_max in absolute terms
+      double absolute = KktChecker.check(path, k, data).maxViolation();
+      assertThat(absolute).isCloseTo(violation[k] * path.lambdas()[k], within(1e-12 * path.lambdaMax()));
+    }
+  }
+
+  @Test
+  void fistaAndBlockCoordinateDescentAgreeOnTheObjectiveAlongThePath() {
+    SplittableRandom rng = new SplittableRandom(9);
+    GroupStructure groups = TestData.randomGroups(30, 7, rng);
+    Dataset data = randomProblem(50, groups, rng);
+    GroupLassoOptions base = GroupLassoOptions.builder().lambdaCount(25).lambdaMinRatio(0.02).tolerance(1e-8)
+        .maxIterations(2_000_000).build();
+    GroupLassoPathResult bcd = new GroupLassoPath(base).fit(data, groups, null);
+    GroupLassoPathResult fista = new GroupLassoPath(base.toBuilder().solver(GroupLassoSolverKind.FISTA).build())
+        .fit(data, groups, null);
+    GroupLassoPathResult majorized = new GroupLassoPath(base.toBuilder().blockUpdate(BlockUpdate.MAJORIZED).build())
+        .fit(data, groups, null);
+    GroupLassoPathResult unscreened = new GroupLassoPath(base.toBuilder().screening(false).build())
+        .fit(data, groups, null);
+    assertThat(fista.unconvergedCount()).isZero();
+    for (int k = 0; k < bcd.size(); k++) {
+      double reference = objective(bcd, k, data);
+      assertThat(objective(fista, k, data)).as("lambda %d", k).isCloseTo(reference, within(1e-6 * Math.abs(reference)));
+      assertThat(objective(majorized, k, data)).isCloseTo(reference, within(1e-6 * Math.abs(reference)));
+      assertThat(objective(unscreened, k, data)).isCloseTo(reference, within(1e-6 * Math.abs(reference)));
+    }
+  }
+
+  @Test
+  void invalidSettingsAreRejectedWithTheParameterName() {
+    assertThatThrownBy(() -> GroupLassoOptions.builder().lambdas(-1.0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lambdas'");
+    assertThatThrownBy(() -> GroupLassoOptions.builder().lambdas(new double[0]).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lambdas'");
+    assertThatThrownBy(() -> GroupLassoOptions.builder().lambdas(Double.NaN).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GroupLassoOptions.builder().lambdaCount(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lambdaCount'");
+    assertThatThrownBy(() -> GroupLassoOptions.builder().weights(new double[] {1, -1}).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'weights'");
+    assertThatThrownBy(() -> GroupLassoOptions.builder().lambdaMinRatio(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lambdaMinRatio'");
+  }
+}
