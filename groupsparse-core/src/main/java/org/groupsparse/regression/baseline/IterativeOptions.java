@@ -1,0 +1,87 @@
+package org.groupsparse.regression.baseline;
+
+import static org.groupsparse.util.Check.Bounds.OPEN;
+
+import org.groupsparse.util.Check;
+
+/**
+ * Configuration of the iterative-regularization baselines ({@link HadamardTrainer}, {@link
+ * PrimalDualTrainer}), validated on construction.
+ *
+ * @param alpha Hadamard: initialization u(0) = v(0) = alpha 1, in (0, inf) (default 1e-6)
+ * @param stepSize Hadamard: gradient step eta on u and v, in (0, inf) (default 1e-2)
+ * @param rho primal-dual: tau sigma ||X||^2 = rho, in (0, 1) (default 0.99)
+ * @param balance primal-dual: s in tau = sqrt(rho) s / ||X||, sigma = sqrt(rho) / (s ||X||), in
+ *     (0, inf) (default 1)
+ * @param maxIterations iteration cap, at least 1 (default 20000)
+ * @param patience early stopping: iterations without validation improvement, at least 1 (default
+ *     2000)
+ * @param threads threads for the gradient kernel, at least 1 (default 1)
+ * @param fitIntercept centre the data and report an intercept (default true)
+ * @param standardize scale columns and response to unit variance on the training rows (default
+ *     true)
+ */
+public record IterativeOptions(double alpha, double stepSize, double rho, double balance, int maxIterations,
+    int patience, int threads, boolean fitIntercept, boolean standardize) {
+  private static final String OWNER = "IterativeOptions";
+
+  /** Validates every field. */
+  public IterativeOptions {
+    Check.inRange("alpha", OWNER, alpha, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.inRange("stepSize", OWNER, stepSize, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.inRange("rho", OWNER, rho, 0, 1, OPEN);
+    Check.inRange("balance", OWNER, balance, 0, Double.POSITIVE_INFINITY, OPEN);
+    Check.atLeast("maxIterations", OWNER, maxIterations, 1);
+    Check.atLeast("patience", OWNER, patience, 1);
+    Check.atLeast("threads", OWNER, threads, 1);
+  }
+
+  /** @return the defaults */
+  public static IterativeOptions defaults() {
+    return new IterativeOptions(1e-6, 1e-2, 0.99, 1.0, 20000, 2000, 1, true, true);
+  }
+
+  /** @param v alpha @return a copy with it */
+  public IterativeOptions withAlpha(double v) {
+    return new IterativeOptions(v, stepSize, rho, balance, maxIterations, patience, threads, fitIntercept, standardize);
+  }
+
+  /** @param v step size @return a copy with it */
+  public IterativeOptions withStepSize(double v) {
+    return new IterativeOptions(alpha, v, rho, balance, maxIterations, patience, threads, fitIntercept, standardize);
+  }
+
+  /** @param v rho @return a copy with it */
+  public IterativeOptions withRho(double v) {
+    return new IterativeOptions(alpha, stepSize, v, balance, maxIterations, patience, threads, fitIntercept, standardize);
+  }
+
+  /** @param v balance s @return a copy with it */
+  public IterativeOptions withBalance(double v) {
+    return new IterativeOptions(alpha, stepSize, rho, v, maxIterations, patience, threads, fitIntercept, standardize);
+  }
+
+  /** @param v iteration cap @return a copy with it */
+  public IterativeOptions withMaxIterations(int v) {
+    return new IterativeOptions(alpha, stepSize, rho, balance, v, patience, threads, fitIntercept, standardize);
+  }
+
+  /** @param v patience @return a copy with it */
+  public IterativeOptions withPatience(int v) {
+    return new IterativeOptions(alpha, stepSize, rho, balance, maxIterations, v, threads, fitIntercept, standardize);
+  }
+
+  /** @param v threads @return a copy with it */
+  public IterativeOptions withThreads(int v) {
+    return new IterativeOptions(alpha, stepSize, rho, balance, maxIterations, patience, v, fitIntercept, standardize);
+  }
+
+  /**
+   * @param intercept fit an intercept
+   * @param scale standardize
+   * @return a copy with them
+   */
+  public IterativeOptions withPreprocessing(boolean intercept, boolean scale) {
+    return new IterativeOptions(alpha, stepSize, rho, balance, maxIterations, patience, threads, intercept, scale);
+  }
+}

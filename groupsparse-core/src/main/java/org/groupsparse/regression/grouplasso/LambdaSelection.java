@@ -1,0 +1,189 @@
+package org.groupsparse.regression.grouplasso;
+
+import org.groupsparse.data.Dataset;
+import org.groupsparse.data.Splits;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.regression.GroupLinearModel;
+import org.groupsparse.util.Check;
+
+/**
+ * Choosing lambda on the path: K-fold cross-validation (as cv.grpreg and cv.glmnet) or a held-out
+ * validation set (what Li et al., ICLR 2023, did for their group lasso baseline).
+ *
+ * <p>Cross-validation fits the path on all training rows first and reuses its lambdas on every
+ * fold; each fold's path standardizes on its own training rows. The error of a fold at lambda is
+ * the mean squared prediction error on its held-out rows; the curve is the mean over folds with
+ * standard error sd / sqrt(K); lambda_min minimizes the mean, lambda_1se is the largest lambda whose
+ * mean is within one standard error of the minimum. Folds are a seeded permutation dealt
+ * round-robin, so their sizes differ by at most one.
+ */
+public final class LambdaSelection {
+  private LambdaSelection() {}
+
+  /**
+   * The cross-validation curve.
+   *
+   * @param path the path on all training rows
+   * @param lambdas its lambdas
+   * @param meanError mean over folds of the held-out mean squared error, per lambda
+   * @param standardError standard error of that mean, per lambda
+   * @param foldErrors error per fold (rows) and lambda (columns)
+   * @param indexMin position of lambda_min
+   * @param index1se position of lambda_1se
+   * @param folds K
+   * @param seed the fold seed
+   */
+  public record CrossValidation(GroupLassoPathResult path, double[] lambdas, double[] meanError, double[] standardError,
+      double[][] foldErrors, int indexMin, int index1se, int folds, long seed) {
+    /** @return lambda_min */
+    public double lambdaMin() {
+      return lambdas[indexMin];
+    }
+
+    /** @return lambda_1se */
+    public double lambda1se() {
+      return lambdas[index1se];
+    }
+  }
+
+  /**
+   * Selection on a validation set.
+   *
+   * @param path the path on the training rows
+   * @param validationError mean squared error on the validation rows, per lambda
+   * @param bestIndex the lambda with the smallest validation error (the largest such lambda on ties)
+   */
+  public record Validation(GroupLassoPathResult path, double[] validationError, int bestIndex) {
+    /** @return the chosen model */
+    public GroupLinearModel model() {
+      return path.model(bestIndex);
+    }
+  }
+
+  /**
+   * K-fold cross-validation.
+   *
+   * @param train training data, not modified
+   * @param groups group structure
+   * @param options path options (their lambdas, if any, are replaced by the full-data path's)
+   * @param folds K, in [2, n]
+   * @param seed fold seed
+   * @param listener progress of the full-data path, or null
+   * @return the curve and the full-data path
+   */
+  public static CrossValidation crossValidate(Dataset train, GroupStructure groups, GroupLassoOptions options,
+      int folds, long seed, PathListener listener) {
+    int n = train.rows();
+    Check.atLeast("folds", "cross-validation", folds, 2);
+    if (folds > n) {
+      throw new IllegalArgumentException("'folds' of cross-validation must be at most the number of rows (" + n
+          + "); got " + folds);
+    }
+    GroupLassoPathResult full = new GroupLassoPath(options).fit(train, groups, listener);
+    double[] lambdas = full.lambdas();
+    GroupLassoOptions foldOptions = options.toBuilder().lambdas(lambdas).build();
+    int[] order = Splits.permutation(n, seed);
+    double[][] errors = new double[folds][];
+    for (int fold = 0; fold < folds; fold++) {
+      int testCount = 0;
+      for (int i = fold; i < n; i += folds) {
+        testCount++;
+      }
+      int[] test = new int[testCount];
+      int[] training = new int[n - testCount];
+      int a = 0;
+      int b = 0;
+      for (int pos = 0; pos < n; pos++) {
+        if (pos % folds == fold) {
+          test[a++] = order[pos];
+        } else {
+          training[b++] = order[pos];
+        }
+      }
+      java.util.Arrays.sort(test);
+      java.util.Arrays.sort(training);
+      Dataset foldTrain = train.selectRows(training);
+      Dataset foldTest = train.selectRows(test);
+      GroupLassoPathResult path = new GroupLassoPath(foldOptions).fit(foldTrain, groups, null);
+      errors[fold] = predictionErrors(path, foldTest);
+    }
+    int count = lambdas.length;
+    double[] mean = new double[count];
+    double[] se = new double[count];
+    for (int k = 0; k < count; k++) {
+      double s = 0;
+      for (double[] e : errors) {
+        s += e[k];
+      }
+      double m = s / folds;
+      double v = 0;
+      for (double[] e : errors) {
+        v += (e[k] - m) * (e[k] - m);
+      }
+      mean[k] = m;
+      se[k] = Math.sqrt(v / (folds - 1)) / Math.sqrt(folds);
+    }
+    int best = 0;
+    for (int k = 1; k < count; k++) {
+      if (mean[k] < mean[best]) {
+        best = k;
+      }
+    }
+    int oneSe = best;
+    for (int k = 0; k <= best; k++) {
+      if (mean[k] <= mean[best] + se[best]) {
+        oneSe = k;
+        break;
+      }
+    }
+    return new CrossValidation(full, lambdas, mean, se, errors, best, oneSe, folds, seed);
+  }
+
+  /**
+   * Selection on a validation set: the lambda with the smallest validation mean squared error.
+   *
+   * @param path the path fitted on the training rows
+   * @param validation validation data with the same columns, not modified
+   * @return the errors and the choice
+   */
+  public static Validation onValidation(GroupLassoPathResult path, Dataset validation) {
+    if (!validation.featureNames().equals(path.featureNames())) {
+      throw new IllegalArgumentException("validation data do not have the training columns");
+    }
+    double[] errors = predictionErrors(path, validation);
+    int best = 0;
+    for (int k = 1; k < errors.length; k++) {
+      if (errors[k] < errors[best]) {
+        best = k;
+      }
+    }
+    return new Validation(path, errors, best);
+  }
+
+  /**
+   * Mean squared prediction error of every lambda of a path on some rows.
+   *
+   * @param path the path
+   * @param data rows with responses, not modified
+   * @return one error per lambda
+   */
+  public static double[] predictionErrors(GroupLassoPathResult path, Dataset data) {
+    int count = path.size();
+    double[] out = new double[count];
+    double[] y = data.response();
+    double[] x = data.design().data();
+    int p = data.features();
+    double[] intercepts = path.intercepts();
+    for (int k = 0; k < count; k++) {
+      double[] w = path.coefficients(k);
+      double s = 0;
+      for (int i = 0; i < data.rows(); i++) {
+        double fit = intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p);
+        double d = y[i] - fit;
+        s += d * d;
+      }
+      out[k] = s / data.rows();
+    }
+    return out;
+  }
+}
