@@ -139,6 +139,7 @@ public final class BenchCommand {
     @Option(names = "--groups", required = true, paramLabel = "SPEC") String groups;
     @Option(names = "--exclude", split = ",", paramLabel = "COLUMN") java.util.List<String> exclude = new java.util.ArrayList<>();
     @Mixin GroupLassoCliOptions lasso;
+    @Mixin SharedFitOptions shared;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs. Default: ${DEFAULT-VALUE}.") int repeats;
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first. Default: ${DEFAULT-VALUE}.") int warmup;
     @Mixin CommonOptions common;
@@ -152,7 +153,7 @@ public final class BenchCommand {
       double readSeconds = (System.nanoTime() - readStart) / 1e9;
       GroupStructure gs = org.groupsparse.groups.GroupSpecs.parse(groups, d.featureNames());
       org.groupsparse.regression.grouplasso.GroupLassoPath path =
-          new org.groupsparse.regression.grouplasso.GroupLassoPath(lasso.toOptions());
+          new org.groupsparse.regression.grouplasso.GroupLassoPath(lasso.toOptions(shared));
       long c0 = System.nanoTime();
       org.groupsparse.regression.grouplasso.GroupLassoPathResult result = path.fit(d, gs, null);
       double cold = (System.nanoTime() - c0) / 1e9;

@@ -48,4 +48,20 @@ final class CliSupport {
     List<String> sel = m.selectedGroups();
     out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", sel.size(), m.groups().groupCount(), String.join(" ", sel));
   }
+  static void printLassoSummary(PrintWriter out, org.groupsparse.regression.grouplasso.GroupLassoPathResult path,
+      int index, String how, int nTrain, int nValidation, double selectionError) {
+    GroupLinearModel m = path.model(index);
+    out.printf(Locale.ROOT, "method           group-lasso (%s)%n", path.options().solver().cliName());
+    out.printf(Locale.ROOT, "rows             %d training, %d validation%n", nTrain, nValidation);
+    out.printf(Locale.ROOT, "lambda           %.6g (lambda_max %.6g; %d of %d on the path), chosen by %s%n",
+        path.lambdas()[index], path.lambdaMax(), index + 1, path.size(), how);
+    out.printf(Locale.ROOT, "KKT violation    %.3g x lambda (%s)%n", path.kktViolation()[index],
+        path.converged()[index] ? "converged" : "NOT converged");
+    out.printf(Locale.ROOT, "training MSE     %.6g%n", 2 * path.trainLoss()[index]);
+    if (!Double.isNaN(selectionError)) {
+      out.printf(Locale.ROOT, "selection MSE    %.6g%n", selectionError);
+    }
+    List<String> sel = m.selectedGroups();
+    out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", sel.size(), m.groups().groupCount(), String.join(" ", sel));
+  }
 }

@@ -35,12 +35,13 @@ public final class DemoCommand implements Callable<Integer> {
   Path out;
 
   @Mixin DglnnCliOptions dglnn;
+  @Mixin SharedFitOptions shared;
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    DglnnOptions options = dglnn.toOptions();
+    DglnnOptions options = dglnn.toOptions(shared);
     Dataset all = BundledData.bardet();
     GroupStructure groups = GroupSpecs.parse(BundledData.BARDET_GROUPS, all.featureNames());
     int n = all.rows();

@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 /** The DGLNN training options shared by {@code fit} and {@code demo}. */
 public final class DglnnCliOptions {
   @Option(names = "--method", defaultValue = "dglnn",
-      description = "dglnn (Algorithm 2), dglnn-alg1 (Algorithm 1) or dglnn-gd (plain gradient descent). Default: ${DEFAULT-VALUE}.")
+      description = "dglnn (Algorithm 2), dglnn-alg1 (Algorithm 1), dglnn-gd (plain gradient descent); with fit also group-lasso, hadamard (w = u*u - v*v) or primal-dual. Default: ${DEFAULT-VALUE}.")
   String method;
 
-  @Option(names = "--alpha", defaultValue = "1e-6", description = "Initialization scale u(0) = alpha. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--alpha", defaultValue = "1e-6", description = "Initialization scale u(0) = alpha (DGLNN and hadamard). Default: ${DEFAULT-VALUE}.")
   double alpha;
 
   @Option(names = "--gamma", defaultValue = "1e-3",
@@ -46,23 +46,14 @@ public final class DglnnCliOptions {
       description = "Early stopping: iterations without validation improvement. Default: ${DEFAULT-VALUE}.")
   int patience;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Threads for the gradient kernel. Default: ${DEFAULT-VALUE}.")
-  int threads;
-
   @Option(names = "--seed", defaultValue = "0", description = "Seed for the validation split and random initialization. Default: ${DEFAULT-VALUE}.")
   long seed;
-
-  @Option(names = "--no-intercept", description = "Do not centre the data or fit an intercept.")
-  boolean noIntercept;
-
-  @Option(names = "--no-standardize", description = "Do not scale columns and response to unit variance.")
-  boolean noStandardize;
 
   @Option(names = "--selection-threshold", description = "Select groups with u_l^2 above this (default: sqrt(alpha * max u^2)).")
   Double selectionThreshold;
 
   /** @return the validated library options */
-  DglnnOptions toOptions() {
+  DglnnOptions toOptions(SharedFitOptions shared) {
     DirectionInit directionInit;
     switch (init.toLowerCase(Locale.ROOT)) {
       case "uniform": directionInit = DirectionInit.UNIFORM_UNIT; break;
@@ -75,8 +66,8 @@ public final class DglnnCliOptions {
     }
     return DglnnOptions.builder().algorithm(DglnnAlgorithm.fromMethodName(method)).alpha(alpha).stepSizeU(autoOrNumber("--gamma", gamma))
         .stepSizeV(eta).switchTolerance(autoOrNumber("--tau", tau)).switchEpsilon(switchEps).directionInit(directionInit)
-        .directionInitScale(initScale).maxIterations(maxIter).patience(patience).threads(threads).seed(seed)
-        .fitIntercept(!noIntercept).standardize(!noStandardize)
+        .directionInitScale(initScale).maxIterations(maxIter).patience(patience).threads(shared.threads).seed(seed)
+        .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize)
         .selectionThreshold(selectionThreshold == null ? Double.NaN : selectionThreshold).build();
   }
 

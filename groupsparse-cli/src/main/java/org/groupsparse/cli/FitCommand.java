@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.groupsparse.data.CsvDatasetReader;
 import org.groupsparse.data.Dataset;
@@ -15,8 +17,16 @@ import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.io.ModelFiles;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
+import org.groupsparse.regression.baseline.HadamardTrainer;
+import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.PrimalDualTrainer;
+import org.groupsparse.regression.grouplasso.GroupLassoOptions;
+import org.groupsparse.regression.grouplasso.GroupLassoPath;
+import org.groupsparse.regression.grouplasso.GroupLassoPathResult;
+import org.groupsparse.regression.grouplasso.LambdaSelection;
 import org.groupsparse.regression.implicit.DglnnOptions;
 import org.groupsparse.regression.implicit.DglnnTrainer;
+import org.groupsparse.util.Check;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code groupsparse fit}: fits a model on a CSV file and writes it as JSON. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fit a group-sparse linear model on a CSV file with a header line.",
-        "Early stopping uses the validation file, or a seeded fraction of the training rows."})
+        "Iterative methods (dglnn*, hadamard, primal-dual) stop early on the validation file, or on a seeded fraction of",
+        "the training rows. group-lasso chooses lambda on the same validation rows, by --cv K folds, or takes --lambda."})
 public final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -48,50 +59,89 @@ public final class FitCommand implements Callable<Integer> {
   ValidationChoice validationChoice;
 
   static final class ValidationChoice {
-    @Option(names = "--validation", paramLabel = "FILE.csv", description = "Validation data for early stopping.")
+    @Option(names = "--validation", paramLabel = "FILE.csv", description = "Validation data for early stopping / lambda choice.")
     Path file;
 
     @Option(names = "--validation-fraction", paramLabel = "F",
-        description = "Hold out this fraction of the training rows for early stopping (default 0.25; 0 = none).")
+        description = "Hold out this fraction of the training rows (default 0.25; 0 = none).")
     Double fraction;
   }
+
+  @Option(names = "--lambda", paramLabel = "L", description = "group-lasso: fit at this penalty level (> 0), no selection.")
+  Double lambda;
+
+  @Option(names = "--cv", paramLabel = "K", description = "group-lasso: choose lambda by K-fold cross-validation (seeded by --seed).")
+  Integer folds;
+
+  @Option(names = "--cv-rule", defaultValue = "min",
+      description = "group-lasso with --cv: min (lambda_min) or 1se (lambda_1se). Default: ${DEFAULT-VALUE}.")
+  String cvRule;
 
   @Option(names = "--out", paramLabel = "model.json", description = "Write the model here (JSON).")
   Path out;
 
   @Option(names = "--plot", paramLabel = "PREFIX",
-      description = "Write PREFIX-loss.png (training/validation curves) and PREFIX-groups.png (group magnitudes).")
+      description = "Write PREFIX-loss.png (training/validation curves; group-lasso: error per lambda) and PREFIX-groups.png.")
   Path plot;
 
   @Mixin DglnnCliOptions dglnn;
+  @Mixin SharedFitOptions shared;
+  @Mixin GroupLassoCliOptions lasso;
+  @Mixin BaselineCliOptions baseline;
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DglnnOptions options = dglnn.toOptions();
+    String method = dglnn.method.toLowerCase(Locale.ROOT);
+    boolean isLasso = method.equals(GroupLassoPathResult.METHOD);
+    boolean isBaseline = method.equals(HadamardTrainer.METHOD) || method.equals(PrimalDualTrainer.METHOD);
+    // validate every option before reading data
+    DglnnOptions dglnnOptions = isLasso || isBaseline ? null : dglnn.toOptions(shared);
+    IterativeOptions baselineOptions = isBaseline ? baseline.toOptions(dglnn, shared) : null;
+    GroupLassoOptions lassoOptions = isLasso ? lasso.toOptions(shared) : null;
+    if (!isLasso && (lambda != null || folds != null)) {
+      throw new IllegalArgumentException("'--lambda' and '--cv' apply to --method group-lasso only");
+    }
+    if (lambda != null) {
+      Check.inRange("--lambda", "fit", lambda, 0, Double.POSITIVE_INFINITY, Check.Bounds.OPEN);
+      if (folds != null) {
+        throw new IllegalArgumentException("give either '--lambda' or '--cv', not both");
+      }
+    }
+    if (!cvRule.equals("min") && !cvRule.equals("1se")) {
+      throw new IllegalArgumentException("'--cv-rule' must be min or 1se; got '" + cvRule + "'");
+    }
+    long seed = dglnn.seed;
     Dataset data = CsvDatasetReader.forTraining(target, new HashSet<>(exclude)).read(train);
     GroupStructure gs = GroupSpecs.parse(groups, data.featureNames());
+    if (folds != null) {
+      Check.atLeast("--cv", "fit", folds, 2);
+      if (folds > data.rows()) {
+        throw new IllegalArgumentException("'--cv' must be at most the number of rows (" + data.rows() + "); got " + folds);
+      }
+    }
     Dataset trainData = data;
     Dataset validation = null;
     String validationSource = "none";
+    boolean needsValidation = !(isLasso && (lambda != null || folds != null));
     if (validationChoice != null && validationChoice.file != null) {
       validation = CsvDatasetReader.forFeatures(data.featureNames(), target).read(validationChoice.file);
       if (Double.isNaN(validation.response()[0])) {
         throw new IllegalArgumentException(validationChoice.file + ": no target column '" + target + "'");
       }
       validationSource = validationChoice.file.toString();
-    } else {
+    } else if (needsValidation) {
       double fraction = validationChoice == null || validationChoice.fraction == null ? 0.25 : validationChoice.fraction;
       if (fraction < 0 || fraction >= 1 || Double.isNaN(fraction)) {
         throw new IllegalArgumentException("'--validation-fraction' must be in [0, 1); got " + fraction);
       }
       if (fraction > 0) {
-        int[][] split = Splits.holdOut(data.rows(), fraction, options.seed());
+        int[][] split = Splits.holdOut(data.rows(), fraction, seed);
         trainData = data.selectRows(split[0]);
         validation = data.selectRows(split[1]);
-        validationSource = "fraction " + fraction + " of " + train + " (seed " + options.seed() + ")";
+        validationSource = "fraction " + fraction + " of " + train + " (seed " + seed + ")";
       }
     }
     if (trainData.rows() < 2) {
@@ -100,24 +150,123 @@ public final class FitCommand implements Callable<Integer> {
     for (String c : CliSupport.constantColumns(trainData)) {
       err.println("warning: column '" + c + "' is constant on the training rows; its coefficient is 0");
     }
-    FitResult<GroupLinearModel> result;
-    try (ProgressListener progress = new ProgressListener(common.quiet)) {
-      result = new DglnnTrainer(options).fit(trainData, validation, gs, progress);
+    Map<String, Object> settings;
+    GroupLinearModel model;
+    FitResult<GroupLinearModel> result = null;
+    LassoChoice choice = null;
+    if (isLasso) {
+      choice = fitLasso(trainData, validation, gs, lassoOptions, seed, err);
+      model = choice.model;
+      settings = GroupLassoCliOptions.settings(lassoOptions);
+      settings.putAll(choice.settings);
+      CliSupport.printLassoSummary(out, choice.path, choice.index, choice.how, trainData.rows(),
+          validation == null ? 0 : validation.rows(), choice.selectionError);
+    } else {
+      try (ProgressListener progress = new ProgressListener(common.quiet)) {
+        if (isBaseline) {
+          result = method.equals(HadamardTrainer.METHOD)
+              ? new HadamardTrainer(baselineOptions).fit(trainData, validation, gs, progress)
+              : new PrimalDualTrainer(baselineOptions).fit(trainData, validation, gs, progress);
+        } else {
+          result = new DglnnTrainer(dglnnOptions).fit(trainData, validation, gs, progress);
+        }
+      }
+      model = result.model();
+      settings = isBaseline ? baselineSettings(baselineOptions, method) : DglnnCliOptions.settings(dglnnOptions);
+      CliSupport.printSummary(out, result, trainData.rows(), validation == null ? 0 : validation.rows());
     }
-    Map<String, Object> settings = DglnnCliOptions.settings(options);
     settings.put("train", train.toString());
     settings.put("target", target);
     settings.put("groupsSpec", groups);
     settings.put("validation", validationSource);
-    CliSupport.printSummary(out, result, trainData.rows(), validation == null ? 0 : validation.rows());
     if (this.out != null) {
-      ModelFiles.write(this.out, result.model(), result.history(), settings);
+      ModelFiles.write(this.out, model, result == null ? null : result.history(), settings);
       out.println("model written to " + this.out);
     }
     if (plot != null) {
-      Plots.writeTrainingPlots(plot, result);
+      if (result != null) {
+        Plots.writeTrainingPlots(plot, result);
+      } else {
+        Plots.writePng(Path.of(plot + "-loss.png"), Plots.selectionChart(choice.path, choice.curve, choice.curveSe,
+            choice.index, choice.how));
+        Plots.writePng(Path.of(plot + "-groups.png"), Plots.groupChart(model));
+      }
       out.println("plots written to " + plot + "-loss.png and " + plot + "-groups.png");
     }
     return 0;
+  }
+
+  /** The group lasso fit and how its lambda was chosen. */
+  private static final class LassoChoice {
+    GroupLassoPathResult path;
+    int index;
+    GroupLinearModel model;
+    String how;
+    double selectionError = Double.NaN;
+    double[] curve;
+    double[] curveSe;
+    final Map<String, Object> settings = new TreeMap<>();
+  }
+
+  private LassoChoice fitLasso(Dataset trainData, Dataset validation, GroupStructure gs, GroupLassoOptions options,
+      long seed, PrintWriter err) {
+    LassoChoice c = new LassoChoice();
+    try (PathProgress progress = new PathProgress(common.quiet, "group-lasso")) {
+      if (lambda != null) {
+        c.path = new GroupLassoPath(options.toBuilder().lambdas(lambda).build()).fit(trainData, gs, progress);
+        c.index = 0;
+        c.how = "fixed (--lambda)";
+      } else if (folds != null) {
+        LambdaSelection.CrossValidation cv = LambdaSelection.crossValidate(trainData, gs, options, folds, seed, progress);
+        c.path = cv.path();
+        c.index = cvRule.equals("1se") ? cv.index1se() : cv.indexMin();
+        c.how = folds + "-fold cross-validation, lambda_" + cvRule + " (seed " + seed + ")";
+        c.selectionError = cv.meanError()[c.index];
+        c.curve = cv.meanError();
+        c.curveSe = cv.standardError();
+        c.settings.put("lambdaMin", cv.lambdaMin());
+        c.settings.put("lambda1se", cv.lambda1se());
+      } else {
+        c.path = new GroupLassoPath(options).fit(trainData, gs, progress);
+        if (validation == null) {
+          c.index = c.path.size() - 1;
+          c.how = "smallest lambda of the path (no validation rows)";
+        } else {
+          LambdaSelection.Validation v = LambdaSelection.onValidation(c.path, validation);
+          c.index = v.bestIndex();
+          c.how = "validation (smallest validation MSE over " + c.path.size() + " lambdas)";
+          c.selectionError = v.validationError()[c.index];
+          c.curve = v.validationError();
+        }
+      }
+    }
+    if (c.path.unconvergedCount() > 0) {
+      err.println("warning: " + c.path.unconvergedCount() + " of " + c.path.size()
+          + " lambdas did not reach the KKT tolerance within the budget (see kktViolation)");
+    }
+    c.model = c.path.model(c.index);
+    c.settings.put("lambda", c.path.lambdas()[c.index]);
+    c.settings.put("lambdaMax", c.path.lambdaMax());
+    c.settings.put("lambdaSelection", c.how);
+    c.settings.put("kktViolation", c.path.kktViolation()[c.index]);
+    c.settings.put("converged", c.path.converged()[c.index]);
+    return c;
+  }
+
+  private static Map<String, Object> baselineSettings(IterativeOptions o, String method) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("method", method);
+    if (method.equals(HadamardTrainer.METHOD)) {
+      m.put("alpha", o.alpha());
+      m.put("step", o.stepSize());
+    } else {
+      m.put("rho", o.rho());
+      m.put("balance", o.balance());
+    }
+    m.put("maxIterations", o.maxIterations());
+    m.put("patience", o.patience());
+    m.put("fitIntercept", o.fitIntercept());
+    m.put("standardize", o.standardize());
+    return m;
   }
 }

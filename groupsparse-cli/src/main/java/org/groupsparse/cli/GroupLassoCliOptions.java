@@ -39,17 +39,8 @@ public final class GroupLassoCliOptions {
       description = "omega_l per group, comma-separated in group order (0 = unpenalized); default sqrt(group size).")
   double[] weights;
 
-  @Option(names = "--lasso-threads", defaultValue = "1", description = "Threads for the full gradient pass. Default: ${DEFAULT-VALUE}.")
-  int threads;
-
-  @Option(names = "--no-intercept", description = "Do not centre the data or fit an intercept.")
-  boolean noIntercept;
-
-  @Option(names = "--no-standardize", description = "Do not scale the columns to unit variance.")
-  boolean noStandardize;
-
   /** @return validated library options */
-  GroupLassoOptions toOptions() {
+  GroupLassoOptions toOptions(SharedFitOptions shared) {
     BlockUpdate update;
     switch (blockUpdate.toLowerCase(java.util.Locale.ROOT)) {
       case "exact": update = BlockUpdate.EXACT; break;
@@ -58,8 +49,8 @@ public final class GroupLassoCliOptions {
     }
     return GroupLassoOptions.builder().solver(GroupLassoSolverKind.fromName(solver)).blockUpdate(update)
         .lambdaCount(lambdaCount).lambdaMinRatio(lambdaMinRatio == null ? Double.NaN : lambdaMinRatio)
-        .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(threads)
-        .fitIntercept(!noIntercept).standardize(!noStandardize).build();
+        .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(shared.threads)
+        .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize).build();
   }
 
   /**

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "groupsparse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Group-sparse learning: implicit regularization (DGLNN) and friends.",
-    subcommands = {FitCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
+    subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad arguments or bad input. */
@@ -47,8 +47,8 @@ public final class Main {
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      String name = c.getCommandSpec().qualifiedName();
+      c.getErr().println(name + ": " + ex.getMessage().strip() + " (see '" + name + " --help')");
       c.getErr().flush();
       return EXIT_BAD_INPUT;
     });

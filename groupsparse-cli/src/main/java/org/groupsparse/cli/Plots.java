@@ -126,4 +126,96 @@ final class Plots {
     byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     AtomicFiles.write(path, out -> out.write(bytes));
   }
+  private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),
+      new java.awt.Color(44, 160, 44), new java.awt.Color(214, 39, 40), new java.awt.Color(148, 103, 189),
+      new java.awt.Color(140, 86, 75), new java.awt.Color(227, 119, 194), new java.awt.Color(127, 127, 127),
+      new java.awt.Color(188, 189, 34), new java.awt.Color(23, 190, 207)};
+
+  /**
+   * Coefficient paths against log10(lambda), one line per feature, coloured by group (the plot of
+   * glmnet and grpreg). Only groups that are ever nonzero are drawn; the legend names them when
+   * there are at most 12.
+   */
+  static XYChart pathChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
+    XYChart chart = new XYChartBuilder().width(900).height(560)
+        .title("group lasso path (" + path.groups().groupCount() + " groups; colour = group)")
+        .xAxisTitle("log10(lambda)").yAxisTitle("coefficient (standardized columns)").build();
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setMarkerSize(0)
+        .setLegendPosition(Styler.LegendPosition.OutsideE);
+    double[] lambdas = path.lambdas();
+    double[] x = new double[lambdas.length];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = Math.log10(lambdas[k]);
+    }
+    org.groupsparse.groups.GroupStructure g = path.groups();
+    int[] members = g.membersView();
+    int drawnGroups = 0;
+    for (int l = 0; l < g.groupCount(); l++) {
+      boolean ever = false;
+      double[][] series = new double[g.size(l)][lambdas.length];
+      for (int k = 0; k < lambdas.length; k++) {
+        double[] w = path.standardizedCoefficients(k);
+        for (int q = g.start(l); q < g.end(l); q++) {
+          series[q - g.start(l)][k] = w[members[q]];
+          ever |= w[members[q]] != 0;
+        }
+      }
+      if (!ever) {
+        continue;
+      }
+      java.awt.Color color = PALETTE[drawnGroups % PALETTE.length];
+      for (int q = 0; q < series.length; q++) {
+        String name = q == 0 ? g.label(l) : g.label(l) + " #" + (q + 1);
+        XYSeries s = chart.addSeries(name, x, series[q]);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setShowInLegend(q == 0);
+      }
+      drawnGroups++;
+    }
+    chart.getStyler().setLegendVisible(drawnGroups > 0 && drawnGroups <= 12);
+    if (drawnGroups == 0) {
+      chart.addSeries("all zero", x, new double[x.length]).setMarker(SeriesMarkers.NONE);
+    }
+    return chart;
+  }
+
+  /**
+   * The error curve used to choose lambda (validation MSE, or the CV mean with +- one standard
+   * error), against log10(lambda), with the chosen lambda marked.
+   */
+  static XYChart selectionChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path, double[] curve,
+      double[] se, int chosen, String how) {
+    XYChart chart = new XYChartBuilder().width(900).height(500).title("group lasso: lambda chosen by " + how)
+        .xAxisTitle("log10(lambda)").yAxisTitle(se != null ? "cross-validated MSE" : "MSE").build();
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNW)
+        .setMarkerSize(5);
+    double[] lambdas = path.lambdas();
+    double[] x = new double[lambdas.length];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = Math.log10(lambdas[k]);
+    }
+    if (curve == null) {
+      curve = new double[lambdas.length];
+      for (int k = 0; k < curve.length; k++) {
+        curve[k] = 2 * path.trainLoss()[k];
+      }
+      chart.setYAxisTitle("training MSE");
+    }
+    XYSeries main = se == null ? chart.addSeries("error", x, curve) : chart.addSeries("mean +- 1 s.e.", x, curve, se);
+    main.setMarker(SeriesMarkers.CIRCLE);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < curve.length; k++) {
+      double e = se == null ? 0 : se[k];
+      lo = Math.min(lo, curve[k] - e);
+      hi = Math.max(hi, curve[k] + e);
+    }
+    XYSeries mark = chart.addSeries("chosen lambda " + String.format(java.util.Locale.ROOT, "%.4g", lambdas[chosen]),
+        new double[] {x[chosen], x[chosen]}, new double[] {lo, hi});
+    mark.setMarker(SeriesMarkers.NONE);
+    mark.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+        10f, new float[] {6f, 4f}, 0f));
+    return chart;
+  }
 }

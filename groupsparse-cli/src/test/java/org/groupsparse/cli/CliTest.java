@@ -127,6 +127,14 @@ class CliTest {
         Arguments.of("fewer than 2 rows", new String[] {"--train", f.resolve("onerow.csv").toString(), "--validation-fraction", "0"}, "at least 2"),
         Arguments.of("bad step", new String[] {"--train", f.resolve("ok.csv").toString(), "--gamma", "-1"}, "'stepSizeU' of DglnnOptions must be in (0, inf); got -1.0"),
         Arguments.of("diverges", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "dglnn-gd", "--alpha", "1", "--init", "constant", "--init-scale", "1", "--gamma", "100", "--eta", "100", "--validation-fraction", "0", "--no-standardize"}, "smaller step size"),
+        Arguments.of("negative lambda", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--lambda", "-1"}, "'--lambda' of fit must be in (0, inf); got -1.0"),
+        Arguments.of("non-numeric lambda", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--lambda", "abc"}, "'abc' is not a double"),
+        Arguments.of("empty lambda grid", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--n-lambda", "0"}, "'lambdaCount' of GroupLassoOptions must be an integer >= 1; got 0"),
+        Arguments.of("one fold", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--cv", "1"}, "'--cv' of fit must be an integer >= 2; got 1"),
+        Arguments.of("more folds than rows", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--cv", "9"}, "'--cv' must be at most the number of rows (4)"),
+        Arguments.of("lambda for another method", new String[] {"--train", f.resolve("ok.csv").toString(), "--lambda", "0.1"}, "apply to --method group-lasso only"),
+        Arguments.of("unknown method", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "ridge"}, "ridge"),
+        Arguments.of("bad rho", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "primal-dual", "--rho", "1.5"}, "'rho' of IterativeOptions must be in (0, 1)"),
         Arguments.of("bad model", new String[] {"predict:" + f.resolve("notmodel.json")}, "not a GroupSparse model file"),
         Arguments.of("truncated model", new String[] {"predict:" + f.resolve("truncated.json")}, "truncated.json:1:"));
   }
@@ -176,13 +184,76 @@ class CliTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String c : List.of("fit", "predict", "simulate", "demo", "bench")) {
+    for (String c : List.of("fit", "path", "cv", "predict", "simulate", "demo", "bench")) {
       Result r = run(c, "--help");
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage: groupsparse " + c);
     }
     assertThat(run("bench", "dglnn", "--help").code()).isZero();
+    assertThat(run("bench", "group-lasso", "--help").code()).isZero();
     assertThat(run("fit", "--no-such-option").code()).isEqualTo(2);
+  }
+
+  @Test
+  void pathWritesEveryLambdaWithItsCertificateAndAPlot() throws Exception {
+    Path json = dir.resolve("path.json");
+    Result r = run("path", "--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+        "file:" + sim.resolve("groups.csv"), "--n-lambda", "30", "--quiet", "--out", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode p = new ObjectMapper().readTree(json.toFile());
+    assertThat(p.get("lambdas").size()).isEqualTo(30);
+    assertThat(p.get("coefficients").size()).isEqualTo(30);
+    assertThat(p.get("coefficients").get(0).size()).isEqualTo(30);
+    assertThat(p.get("intercepts").size()).isEqualTo(30);
+    for (JsonNode v : p.get("kktViolation")) {
+      assertThat(v.asDouble()).isLessThanOrEqualTo(1e-6);
+    }
+    for (JsonNode c : p.get("coefficients").get(0)) {
+      assertThat(c.asDouble()).isZero(); // lambda_max
+    }
+    assertThat(p.get("lambdas").get(0).asDouble()).isEqualTo(p.get("lambdaMax").asDouble());
+    assertThat(dir.resolve("path.png")).exists();
+  }
+
+  @Test
+  void everyBaselineMethodFitsAndPredicts() throws Exception {
+    for (String[] extra : List.of(new String[] {"--method", "group-lasso"},
+        new String[] {"--method", "group-lasso", "--cv", "5", "--cv-rule", "1se"},
+        new String[] {"--method", "group-lasso", "--lambda", "0.5", "--solver", "fista"},
+        new String[] {"--method", "hadamard", "--step", "0.02"}, new String[] {"--method", "primal-dual"})) {
+      Path model = dir.resolve("baseline-" + String.join("", extra).replace("-", "") + ".json");
+      Result r = run(fitArgs(model, extra));
+      assertThat(r.code()).as(String.join(" ", extra) + ": " + r.err()).isZero();
+      JsonNode m = new ObjectMapper().readTree(model.toFile());
+      assertThat(m.get("method").asText()).isEqualTo(extra[1]);
+      assertThat(m.get("selectedGroups").size()).isPositive();
+      if (extra[1].equals("group-lasso")) {
+        assertThat(m.get("settings").get("kktViolation").asDouble()).isLessThanOrEqualTo(1e-6);
+        assertThat(m.get("settings").get("lambdaSelection").asText()).isNotEmpty();
+      }
+      Result p = run("predict", "--model", model.toString(), "--data", sim.resolve("validation.csv").toString(),
+          "--out", dir.resolve("pred-baseline.csv").toString());
+      assertThat(p.code()).as(p.err()).isZero();
+    }
+    Result cv = run("cv", "--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+        "file:" + sim.resolve("groups.csv"), "--folds", "4", "--n-lambda", "20", "--out",
+        dir.resolve("cv.json").toString());
+    assertThat(cv.code()).as(cv.err()).isZero();
+    assertThat(cv.out()).contains("lambda_min").contains("lambda_1se");
+    JsonNode c = new ObjectMapper().readTree(dir.resolve("cv.json").toFile());
+    assertThat(c.get("lambda1se").asDouble()).isGreaterThanOrEqualTo(c.get("lambdaMin").asDouble());
+    assertThat(dir.resolve("cv.png")).exists();
+  }
+
+  @Test
+  void benchGroupLassoPrintsOneJsonLine() throws Exception {
+    Result r = run("bench", "group-lasso", "--data", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+        "size:3", "--warmup", "0", "--repeats", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out().strip());
+    assertThat(j.get("lambdas").asInt()).isEqualTo(100);
+    assertThat(j.get("worst_kkt_violation_relative").asDouble()).isLessThanOrEqualTo(1e-6);
+    assertThat(j.get("unconverged_lambdas").asInt()).isZero();
   }
 
   @Test

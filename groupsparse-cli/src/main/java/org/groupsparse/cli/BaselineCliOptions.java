@@ -1,0 +1,22 @@
+package org.groupsparse.cli;
+
+import org.groupsparse.regression.baseline.IterativeOptions;
+import picocli.CommandLine.Option;
+
+/** Options of the hadamard and primal-dual methods of {@code fit}. */
+public final class BaselineCliOptions {
+  @Option(names = "--step", defaultValue = "1e-2", description = "hadamard: gradient step on u and v. Default: ${DEFAULT-VALUE}.")
+  double step;
+
+  @Option(names = "--rho", defaultValue = "0.99", description = "primal-dual: tau sigma ||X||^2 = rho, in (0, 1). Default: ${DEFAULT-VALUE}.")
+  double rho;
+
+  @Option(names = "--balance", defaultValue = "1",
+      description = "primal-dual: primal/dual balance s (tau = sqrt(rho) s/||X||, sigma = sqrt(rho)/(s ||X||)). Default: ${DEFAULT-VALUE}.")
+  double balance;
+
+  IterativeOptions toOptions(DglnnCliOptions common, SharedFitOptions shared) {
+    return new IterativeOptions(common.alpha, step, rho, balance, common.maxIter, common.patience, shared.threads,
+        !shared.noIntercept, !shared.noStandardize);
+  }
+}

@@ -1,0 +1,114 @@
+package org.groupsparse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.groupsparse.data.CsvDatasetReader;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.io.AtomicFiles;
+import org.groupsparse.regression.grouplasso.LambdaSelection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code groupsparse cv}: K-fold cross-validation of the group lasso path. */
+@Command(name = "cv", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"K-fold cross-validation of the group lasso path (seeded folds, the full-data lambdas on every fold).",
+        "Prints the curve (mean and standard error of the held-out MSE per lambda), lambda_min and lambda_1se,",
+        "and writes the curve as JSON and PNG."})
+public final class CvCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train", required = true, paramLabel = "FILE.csv", description = "Training data (CSV with header).")
+  Path train;
+
+  @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Name of the response column.")
+  String target;
+
+  @Option(names = "--groups", required = true, paramLabel = "SPEC", description = "Groups: size:K, sizes:..., prefix:SEP, file:PATH.")
+  String groups;
+
+  @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns to leave out.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = {"--folds", "-k"}, defaultValue = "10", description = "Number of folds K (2..n). Default: ${DEFAULT-VALUE}.")
+  int folds;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Fold seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--out", defaultValue = "cv.json", paramLabel = "cv.json", description = "JSON output. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "Curve plot (default: the JSON name with .png).")
+  Path plot;
+
+  @Mixin GroupLassoCliOptions lasso;
+  @Mixin SharedFitOptions shared;
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter pw = spec.commandLine().getOut();
+    var options = lasso.toOptions(shared);
+    if (folds < 2) {
+      throw new IllegalArgumentException("'--folds' must be at least 2; got " + folds);
+    }
+    Dataset data = CsvDatasetReader.forTraining(target, new HashSet<>(exclude)).read(train);
+    if (folds > data.rows()) {
+      throw new IllegalArgumentException("'--folds' must be at most the number of rows (" + data.rows() + "); got " + folds);
+    }
+    GroupStructure gs = GroupSpecs.parse(groups, data.featureNames());
+    LambdaSelection.CrossValidation cv;
+    try (PathProgress progress = new PathProgress(common.quiet, "cv: full path")) {
+      cv = LambdaSelection.crossValidate(data, gs, options, folds, seed, progress);
+    }
+    int[] active = cv.path().activeGroups();
+    pw.printf(Locale.ROOT, "%-5s %-12s %-12s %-12s %s%n", "k", "lambda", "cv_mse", "std_error", "groups");
+    double[] lambdas = cv.lambdas();
+    for (int k = 0; k < lambdas.length; k++) {
+      String mark = k == cv.indexMin() ? (k == cv.index1se() ? "  <- min, 1se" : "  <- min") : k == cv.index1se() ? "  <- 1se" : "";
+      pw.printf(Locale.ROOT, "%-5d %-12.6g %-12.6g %-12.6g %d%s%n", k, lambdas[k], cv.meanError()[k],
+          cv.standardError()[k], active[k], mark);
+    }
+    pw.printf(Locale.ROOT, "lambda_min %.6g (CV MSE %.6g, %d groups); lambda_1se %.6g (CV MSE %.6g, %d groups)%n",
+        cv.lambdaMin(), cv.meanError()[cv.indexMin()], active[cv.indexMin()], cv.lambda1se(),
+        cv.meanError()[cv.index1se()], active[cv.index1se()]);
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("format", "groupsparse-cv");
+    root.put("folds", folds);
+    root.put("seed", seed);
+    PathCommand.putArray(root.putArray("lambdas"), lambdas);
+    PathCommand.putArray(root.putArray("meanError"), cv.meanError());
+    PathCommand.putArray(root.putArray("standardError"), cv.standardError());
+    var act = root.putArray("activeGroups");
+    for (int a : active) {
+      act.add(a);
+    }
+    root.put("lambdaMin", cv.lambdaMin());
+    root.put("lambda1se", cv.lambda1se());
+    root.put("indexMin", cv.indexMin());
+    root.put("index1se", cv.index1se());
+    var sel = root.putArray("selectedGroupsAtLambdaMin");
+    cv.path().model(cv.indexMin()).selectedGroups().forEach(sel::add);
+    root.set("settings", mapper.valueToTree(GroupLassoCliOptions.settings(options)));
+    AtomicFiles.writeString(out, mapper.writeValueAsString(root) + "\n");
+    Path png = plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
+    Plots.writePng(png, Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(), cv.indexMin(),
+        folds + "-fold CV (lambda_min)"));
+    pw.println("curve written to " + out + " and " + png);
+    return 0;
+  }
+}
