@@ -220,7 +220,9 @@ public final class CsvDatasetReader {
     }
     double v;
     try {
-      v = Double.parseDouble(cell);
+      // Jackson's bundled FastDoubleParser: the same syntax and correctly rounded results as
+      // Double.parseDouble, several times faster on 17-digit numbers
+      v = com.fasterxml.jackson.core.io.NumberInput.parseDouble(cell, true);
     } catch (NumberFormatException e) {
       throw new InputException(shown, line, column + 1,
           "expected a number in column '" + names.get(column) + "'; got '" + abbreviate(cell) + "'");
