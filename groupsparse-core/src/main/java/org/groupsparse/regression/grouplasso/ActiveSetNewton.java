@@ -14,7 +14,9 @@ import org.groupsparse.linalg.MatrixOps;
  * <p>is smooth, with gradient -c_A + lambda omega_l w_l / ||w_l|| (c = X^T r / n) and Hessian
  * G_AA + lambda blockdiag(omega_l (I - u_l u_l^T) / ||w_l||), u_l = w_l / ||w_l||. Each step solves
  * the Newton system by Cholesky (with a tiny diagonal shift if the factorization breaks down) and
- * backtracks on Phi (Armijo). Groups that should leave the active set are left to BCD, which
+ * backtracks on Phi (Armijo). While the stored factor (same active columns, possibly from an
+ * earlier lambda) still cuts the violation by 4x per step, it is reused (a chord step, O(m^2)
+ * instead of O(m^3)); otherwise the Hessian is factored anew. Groups that should leave the active set are left to BCD, which
  * resumes after the polish; the path driver certifies the result with the full KKT check either way.
  */
 final class ActiveSetNewton {
@@ -29,6 +31,10 @@ final class ActiveSetNewton {
   private double[] xd = new double[0];
   private double[] trial = new double[0];
   private double[] factor = new double[0];
+  /** The columns of the stored factor; it may be reused (a chord step) while it still contracts. */
+  private int[] factorPositions = new int[0];
+  private int factorOrder = -1;
+  private boolean trustStale;
 
   /**
    * Polishes w on its nonzero groups among {@code working} (and the unpenalized ones).
@@ -64,6 +70,8 @@ final class ActiveSetNewton {
     fillGram(f, m, gram);
     int steps = 0;
     double objective = objective(f, penalty, lambda, active, activeCount, w, r);
+    double previousWorst = Double.POSITIVE_INFINITY;
+    boolean lastWasStale = false;
     for (; steps < MAX_STEPS; steps++) {
       // gradient and KKT violation on A
       double worst = 0;
@@ -86,6 +94,18 @@ final class ActiveSetNewton {
       if (worst <= tolerance) {
         break;
       }
+      if (lastWasStale && worst > 0.25 * previousWorst) {
+        trustStale = false; // the old factor no longer contracts fast enough
+      }
+      previousWorst = worst;
+      boolean stale = trustStale && sameColumns(m);
+      lastWasStale = stale;
+      if (stale) {
+        for (int i = 0; i < m; i++) {
+          direction[i] = -gradient[i];
+        }
+        triangularSolves(m, direction);
+      } else {
       // Hessian
       System.arraycopy(gram, 0, hessian, 0, m * m);
       for (int a = 0, col = 0; a < activeCount; a++) {
@@ -106,7 +126,12 @@ final class ActiveSetNewton {
         col += size;
       }
       if (!newtonDirection(m)) {
+        factorOrder = -1;
         break;
+      }
+      factorOrder = m;
+      System.arraycopy(positions, 0, factorPositions, 0, m);
+      trustStale = true;
       }
       // X_A d and the slope
       Arrays.fill(xd, 0, n, 0.0);
@@ -139,6 +164,10 @@ final class ActiveSetNewton {
         t *= 0.5;
       }
       if (!accepted) {
+        if (stale) {
+          trustStale = false; // retry with a fresh factor
+          continue;
+        }
         break;
       }
     }
@@ -196,6 +225,18 @@ final class ActiveSetNewton {
       col += size;
     }
     return v;
+  }
+
+  private boolean sameColumns(int m) {
+    if (factorOrder != m) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      if (factorPositions[i] != positions[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** direction = -H^{-1} gradient by a Cholesky factorization of the Hessian. */
@@ -284,6 +325,8 @@ final class ActiveSetNewton {
       gradient = new double[m];
       direction = new double[m];
       trial = new double[m];
+      factorPositions = new int[m];
+      factorOrder = -1;
     }
     if (hessian.length < m * m) {
       hessian = new double[m * m];
