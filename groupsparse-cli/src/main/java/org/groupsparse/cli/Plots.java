@@ -150,11 +150,15 @@ final class Plots {
     org.groupsparse.groups.GroupStructure g = path.groups();
     int[] members = g.membersView();
     int drawnGroups = 0;
+    double[][] all = new double[lambdas.length][];
+    for (int k = 0; k < lambdas.length; k++) {
+      all[k] = path.standardizedCoefficients(k);
+    }
     for (int l = 0; l < g.groupCount(); l++) {
       boolean ever = false;
       double[][] series = new double[g.size(l)][lambdas.length];
       for (int k = 0; k < lambdas.length; k++) {
-        double[] w = path.standardizedCoefficients(k);
+        double[] w = all[k];
         for (int q = g.start(l); q < g.end(l); q++) {
           series[q - g.start(l)][k] = w[members[q]];
           ever |= w[members[q]] != 0;
@@ -169,6 +173,7 @@ final class Plots {
         XYSeries s = chart.addSeries(name, x, series[q]);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
+        s.setLineStyle(new java.awt.BasicStroke(1.5f));
         s.setShowInLegend(q == 0);
       }
       drawnGroups++;
