@@ -55,17 +55,13 @@ public final class HadamardTrainer {
       max = Math.max(max, Math.abs(x));
     }
     double threshold = Math.sqrt(options.alpha() * max);
+    double[] magnitudes = StandardizedFit.groupNorms(groups, w);
     int[] members = groups.membersView();
-    double[] magnitudes = new double[groups.groupCount()];
     boolean[] selected = new boolean[groups.groupCount()];
     for (int l = 0; l < magnitudes.length; l++) {
-      double sum = 0;
       for (int q = groups.start(l); q < groups.end(l); q++) {
-        double x = w[members[q]];
-        sum += x * x;
-        selected[l] |= Math.abs(x) > threshold;
+        selected[l] |= Math.abs(w[members[q]]) > threshold;
       }
-      magnitudes[l] = Math.sqrt(sum);
     }
     return data.result(METHOD, groups, w, magnitudes, selected, s.history());
   }

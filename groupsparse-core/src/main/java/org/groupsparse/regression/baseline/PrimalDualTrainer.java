@@ -54,16 +54,10 @@ public final class PrimalDualTrainer {
     Solution s = run(data.train().design(), data.train().response(), v == null ? null : v.design(),
         v == null ? null : v.response(), groups, listener);
     double[] w = s.coefficients();
-    int[] members = groups.membersView();
-    double[] magnitudes = new double[groups.groupCount()];
-    boolean[] selected = new boolean[groups.groupCount()];
+    double[] magnitudes = StandardizedFit.groupNorms(groups, w);
+    boolean[] selected = new boolean[magnitudes.length];
     for (int l = 0; l < magnitudes.length; l++) {
-      double sum = 0;
-      for (int q = groups.start(l); q < groups.end(l); q++) {
-        sum += w[members[q]] * w[members[q]];
-      }
-      magnitudes[l] = Math.sqrt(sum);
-      selected[l] = sum > 0;
+      selected[l] = magnitudes[l] > 0;
     }
     return data.result(METHOD, groups, w, magnitudes, selected, s.history());
   }

@@ -163,17 +163,8 @@ public final class GroupLassoPathResult {
    * @return the model
    */
   public GroupLinearModel model(int k) {
-    double[] ws = standardizedCoefficients[k];
     int g = groups.groupCount();
-    double[] magnitudes = new double[g];
-    int[] members = groups.membersView();
-    for (int l = 0; l < g; l++) {
-      double s = 0;
-      for (int q = groups.start(l); q < groups.end(l); q++) {
-        s += ws[members[q]] * ws[members[q]];
-      }
-      magnitudes[l] = Math.sqrt(s);
-    }
+    double[] magnitudes = org.groupsparse.regression.StandardizedFit.groupNorms(groups, standardizedCoefficients[k]);
     boolean[] selected = new boolean[g];
     for (int l = 0; l < g; l++) {
       selected[l] = magnitudes[l] > 0;

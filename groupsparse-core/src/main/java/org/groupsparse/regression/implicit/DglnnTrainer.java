@@ -3,7 +3,6 @@ package org.groupsparse.regression.implicit;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.groupsparse.data.Dataset;
-import org.groupsparse.data.Standardization;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;
@@ -68,34 +67,19 @@ public final class DglnnTrainer {
    */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
       TrainingListener listener) {
-    if (train.rows() < 2) {
-      throw new IllegalArgumentException("training data need at least 2 rows; got " + train.rows());
-    }
-    if (groups.featureCount() != train.features()) {
-      throw new DimensionMismatchException("groups cover " + groups.featureCount() + " features but the data have "
-          + train.features());
-    }
-    if (validation != null && !validation.featureNames().equals(train.featureNames())) {
-      throw new DimensionMismatchException("validation data do not have the training columns");
-    }
-    Standardization std = Standardization.fit(train, options.fitIntercept(), options.standardize(),
-        options.standardize());
-    Dataset t = std.apply(train);
-    Dataset v = validation == null ? null : std.apply(validation);
+    org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, validation,
+        groups, options.fitIntercept(), options.standardize());
+    Dataset t = data.train();
+    Dataset v = data.validation();
     DglnnSolution s = run(t.design(), t.response(), v == null ? null : v.design(), v == null ? null : v.response(),
         groups, listener);
-    double[] w = std.coefficientsToOriginal(s.coefficients());
-    double b = options.fitIntercept() ? std.intercept(w) : 0.0;
     double[] u = s.groupScales();
     double[] magnitudes = new double[u.length];
     for (int l = 0; l < u.length; l++) {
       magnitudes[l] = u[l] * u[l];
     }
-    boolean[] selected = selectGroups(u);
-    double scale2 = std.responseScale() * std.responseScale();
-    GroupLinearModel model = new GroupLinearModel(options.algorithm().methodName(), train.targetName(),
-        train.featureNames(), groups, w, b, magnitudes, selected);
-    return new FitResult<>(model, s.history().scaleLosses(scale2));
+    return data.result(options.algorithm().methodName(), groups, s.coefficients(), magnitudes, selectGroups(u),
+        s.history());
   }
 
   /**
