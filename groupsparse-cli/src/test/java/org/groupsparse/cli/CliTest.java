@@ -184,7 +184,7 @@ class CliTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String c : List.of("fit", "path", "cv", "predict", "simulate", "demo", "bench")) {
+    for (String c : List.of("fit", "path", "cv", "experiment", "predict", "simulate", "demo", "bench")) {
       Result r = run(c, "--help");
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage: groupsparse " + c);
@@ -254,6 +254,22 @@ class CliTest {
     assertThat(j.get("lambdas").asInt()).isEqualTo(100);
     assertThat(j.get("worst_kkt_violation_relative").asDouble()).isLessThanOrEqualTo(1e-6);
     assertThat(j.get("unconverged_lambdas").asInt()).isZero();
+  }
+
+  @Test
+  void quickExperimentWritesEveryOutputFile() throws Exception {
+    Path out = dir.resolve("exp-fig2");
+    Result r = run("experiment", "igs-fig2", "--quick", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    for (String f : List.of("fig2-series.csv", "fig2-error.png", "fig2-error.svg", "fig2-magnitudes.png",
+        "fig2-magnitudes.svg", "summary.json", "provenance.json", "report.md")) {
+      assertThat(out.resolve(f)).as(f).exists();
+    }
+    JsonNode p = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+    assertThat(p.get("seed").asLong()).isEqualTo(1);
+    assertThat(p.get("quick").asBoolean()).isTrue();
+    assertThat(Files.readString(out.resolve("report.md"))).contains("Paper's claim").contains("Verdict");
+    assertThat(run("experiment", "no-such").code()).isEqualTo(2);
   }
 
   @Test

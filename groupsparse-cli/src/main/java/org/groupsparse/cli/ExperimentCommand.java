@@ -1,0 +1,78 @@
+package org.groupsparse.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.groupsparse.cli.experiments.Experiment;
+import org.groupsparse.cli.experiments.ExperimentRunner;
+import org.groupsparse.cli.experiments.IgsFig2;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code groupsparse experiment NAME|all}: regenerates a figure or table of the papers. */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Regenerate a figure or table of the papers: CSV series, PNG and SVG figures, summary.json,",
+        "provenance.json and report.md (the paper's claim beside our numbers) in --out DIR.",
+        "Experiments: igs-fig2 (more follow; 'all' runs every one)."})
+public final class ExperimentCommand implements Callable<Integer> {
+  static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
+
+  static {
+    for (Experiment e : List.<Experiment>of(new IgsFig2())) {
+      EXPERIMENTS.put(e.name(), e);
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "Experiment name, or all.")
+  String name;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default experiments/NAME).")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the first repeat. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--repeats", description = "Repeats (default: the experiment's own; 1 with --quick).")
+  Integer repeats;
+
+  @Option(names = "--quick", description = "Fewer repeats and iterations (a smoke run for CI).")
+  boolean quick;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter pw = spec.commandLine().getOut();
+    List<Experiment> chosen = new ArrayList<>();
+    if (name.equals("all")) {
+      chosen.addAll(EXPERIMENTS.values());
+    } else if (EXPERIMENTS.containsKey(name)) {
+      chosen.add(EXPERIMENTS.get(name));
+    } else {
+      throw new IllegalArgumentException("unknown experiment '" + name + "'; expected all or one of "
+          + String.join(", ", EXPERIMENTS.keySet()));
+    }
+    if (repeats != null && repeats < 1) {
+      throw new IllegalArgumentException("'--repeats' must be at least 1; got " + repeats);
+    }
+    for (Experiment e : chosen) {
+      Path dir = out == null ? Path.of("experiments", e.name()) : chosen.size() > 1 ? out.resolve(e.name()) : out;
+      int r = repeats != null ? repeats : quick ? 1 : e.defaultRepeats();
+      long t0 = System.nanoTime();
+      ExperimentRunner.run(e, dir, seed, r, quick, Main.version());
+      pw.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report in %s%n", e.name(), (System.nanoTime() - t0) / 1e9,
+          dir.resolve("report.md"));
+    }
+    return 0;
+  }
+}
