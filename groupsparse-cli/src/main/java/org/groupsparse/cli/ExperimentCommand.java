@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groupsparse.cli.experiments.Experiment;
 import org.groupsparse.cli.experiments.ExperimentRunner;
-import org.groupsparse.cli.experiments.IgsFig2;
+import org.groupsparse.cli.experiments.ConvergenceExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Regenerate a figure or table of the papers: CSV series, PNG and SVG figures, summary.json,",
         "provenance.json and report.md (the paper's claim beside our numbers) in --out DIR.",
-        "Experiments: igs-fig2 (more follow; 'all' runs every one)."})
+        "Experiments: igs-fig2, igs-fig3, igs-fig11 (more follow; all runs every one)."})
 public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
   static {
-    for (Experiment e : List.<Experiment>of(new IgsFig2())) {
+    for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(), ConvergenceExperiment.figure11())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
