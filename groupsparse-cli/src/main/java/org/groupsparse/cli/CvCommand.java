@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.groupsparse.data.CsvDatasetReader;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
@@ -30,17 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--train", required = true, paramLabel = "FILE.csv", description = "Training data (CSV with header).")
-  Path train;
-
-  @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Name of the response column.")
-  String target;
-
-  @Option(names = "--groups", required = true, paramLabel = "SPEC", description = "Groups: size:K, sizes:..., prefix:SEP, file:PATH.")
-  String groups;
-
-  @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns to leave out.")
-  List<String> exclude = new ArrayList<>();
+  @Mixin TrainingDataOptions input;
 
   @Option(names = {"--folds", "-k"}, defaultValue = "10", description = "Number of folds K (2..n). Default: ${DEFAULT-VALUE}.")
   int folds;
@@ -65,11 +51,11 @@ public final class CvCommand implements Callable<Integer> {
     if (folds < 2) {
       throw new IllegalArgumentException("'--folds' must be at least 2; got " + folds);
     }
-    Dataset data = CsvDatasetReader.forTraining(target, new HashSet<>(exclude)).read(train);
+    Dataset data = input.read();
     if (folds > data.rows()) {
       throw new IllegalArgumentException("'--folds' must be at most the number of rows (" + data.rows() + "); got " + folds);
     }
-    GroupStructure gs = GroupSpecs.parse(groups, data.featureNames());
+    GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
     LambdaSelection.CrossValidation cv;
     try (PathProgress progress = new PathProgress(common.quiet, "cv: full path")) {
       cv = LambdaSelection.crossValidate(data, gs, options, folds, seed, progress);

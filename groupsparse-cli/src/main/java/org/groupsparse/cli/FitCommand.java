@@ -2,9 +2,6 @@ package org.groupsparse.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,18 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--train", required = true, paramLabel = "FILE.csv", description = "Training data (CSV with header).")
-  Path train;
-
-  @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Name of the response column.")
-  String target;
-
-  @Option(names = "--groups", required = true, paramLabel = "SPEC",
-      description = "Groups of the features: size:K, size:K:allow-partial, sizes:A,B,..., prefix:SEP or file:PATH.")
-  String groups;
-
-  @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns to leave out (e.g. identifiers).")
-  List<String> exclude = new ArrayList<>();
+  @Mixin TrainingDataOptions input;
 
   @ArgGroup(exclusive = true)
   ValidationChoice validationChoice;
@@ -114,8 +100,8 @@ public final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("'--cv-rule' must be min or 1se; got '" + cvRule + "'");
     }
     long seed = dglnn.seed;
-    Dataset data = CsvDatasetReader.forTraining(target, new HashSet<>(exclude)).read(train);
-    GroupStructure gs = GroupSpecs.parse(groups, data.featureNames());
+    Dataset data = input.read();
+    GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
     if (folds != null) {
       Check.atLeast("--cv", "fit", folds, 2);
       if (folds > data.rows()) {
@@ -127,9 +113,9 @@ public final class FitCommand implements Callable<Integer> {
     String validationSource = "none";
     boolean needsValidation = !(isLasso && (lambda != null || folds != null));
     if (validationChoice != null && validationChoice.file != null) {
-      validation = CsvDatasetReader.forFeatures(data.featureNames(), target).read(validationChoice.file);
+      validation = CsvDatasetReader.forFeatures(data.featureNames(), input.target).read(validationChoice.file);
       if (Double.isNaN(validation.response()[0])) {
-        throw new IllegalArgumentException(validationChoice.file + ": no target column '" + target + "'");
+        throw new IllegalArgumentException(validationChoice.file + ": no target column '" + input.target + "'");
       }
       validationSource = validationChoice.file.toString();
     } else if (needsValidation) {
@@ -141,11 +127,11 @@ public final class FitCommand implements Callable<Integer> {
         int[][] split = Splits.holdOut(data.rows(), fraction, seed);
         trainData = data.selectRows(split[0]);
         validation = data.selectRows(split[1]);
-        validationSource = "fraction " + fraction + " of " + train + " (seed " + seed + ")";
+        validationSource = "fraction " + fraction + " of " + input.train + " (seed " + seed + ")";
       }
     }
     if (trainData.rows() < 2) {
-      throw new IllegalArgumentException(train + ": need at least 2 training rows; got " + trainData.rows());
+      throw new IllegalArgumentException(input.train + ": need at least 2 training rows; got " + trainData.rows());
     }
     for (String c : CliSupport.constantColumns(trainData)) {
       err.println("warning: column '" + c + "' is constant on the training rows; its coefficient is 0");
@@ -175,9 +161,9 @@ public final class FitCommand implements Callable<Integer> {
       settings = isBaseline ? baselineSettings(baselineOptions, method) : DglnnCliOptions.settings(dglnnOptions);
       CliSupport.printSummary(out, result, trainData.rows(), validation == null ? 0 : validation.rows());
     }
-    settings.put("train", train.toString());
-    settings.put("target", target);
-    settings.put("groupsSpec", groups);
+    settings.put("train", input.train.toString());
+    settings.put("target", input.target);
+    settings.put("groupsSpec", input.groups);
     settings.put("validation", validationSource);
     if (this.out != null) {
       ModelFiles.write(this.out, model, result == null ? null : result.history(), settings);

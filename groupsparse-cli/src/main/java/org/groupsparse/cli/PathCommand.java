@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.groupsparse.data.CsvDatasetReader;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
@@ -32,17 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class PathCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--train", required = true, paramLabel = "FILE.csv", description = "Training data (CSV with header).")
-  Path train;
-
-  @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Name of the response column.")
-  String target;
-
-  @Option(names = "--groups", required = true, paramLabel = "SPEC", description = "Groups: size:K, sizes:..., prefix:SEP, file:PATH.")
-  String groups;
-
-  @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns to leave out.")
-  List<String> exclude = new ArrayList<>();
+  @Mixin TrainingDataOptions input;
 
   @Option(names = "--out", defaultValue = "path.json", paramLabel = "path.json", description = "JSON output. Default: ${DEFAULT-VALUE}.")
   Path out;
@@ -58,10 +44,10 @@ public final class PathCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
     var options = lasso.toOptions(shared);
-    Dataset data = CsvDatasetReader.forTraining(target, new HashSet<>(exclude)).read(train);
-    GroupStructure gs = GroupSpecs.parse(groups, data.featureNames());
+    Dataset data = input.read();
+    GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
     if (data.rows() < 2) {
-      throw new IllegalArgumentException(train + ": need at least 2 rows; got " + data.rows());
+      throw new IllegalArgumentException(input.train + ": need at least 2 rows; got " + data.rows());
     }
     long t0 = System.nanoTime();
     GroupLassoPathResult path;
@@ -73,7 +59,7 @@ public final class PathCommand implements Callable<Integer> {
     ObjectNode root = mapper.createObjectNode();
     root.put("format", "groupsparse-path");
     root.put("method", GroupLassoPathResult.METHOD);
-    root.put("target", target);
+    root.put("target", input.target);
     ArrayNode names = root.putArray("featureNames");
     data.featureNames().forEach(names::add);
     ArrayNode labels = root.putArray("groups");
