@@ -26,7 +26,8 @@ public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
   static {
-    for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(), ConvergenceExperiment.figure11())) {
+    for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(), ConvergenceExperiment.figure11(),
+        new org.groupsparse.cli.experiments.StructuredSparsityExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
@@ -69,7 +70,9 @@ public final class ExperimentCommand implements Callable<Integer> {
       Path dir = out == null ? Path.of("experiments", e.name()) : chosen.size() > 1 ? out.resolve(e.name()) : out;
       int r = repeats != null ? repeats : quick ? 1 : e.defaultRepeats();
       long t0 = System.nanoTime();
-      ExperimentRunner.run(e, dir, seed, r, quick, Main.version());
+      try (ExperimentProgressBar bar = new ExperimentProgressBar(common.quiet, e.name())) {
+        ExperimentRunner.run(e, dir, seed, r, quick, Main.version(), bar);
+      }
       pw.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report in %s%n", e.name(), (System.nanoTime() - t0) / 1e9,
           dir.resolve("report.md"));
     }

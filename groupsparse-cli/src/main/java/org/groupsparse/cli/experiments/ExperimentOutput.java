@@ -29,9 +29,11 @@ public final class ExperimentOutput {
   private final boolean quick;
   private final Map<String, Object> config = new LinkedHashMap<>();
   private final Map<String, Object> summary = new LinkedHashMap<>();
+  private final ExperimentProgress progress;
 
-  ExperimentOutput(Path dir, long seed, int repeats, boolean quick) throws IOException {
+  ExperimentOutput(Path dir, long seed, int repeats, boolean quick, ExperimentProgress progress) throws IOException {
     this.dir = Files.createDirectories(dir);
+    this.progress = progress;
     this.seed = seed;
     this.repeats = repeats;
     this.quick = quick;
@@ -50,6 +52,17 @@ public final class ExperimentOutput {
   /** @return whether this is a shortened --quick run */
   public boolean quick() {
     return quick;
+  }
+
+  /**
+   * Reports progress to the caller.
+   *
+   * @param stage what is running
+   * @param done units finished
+   * @param total units in all
+   */
+  public void progress(String stage, int done, int total) {
+    progress.update(stage, done, total);
   }
 
   /** @return the output directory */

@@ -13,11 +13,12 @@ public final class ExperimentRunner {
    * @param repeats repeats
    * @param quick shortened run
    * @param version GroupSparse version for provenance
+   * @param progress receives progress
    * @throws Exception on failure
    */
-  public static void run(Experiment experiment, Path dir, long seed, int repeats, boolean quick, String version)
-      throws Exception {
-    ExperimentOutput out = new ExperimentOutput(dir, seed, repeats, quick);
+  public static void run(Experiment experiment, Path dir, long seed, int repeats, boolean quick, String version,
+      ExperimentProgress progress) throws Exception {
+    ExperimentOutput out = new ExperimentOutput(dir, seed, repeats, quick, progress);
     String report = experiment.run(out);
     out.finish(experiment, report, version);
   }
