@@ -27,7 +27,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   static {
     for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(), ConvergenceExperiment.figure11(),
-        new org.groupsparse.cli.experiments.StructuredSparsityExperiment())) {
+        new org.groupsparse.cli.experiments.StructuredSparsityExperiment(),
+        new org.groupsparse.cli.experiments.DegenerateGroupsExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
