@@ -29,6 +29,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(), ConvergenceExperiment.figure11(),
         new org.groupsparse.cli.experiments.StructuredSparsityExperiment(),
         new org.groupsparse.cli.experiments.DegenerateGroupsExperiment(),
+        new org.groupsparse.cli.experiments.StabilityExperiment(),
         new org.groupsparse.cli.experiments.PlainGradientExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
