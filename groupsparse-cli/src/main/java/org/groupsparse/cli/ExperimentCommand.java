@@ -30,7 +30,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         new org.groupsparse.cli.experiments.StructuredSparsityExperiment(),
         new org.groupsparse.cli.experiments.DegenerateGroupsExperiment(),
         new org.groupsparse.cli.experiments.StabilityExperiment(),
-        new org.groupsparse.cli.experiments.PlainGradientExperiment())) {
+        new org.groupsparse.cli.experiments.PlainGradientExperiment(),
+        new org.groupsparse.cli.experiments.ExplicitComparisonExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
