@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Regenerate a figure or table of the papers: CSV series, PNG and SVG figures, summary.json,",
         "provenance.json and report.md (the paper's claim beside our numbers) in --out DIR.",
-        "Experiments: igs-fig2, igs-fig3, igs-fig11 (more follow; all runs every one)."})
+        "Experiments: igs-fig2 .. igs-fig7, igs-fig11, igs-fig12, igs-table3, igs-theory; all runs every one."})
 public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
@@ -31,7 +31,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         new org.groupsparse.cli.experiments.DegenerateGroupsExperiment(),
         new org.groupsparse.cli.experiments.StabilityExperiment(),
         new org.groupsparse.cli.experiments.PlainGradientExperiment(),
-        new org.groupsparse.cli.experiments.ExplicitComparisonExperiment())) {
+        new org.groupsparse.cli.experiments.ExplicitComparisonExperiment(),
+        new org.groupsparse.cli.experiments.BardetExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
@@ -47,7 +48,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the first repeat. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--repeats", description = "Repeats (default: the experiment's own; 1 with --quick).")
+  @Option(names = "--repeats", description = "Repeats (default: the experiment's own; fewer with --quick).")
   Integer repeats;
 
   @Option(names = "--quick", description = "Fewer repeats and iterations (a smoke run for CI).")
@@ -72,7 +73,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     for (Experiment e : chosen) {
       Path dir = out == null ? Path.of("experiments", e.name()) : chosen.size() > 1 ? out.resolve(e.name()) : out;
-      int r = repeats != null ? repeats : quick ? 1 : e.defaultRepeats();
+      int r = repeats != null ? repeats : quick ? e.quickRepeats() : e.defaultRepeats();
       long t0 = System.nanoTime();
       try (ExperimentProgressBar bar = new ExperimentProgressBar(common.quiet, e.name())) {
         ExperimentRunner.run(e, dir, seed, r, quick, Main.version(), bar);

@@ -11,6 +11,11 @@ public interface Experiment {
   /** @return repeats when not given (full run) */
   int defaultRepeats();
 
+  /** @return repeats of a --quick run when not given (default 1) */
+  default int quickRepeats() {
+    return 1;
+  }
+
   /**
    * Runs the experiment.
    *
