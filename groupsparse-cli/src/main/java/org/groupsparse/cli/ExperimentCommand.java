@@ -32,7 +32,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         new org.groupsparse.cli.experiments.StabilityExperiment(),
         new org.groupsparse.cli.experiments.PlainGradientExperiment(),
         new org.groupsparse.cli.experiments.ExplicitComparisonExperiment(),
-        new org.groupsparse.cli.experiments.BardetExperiment())) {
+        new org.groupsparse.cli.experiments.BardetExperiment(),
+        new org.groupsparse.cli.experiments.TheoryExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
