@@ -9,7 +9,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groupsparse.cli.experiments.Experiment;
 import org.groupsparse.cli.experiments.ExperimentRunner;
+import org.groupsparse.cli.experiments.BardetExperiment;
 import org.groupsparse.cli.experiments.ConvergenceExperiment;
+import org.groupsparse.cli.experiments.DegenerateGroupsExperiment;
+import org.groupsparse.cli.experiments.ExplicitComparisonExperiment;
+import org.groupsparse.cli.experiments.PlainGradientExperiment;
+import org.groupsparse.cli.experiments.StabilityExperiment;
+import org.groupsparse.cli.experiments.StructuredSparsityExperiment;
+import org.groupsparse.cli.experiments.TheoryExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,14 +33,10 @@ public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
   static {
-    for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(), ConvergenceExperiment.figure11(),
-        new org.groupsparse.cli.experiments.StructuredSparsityExperiment(),
-        new org.groupsparse.cli.experiments.DegenerateGroupsExperiment(),
-        new org.groupsparse.cli.experiments.StabilityExperiment(),
-        new org.groupsparse.cli.experiments.PlainGradientExperiment(),
-        new org.groupsparse.cli.experiments.ExplicitComparisonExperiment(),
-        new org.groupsparse.cli.experiments.BardetExperiment(),
-        new org.groupsparse.cli.experiments.TheoryExperiment())) {
+    for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(),
+        new StructuredSparsityExperiment(), new DegenerateGroupsExperiment(), new StabilityExperiment(),
+        new PlainGradientExperiment(), ConvergenceExperiment.figure11(), new ExplicitComparisonExperiment(),
+        new BardetExperiment(), new TheoryExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }

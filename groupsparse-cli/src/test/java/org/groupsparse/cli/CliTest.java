@@ -273,6 +273,43 @@ class CliTest {
   }
 
   @Test
+  void allQuickExperimentsWriteReportsWithVerdicts() throws Exception {
+    Path out = dir.resolve("exp-all");
+    Result r = run("experiment", "all", "--quick", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    for (String name : ExperimentCommand.EXPERIMENTS.keySet()) {
+      Path d = out.resolve(name);
+      assertThat(r.out()).contains(name + ": done");
+      for (String f : List.of("summary.json", "provenance.json", "report.md")) {
+        assertThat(d.resolve(f)).as(name + "/" + f).exists();
+      }
+      try (var files = Files.list(d)) {
+        List<String> names = files.map(f -> f.getFileName().toString()).toList();
+        assertThat(names).as(name).anyMatch(f -> f.endsWith(".csv"));
+        assertThat(names).as(name).anyMatch(f -> f.endsWith(".png"));
+        assertThat(names).as(name).anyMatch(f -> f.endsWith(".svg"));
+        assertThat(names).as(name + ": no temporary files left").noneMatch(f -> f.contains(".tmp"));
+      }
+      JsonNode summary = new ObjectMapper().readTree(d.resolve("summary.json").toFile());
+      assertThat(summary.get("claimHolds")).as(name).isNotNull();
+      assertThat(summary.get("claimHolds").isBoolean()).as(name).isTrue();
+      String report = Files.readString(d.resolve("report.md"));
+      assertThat(report).as(name).contains("# " + name);
+      assertThat(report).as(name).containsAnyOf("Verdict", "**Holds", "**Does not hold");
+    }
+  }
+
+  @Test
+  void parallelExperimentsAreByteIdenticalForTheSameSeed() throws Exception {
+    Path a = dir.resolve("fig12-a");
+    Path b = dir.resolve("fig12-b");
+    assertThat(run("experiment", "igs-fig12", "--quick", "--repeats", "3", "--out", a.toString()).code()).isZero();
+    assertThat(run("experiment", "igs-fig12", "--quick", "--repeats", "3", "--out", b.toString()).code()).isZero();
+    assertThat(Files.readAllBytes(a.resolve("fig12-runs.csv"))).isEqualTo(Files.readAllBytes(b.resolve("fig12-runs.csv")));
+    assertThat(Files.readAllBytes(a.resolve("summary.json"))).isEqualTo(Files.readAllBytes(b.resolve("summary.json")));
+  }
+
+  @Test
   void demoRunsOnTheBundledData() {
     Path out = dir.resolve("demo");
     Result r = run("demo", "--quiet", "--out", out.toString(), "--max-iter", "3000");
