@@ -202,7 +202,6 @@ public final class BardetExperiment implements Experiment {
         meanSelected[2]));
     boolean best = mean[2] < mean[0] && mean[2] < mean[1];
     out.summary("dglnnLowestMean", best);
-    out.summary("claimHolds", best);
     StringBuilder md = new StringBuilder();
     md.append("# igs-table3 — ").append(title()).append("\n\n");
     md.append("**Paper's claim.** On bardet (one random split into equal training, validation and test parts; "
@@ -216,10 +215,16 @@ public final class BardetExperiment implements Experiment {
         + "2000, at most 20000 iterations, and the same with gamma = auto. The paper's preprocessing is not stated; "
         + "ours is the standard one.%n%n", reps, out.seed(), out.seed() + reps - 1, third, third, n - 2 * third,
         out.quick() ? " (--quick)" : "", Arrays.toString(TunedPrimalDual.BALANCES)));
-    md.append("**Our numbers** (test MSE).\n\n| method | mean | sd | paper |\n|---|---|---|---|\n");
+    md.append("**Our numbers** (test MSE).\n\n| method | mean | sd | median | 90th percentile | paper (one split) |\n"
+        + "|---|---|---|---|---|---|\n");
+    double[] median = new double[METHODS.length];
     for (int m = 0; m < METHODS.length; m++) {
-      md.append(String.format(Locale.ROOT, "| %s | %.5f | %.5f | %s |%n", METHODS[m], mean[m], sd[m],
-          m < 3 ? String.format(Locale.ROOT, "%.5f", PAPER[m]) : ""));
+      median[m] = Series.quantile(mse[m], 0.5);
+      md.append(String.format(Locale.ROOT, "| %s | %.5f | %.5f | %.5f | %.5f | %s |%n", METHODS[m], mean[m], sd[m],
+          median[m], Series.quantile(mse[m], 0.9), m < 3 ? String.format(Locale.ROOT, "%.5f", PAPER[m]) : ""));
+    }
+    for (int m = 0; m < METHODS.length; m++) {
+      out.summary(key(METHODS[m]) + "MedianTestMse", median[m]);
     }
     md.append("\nPaired comparison over splits (negative = DGLNN better; p-values of the paired t-test and the "
         + "Wilcoxon signed-rank test):\n\n| | mean difference | sd | DGLNN lower | t-test p | Wilcoxon p |\n"
@@ -230,8 +235,17 @@ public final class BardetExperiment implements Experiment {
       md.append("- ").append(METHODS[m]).append(": ").append(topGenes(genes, freq[m], 5)).append("\n");
     }
     md.append("\n**Verdict.** ");
-    if (best) {
-      md.append("DGLNN has the lowest mean test MSE over the splits, as in the paper");
+    double pGl = (double) ((Map<?, ?>) paired.get("dglnnMinusGroupLasso")).get("pairedTTestP");
+    double pPd = (double) ((Map<?, ?>) paired.get("dglnnMinusPrimalDual")).get("pairedTTestP");
+    boolean significant = pGl < 0.05 && pPd < 0.05;
+    out.summary("claimHolds", best && significant);
+    if (best && significant) {
+      md.append("DGLNN has the lowest mean test MSE over the splits, significantly (paired t-test p < 0.05 against both), "
+          + "as in the paper");
+    } else if (best) {
+      md.append("DGLNN has the lowest mean test MSE over the splits, as in the paper, but the advantage is not "
+          + "significant (paired t-test p >= 0.05 against at least one method), so we do not count the claim as "
+          + "reproduced");
     } else {
       md.append("The paper's ranking does not reproduce: DGLNN does not have the lowest mean test MSE over the splits");
     }
@@ -243,11 +257,13 @@ public final class BardetExperiment implements Experiment {
         + "split's test MSE is about %.4f, larger than the gaps between the paper's single-split numbers, so a single "
         + "split cannot rank these methods.%n%n", (double) vsGl.get("meanDifference"), (double) vsGl.get("pairedTTestP"),
         (double) vsPd.get("meanDifference"), (double) vsPd.get("pairedTTestP"), sd[2]));
-    md.append(String.format(Locale.ROOT, "**Scale.** Our test MSEs (about %.4f) are %.0f%% of the paper's DGLNN number. "
-        + "The variance of the response over all 120 rows is %.5f and predicting the training mean gives %.5f on our "
-        + "test thirds, so the paper's numbers (0.025-0.031) are above the variance of the response in this file; they "
-        + "must come from a different response scale, split or preprocessing that the paper does not describe. We "
-        + "compare the ranking, not the absolute values.%n%n", mean[2], 100 * mean[2] / PAPER[2], varY, mean[5]));
+    md.append(String.format(Locale.ROOT, "**Scale and spread.** The variance of the response over all 120 rows is %.5f "
+        + "and predicting the training mean gives %.5f on average over our test thirds; the paper's single-split "
+        + "numbers (0.025-0.031) are on that scale. The test MSE of one split is heavy-tailed (a few rows far from "
+        + "the rest decide it: compare the means with the medians and the 90th percentiles), so a single split, as "
+        + "in the paper, can order the methods either way; medians: group lasso %.5f, primal-dual %.5f, DGLNN %.5f. "
+        + "Our preprocessing (standardization on the training rows, intercept) is the standard one; the paper does "
+        + "not state its own.%n%n", varY, mean[5], median[0], median[1], median[2]));
     md.append("Files: table3-splits.csv (every split), table3-gene-frequency.csv, table3-test-mse.png/svg (box plot), "
         + "table3-gene-frequency.png/svg, summary.json, provenance.json.\n");
     return md.toString();
