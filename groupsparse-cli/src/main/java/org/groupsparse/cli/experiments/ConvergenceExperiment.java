@@ -334,8 +334,8 @@ public final class ConvergenceExperiment implements Experiment {
     chart.getStyler().setYAxisLogarithmic(true).setChartBackgroundColor(Color.WHITE).setMarkerSize(0);
     chart.getStyler().setXAxisDecimalPattern("#")
         .setLegendPosition(Styler.LegendPosition.InsideNE);
-    double[] t = column(rows, 0);
-    chart.addSeries("error", t, column(rows, 1)).setMarker(SeriesMarkers.NONE);
+    double[] t = Series.positiveColumn(rows, 0);
+    chart.addSeries("error", t, Series.positiveColumn(rows, 1)).setMarker(SeriesMarkers.NONE);
     XYSeries floor = chart.addSeries("oracle least squares on the support", new double[] {t[0], t[t.length - 1]},
         new double[] {oracle, oracle});
     floor.setMarker(SeriesMarkers.NONE);
@@ -348,19 +348,11 @@ public final class ConvergenceExperiment implements Experiment {
     chart.getStyler().setYAxisLogarithmic(true).setChartBackgroundColor(Color.WHITE).setMarkerSize(0);
     chart.getStyler().setXAxisDecimalPattern("#")
         .setLegendPosition(Styler.LegendPosition.InsideSE);
-    double[] t = column(rows, 0);
+    double[] t = Series.positiveColumn(rows, 0);
     for (int g = 0; g < 3; g++) {
-      chart.addSeries("true group " + (g + 1), t, column(rows, 2 + g)).setMarker(SeriesMarkers.NONE);
+      chart.addSeries("true group " + (g + 1), t, Series.positiveColumn(rows, 2 + g)).setMarker(SeriesMarkers.NONE);
     }
-    chart.addSeries("largest false group", t, column(rows, 5)).setMarker(SeriesMarkers.NONE);
+    chart.addSeries("largest false group", t, Series.positiveColumn(rows, 5)).setMarker(SeriesMarkers.NONE);
     return chart;
-  }
-
-  private static double[] column(List<double[]> rows, int c) {
-    double[] out = new double[rows.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Math.max(rows.get(i)[c], Double.MIN_NORMAL);
-    }
-    return out;
   }
 }
