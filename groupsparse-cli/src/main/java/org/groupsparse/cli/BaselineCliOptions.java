@@ -11,12 +11,13 @@ public final class BaselineCliOptions {
   @Option(names = "--rho", defaultValue = "0.99", description = "primal-dual: tau sigma ||X||^2 = rho, in (0, 1). Default: ${DEFAULT-VALUE}.")
   double rho;
 
-  @Option(names = "--balance", defaultValue = "1",
-      description = "primal-dual: primal/dual balance s (tau = sqrt(rho) s/||X||, sigma = sqrt(rho)/(s ||X||)). Default: ${DEFAULT-VALUE}.")
-  double balance;
+  @Option(names = "--balance", defaultValue = "auto",
+      description = "primal-dual: primal/dual balance s (tau = sqrt(rho) s/||X||, sigma = sqrt(rho)/(s ||X||)), or auto: "
+          + "the best of 1, 10, 100, 1000 on the validation rows. Default: ${DEFAULT-VALUE}.")
+  String balance;
 
   IterativeOptions toOptions(DglnnCliOptions common, SharedFitOptions shared) {
-    return new IterativeOptions(common.alpha, step, rho, balance, common.maxIter, common.patience, shared.threads,
+    return new IterativeOptions(common.alpha, step, rho, DglnnCliOptions.autoOrNumber("--balance", balance), common.maxIter, common.patience, shared.threads,
         !shared.noIntercept, !shared.noStandardize);
   }
 }

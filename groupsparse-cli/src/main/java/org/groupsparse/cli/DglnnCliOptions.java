@@ -71,7 +71,7 @@ public final class DglnnCliOptions {
         .selectionThreshold(selectionThreshold == null ? Double.NaN : selectionThreshold).build();
   }
 
-  private static double autoOrNumber(String option, String text) {
+  static double autoOrNumber(String option, String text) {
     if (text.equalsIgnoreCase("auto")) {
       return Double.NaN;
     }

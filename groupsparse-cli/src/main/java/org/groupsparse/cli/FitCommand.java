@@ -247,7 +247,7 @@ public final class FitCommand implements Callable<Integer> {
       m.put("step", o.stepSize());
     } else {
       m.put("rho", o.rho());
-      m.put("balance", o.balance());
+      m.put("balance", Double.isNaN(o.balance()) ? "auto" : o.balance());
     }
     m.put("maxIterations", o.maxIterations());
     m.put("patience", o.patience());

@@ -31,6 +31,8 @@ import org.groupsparse.regression.TrainingListener;
 public final class PrimalDualTrainer {
   /** The method name recorded in models. */
   public static final String METHOD = "primal-dual";
+  /** The balances s tried when {@link IterativeOptions#balance()} is NaN (automatic). */
+  public static final double[] AUTO_BALANCES = {1, 10, 100, 1000};
   private final IterativeOptions options;
 
   /** @param options configuration (rho, balance, iteration cap, patience, preprocessing) */
@@ -69,8 +71,10 @@ public final class PrimalDualTrainer {
    * @param dual theta of the same iteration
    * @param history the record
    * @param operatorNorm L = ||X||_2 as estimated
+   * @param balance the balance s used (the chosen one when automatic)
    */
-  public record Solution(double[] coefficients, double[] dual, TrainingHistory history, double operatorNorm) {}
+  public record Solution(double[] coefficients, double[] dual, TrainingHistory history, double operatorNorm,
+      double balance) {}
 
   /**
    * Runs on data as given.
@@ -85,11 +89,29 @@ public final class PrimalDualTrainer {
    */
   public Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, GroupStructure groups,
       TrainingListener listener) {
+    double norm = operatorNorm(x);
+    if (!Double.isNaN(options.balance())) {
+      return run(x, y, xVal, yVal, groups, listener, norm, options.balance());
+    }
+    if (xVal == null) {
+      return run(x, y, null, null, groups, listener, norm, 1.0);
+    }
+    Solution best = null;
+    for (double s : AUTO_BALANCES) {
+      Solution candidate = run(x, y, xVal, yVal, groups, listener, norm, s);
+      if (best == null || candidate.history().bestValidationLoss() < best.history().bestValidationLoss()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, GroupStructure groups,
+      TrainingListener listener, double norm, double balance) {
     int n = x.rows();
     int p = x.cols();
-    double norm = operatorNorm(x);
-    double tau = Math.sqrt(options.rho()) * options.balance() / norm;
-    double sigma = Math.sqrt(options.rho()) / (options.balance() * norm);
+    double tau = Math.sqrt(options.rho()) * balance / norm;
+    double sigma = Math.sqrt(options.rho()) / (balance * norm);
     int[] members = groups.membersView();
     int groupCount = groups.groupCount();
     double[] w = new double[p];
@@ -159,7 +181,7 @@ public final class PrimalDualTrainer {
     };
     TrainingHistory history = EarlyStoppingLoop.run(METHOD, it, xVal, yVal, options.maxIterations(),
         options.patience(), listener, "check the data for extreme values");
-    return new Solution(bestW.clone(), bestTheta.clone(), history, norm);
+    return new Solution(bestW.clone(), bestTheta.clone(), history, norm, balance);
   }
 
   /** ||X||_2 by the power method on X^T X (to relative change 1e-10 or 2000 iterations), enlarged by 1%. */

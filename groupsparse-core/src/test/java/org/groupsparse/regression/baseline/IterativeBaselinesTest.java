@@ -121,10 +121,38 @@ class IterativeBaselinesTest {
   }
 
   @Test
+  void automaticBalanceKeepsTheCandidateWithTheLowestValidationLoss() {
+    SimulatedRegression sim = easyProblem(5);
+    IterativeOptions options = IterativeOptions.defaults().withPreprocessing(false, false).withMaxIterations(400)
+        .withPatience(100);
+    DenseMatrix x = sim.train().design();
+    DenseMatrix xv = sim.validation().design();
+    double bestLoss = Double.POSITIVE_INFINITY;
+    double bestBalance = Double.NaN;
+    for (double s : PrimalDualTrainer.AUTO_BALANCES) {
+      PrimalDualTrainer.Solution fixed = new PrimalDualTrainer(options.withBalance(s)).run(x,
+          sim.train().response(), xv, sim.validation().response(), sim.groups(), null);
+      assertThat(fixed.balance()).isEqualTo(s);
+      if (fixed.history().bestValidationLoss() < bestLoss) {
+        bestLoss = fixed.history().bestValidationLoss();
+        bestBalance = s;
+      }
+    }
+    PrimalDualTrainer.Solution auto = new PrimalDualTrainer(options).run(x, sim.train().response(), xv,
+        sim.validation().response(), sim.groups(), null);
+    assertThat(auto.balance()).isEqualTo(bestBalance);
+    assertThat(auto.history().bestValidationLoss()).isEqualTo(bestLoss);
+    PrimalDualTrainer.Solution noValidation = new PrimalDualTrainer(options).run(x, sim.train().response(), null,
+        null, sim.groups(), null);
+    assertThat(noValidation.balance()).isEqualTo(1.0);
+  }
+
+  @Test
   void invalidOptionsNameTheParameter() {
     assertThatThrownBy(() -> IterativeOptions.defaults().withRho(1.0)).hasMessageContaining("'rho'");
     assertThatThrownBy(() -> IterativeOptions.defaults().withStepSize(-1)).hasMessageContaining("'stepSize'");
     assertThatThrownBy(() -> IterativeOptions.defaults().withBalance(0)).hasMessageContaining("'balance'");
+    assertThatThrownBy(() -> IterativeOptions.defaults().withBalance(-1)).hasMessageContaining("'balance'");
     assertThatThrownBy(() -> IterativeOptions.defaults().withPatience(0)).hasMessageContaining("'patience'");
   }
 
