@@ -1,0 +1,70 @@
+package org.groupsparse.linalg;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * Dense matrix products on row-major arrays through BLAS (dev.ludovic.netlib: the system's
+ * libblas.so.3 when it loads — OpenBLAS on a machine with libopenblas0-pthread — otherwise its
+ * pure-Java kernels). A row-major r x c matrix is the column-major c x r transpose, so
+ * C = op(A) op(B) is computed as C^T = op(B)^T op(A)^T with the operands swapped.
+ */
+public final class RowMajorBlas {
+  private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+  private RowMajorBlas() {}
+
+  /** @return the implementation in use (for the record of a benchmark) */
+  public static String implementation() {
+    return BLAS_INSTANCE.getClass().getSimpleName();
+  }
+
+  /**
+   * C = alpha op(A) op(B) + beta C, all row-major.
+   *
+   * @param transA use A^T
+   * @param transB use B^T
+   * @param rows rows of C (and of op(A))
+   * @param cols columns of C (and of op(B))
+   * @param inner columns of op(A) = rows of op(B)
+   * @param alpha scale of the product
+   * @param a A's storage
+   * @param aOffset first entry of A
+   * @param lda row stride of A as stored
+   * @param b B's storage
+   * @param bOffset first entry of B
+   * @param ldb row stride of B as stored
+   * @param beta scale of C's old value (0: C is overwritten, its old value is not read)
+   * @param c C's storage
+   * @param cOffset first entry of C
+   * @param ldc row stride of C
+   */
+  public static void gemm(boolean transA, boolean transB, int rows, int cols, int inner, double alpha, double[] a,
+      int aOffset, int lda, double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
+    if (rows == 0 || cols == 0) {
+      return;
+    }
+    BLAS_INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", cols, rows, inner, alpha, b, bOffset, ldb, a, aOffset,
+        lda, beta, c, cOffset, ldc);
+  }
+
+  /**
+   * C = alpha op(A) op(B) + beta C for densely stored row-major matrices (strides are the column
+   * counts as stored).
+   *
+   * @param transA use A^T (A stored inner x rows)
+   * @param transB use B^T (B stored cols x inner)
+   * @param rows rows of C
+   * @param cols columns of C
+   * @param inner the shared dimension
+   * @param alpha scale of the product
+   * @param a A
+   * @param b B
+   * @param beta scale of C's old value
+   * @param c C, rows x cols
+   */
+  public static void gemm(boolean transA, boolean transB, int rows, int cols, int inner, double alpha, double[] a,
+      double[] b, double beta, double[] c) {
+    gemm(transA, transB, rows, cols, inner, alpha, a, 0, transA ? rows : inner, b, 0, transB ? inner : cols, beta, c, 0,
+        cols);
+  }
+}

@@ -1,0 +1,133 @@
+package org.groupsparse.autoencoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.groupsparse.groups.GroupStructure;
+import org.junit.jupiter.api.Test;
+
+class ShrinkageTest {
+  private static final GroupStructure GROUPS = GroupStructure.ofSizes(3, 1, 2, 4);
+  private static final Shrinkage[] KINDS = {new GroupSoftThreshold(GROUPS), new SoftThreshold(10)};
+
+  @Test
+  void isNonExpansive() {
+    SplittableRandom rng = new SplittableRandom(1);
+    for (Shrinkage s : KINDS) {
+      for (int trial = 0; trial < 200; trial++) {
+        double[] a = gaussian(rng, 10, 2);
+        double[] b = gaussian(rng, 10, 2);
+        double[] sa = new double[10];
+        double[] sb = new double[10];
+        s.apply(a, 0, 1.3, sa, 0);
+        s.apply(b, 0, 1.3, sb, 0);
+        assertThat(distance(sa, sb)).isLessThanOrEqualTo(distance(a, b) + 1e-12);
+      }
+    }
+  }
+
+  @Test
+  void zeroesGroupsBelowTheThresholdAndShrinksTheOthersByExactlyIt() {
+    double[] z = {3, 4, 0, 0.5, 0.1, 0.2, 1, 1, 1, 1};
+    double[] x = new double[10];
+    new GroupSoftThreshold(GROUPS).apply(z, 0, 1.0, x, 0);
+    // group 0: norm 5 -> 4, same direction
+    assertThat(x[0]).isCloseTo(3 * 0.8, within(1e-15));
+    assertThat(x[1]).isCloseTo(4 * 0.8, within(1e-15));
+    assertThat(x[2]).isZero();
+    // group 1: |0.5| < 1 -> 0; group 2: norm sqrt(0.05) < 1 -> 0
+    assertThat(x[3]).isZero();
+    assertThat(x[4]).isZero();
+    assertThat(x[5]).isZero();
+    // group 3: norm 2 -> 1
+    for (int j = 6; j < 10; j++) {
+      assertThat(x[j]).isCloseTo(0.5, within(1e-15));
+    }
+    double[] e = new double[10];
+    new SoftThreshold(10).apply(z, 0, 1.0, e, 0);
+    assertThat(e).containsExactly(new double[] {2, 3, 0, 0, 0, 0, 0, 0, 0, 0}, within(1e-15));
+  }
+
+  @Test
+  void isTheProximalOperator() {
+    // x = prox(z) minimizes (1/2)||x - z||^2 + t sum ||x_g||: no random perturbation does better
+    SplittableRandom rng = new SplittableRandom(2);
+    GroupSoftThreshold s = new GroupSoftThreshold(GROUPS);
+    for (int trial = 0; trial < 50; trial++) {
+      double[] z = gaussian(rng, 10, 1.5);
+      double[] x = new double[10];
+      s.apply(z, 0, 1.0, x, 0);
+      double best = objective(z, x, 1.0);
+      for (int k = 0; k < 50; k++) {
+        double[] other = x.clone();
+        double[] step = gaussian(rng, 10, 0.05);
+        for (int j = 0; j < 10; j++) {
+          other[j] += step[j];
+        }
+        assertThat(objective(z, other, 1.0)).isGreaterThanOrEqualTo(best - 1e-12);
+      }
+    }
+  }
+
+  @Test
+  void backwardMatchesFiniteDifferences() {
+    SplittableRandom rng = new SplittableRandom(3);
+    double h = 1e-6;
+    for (Shrinkage s : KINDS) {
+      for (int trial = 0; trial < 20; trial++) {
+        double[] z = gaussian(rng, 10, 1.5);
+        double[] u = gaussian(rng, 10, 1);
+        double[] jtu = new double[10];
+        s.backward(z, 0, 0.8, u, 0, jtu, 0);
+        for (int j = 0; j < 10; j++) {
+          double[] plus = z.clone();
+          double[] minus = z.clone();
+          plus[j] += h;
+          minus[j] -= h;
+          double[] xp = new double[10];
+          double[] xm = new double[10];
+          s.apply(plus, 0, 0.8, xp, 0);
+          s.apply(minus, 0, 0.8, xm, 0);
+          double fd = 0;
+          for (int i = 0; i < 10; i++) {
+            fd += u[i] * (xp[i] - xm[i]) / (2 * h);
+          }
+          assertThat(jtu[j]).isCloseTo(fd, within(1e-6));
+        }
+      }
+    }
+  }
+
+  private static double objective(double[] z, double[] x, double t) {
+    double s = 0;
+    for (int j = 0; j < z.length; j++) {
+      s += 0.5 * (x[j] - z[j]) * (x[j] - z[j]);
+    }
+    int[] members = GROUPS.membersView();
+    for (int g = 0; g < GROUPS.groupCount(); g++) {
+      double sq = 0;
+      for (int k = GROUPS.start(g); k < GROUPS.end(g); k++) {
+        sq += x[members[k]] * x[members[k]];
+      }
+      s += t * Math.sqrt(sq);
+    }
+    return s;
+  }
+
+  static double[] gaussian(SplittableRandom rng, int len, double sd) {
+    double[] v = new double[len];
+    for (int i = 0; i < len; i++) {
+      v[i] = sd * rng.nextGaussian();
+    }
+    return v;
+  }
+
+  private static double distance(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    return Math.sqrt(s);
+  }
+}
