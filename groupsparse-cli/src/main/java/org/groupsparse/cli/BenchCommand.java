@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code groupsparse bench}: side-by-side timings against the peer implementations. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print one JSON line.",
-    subcommands = {BenchCommand.Dglnn.class, BenchCommand.GroupLasso.class})
+    subcommands = {BenchCommand.Dglnn.class, BenchCommand.GroupLasso.class, AutoencoderBench.class})
 public final class BenchCommand {
 
   /** {@code groupsparse bench dglnn}: same problem family and keys as shared/bench/torch_dglnn.py. */

@@ -58,6 +58,17 @@ public final class CsvDatasetReader {
   }
 
   /**
+   * A reader for unlabeled data (autoencoders, clustering): every column but the excluded ones is
+   * a feature; there is no target (the response is NaN).
+   *
+   * @param excluded columns to leave out, not modified
+   * @return the reader
+   */
+  public static CsvDatasetReader forUnlabeled(Set<String> excluded) {
+    return new CsvDatasetReader(null, false, null, Set.copyOf(excluded));
+  }
+
+  /**
    * A reader for new data of a fitted model: exactly the named features, in that order; the target
    * is read when present (for scoring) and otherwise left as NaN.
    *
@@ -158,7 +169,8 @@ public final class CsvDatasetReader {
           }
         }
         if (cols.isEmpty()) {
-          throw new InputException(shown, 1, 0, "no feature columns besides the target '" + target + "'");
+          throw new InputException(shown, 1, 0, target == null ? "no columns left to use"
+              : "no feature columns besides the target '" + target + "'");
         }
         featureColumns = cols.stream().mapToInt(Integer::intValue).toArray();
       }

@@ -109,7 +109,11 @@ public final class ModelFiles {
    */
   public static void write(Path path, GroupLinearModel model, TrainingHistory history, Map<String, ?> settings)
       throws IOException {
-    ObjectNode root = toJson(model, history, settings);
+    writeJson(path, toJson(model, history, settings));
+  }
+
+  /** Writes a JSON tree atomically, indented, with a final newline. */
+  static void writeJson(Path path, JsonNode root) throws IOException {
     AtomicFiles.write(path, out -> {
       MAPPER.writeValue(new java.io.FilterOutputStream(out) {
         @Override
@@ -131,26 +135,7 @@ public final class ModelFiles {
    */
   public static Loaded read(Path path) {
     String shown = path.toString();
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      throw new InputException(shown, 0, 0, "model file not found");
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new InputException(shown, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-          "not a valid GroupSparse model file (malformed or truncated JSON: " + e.getOriginalMessage() + ")");
-    } catch (IOException e) {
-      throw new InputException(shown, "cannot read model file: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
-      throw new InputException(shown, 0, 0, "not a GroupSparse model file (no \"format\": \"" + FORMAT + "\")");
-    }
-    int version = root.path("formatVersion").asInt(-1);
-    if (version != FORMAT_VERSION) {
-      throw new InputException(shown, 0, 0, "unsupported model format version " + root.path("formatVersion")
-          + "; this GroupSparse reads version " + FORMAT_VERSION);
-    }
+    JsonNode root = readModelTree(path, FORMAT, FORMAT_VERSION, "model");
     List<String> names = strings(root, "featureNames", shown);
     List<String> groupLabels = strings(root, "groups", shown);
     double[] coef = numbers(root, "coefficients", shown);
@@ -200,7 +185,38 @@ public final class ModelFiles {
     return new Loaded(model, history);
   }
 
-  private static List<String> strings(JsonNode root, String field, String shown) {
+  /**
+   * Reads a JSON model file and checks its format name and version.
+   *
+   * @throws InputException if missing, unreadable, malformed, of another format or version
+   */
+  static JsonNode readModelTree(Path path, String format, int formatVersion, String what) {
+    String shown = path.toString();
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      throw new InputException(shown, 0, 0, "model file not found");
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw new InputException(shown, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+          "not a valid GroupSparse model file (malformed or truncated JSON: " + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new InputException(shown, "cannot read model file: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject() || !format.equals(root.path("format").asText(null))) {
+      throw new InputException(shown, 0, 0, "not a GroupSparse " + what + " file (no \"format\": \"" + format
+          + "\")");
+    }
+    int version = root.path("formatVersion").asInt(-1);
+    if (version != formatVersion) {
+      throw new InputException(shown, 0, 0, "unsupported model format version " + root.path("formatVersion")
+          + "; this GroupSparse reads version " + formatVersion);
+    }
+    return root;
+  }
+
+  static List<String> strings(JsonNode root, String field, String shown) {
     JsonNode a = root.get(field);
     if (a == null || !a.isArray()) {
       throw new InputException(shown, 0, 0, "not a valid GroupSparse model file: missing array '" + field + "'");
@@ -215,7 +231,7 @@ public final class ModelFiles {
     return out;
   }
 
-  private static double[] numbers(JsonNode root, String field, String shown) {
+  static double[] numbers(JsonNode root, String field, String shown) {
     double[] out = numbersAllowNaN(root, field, shown);
     for (double d : out) {
       if (!Double.isFinite(d)) {

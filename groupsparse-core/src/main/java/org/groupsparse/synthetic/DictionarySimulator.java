@@ -106,11 +106,7 @@ public final class DictionarySimulator {
    */
   public static DenseMatrix perturb(DenseMatrix reference, double targetCorrelation, long seed) {
     Check.inRange("targetCorrelation", "simulator", targetCorrelation, 0, 1, Check.Bounds.OPEN);
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[] b = new double[reference.data().length];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = rng.nextGaussian();
-    }
+    double[] b = gaussian(reference.data().length, seed);
     double lo = 0;
     double hi = 1;
     while (correlation(reference, b, hi) > targetCorrelation && hi < 1e6) {
@@ -125,6 +121,28 @@ public final class DictionarySimulator {
       }
     }
     return shifted(reference, b, 0.5 * (lo + hi));
+  }
+
+  /**
+   * A = A* + s B with a given scale s (B as in {@link #perturb}); the PyTorch reference uses s = 0.2.
+   *
+   * @param reference A*
+   * @param scale s, at least 0
+   * @param seed seed of B
+   * @return A
+   */
+  public static DenseMatrix perturbByScale(DenseMatrix reference, double scale, long seed) {
+    Check.inRange("scale", "simulator", scale, 0, Double.POSITIVE_INFINITY, Check.Bounds.CLOSED_LEFT);
+    return shifted(reference, gaussian(reference.data().length, seed), scale);
+  }
+
+  private static double[] gaussian(int length, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] b = new double[length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = rng.nextGaussian();
+    }
+    return b;
   }
 
   private static double correlation(DenseMatrix reference, double[] b, double scale) {

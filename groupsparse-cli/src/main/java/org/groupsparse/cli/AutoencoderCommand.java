@@ -1,0 +1,253 @@
+package org.groupsparse.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.groupsparse.autoencoder.AutoencoderArchitecture;
+import org.groupsparse.autoencoder.AutoencoderFit;
+import org.groupsparse.autoencoder.AutoencoderTrainer;
+import org.groupsparse.autoencoder.AutoencoderTrainingOptions;
+import org.groupsparse.autoencoder.DictionaryMetrics;
+import org.groupsparse.autoencoder.GroupSparseAutoencoder;
+import org.groupsparse.autoencoder.Optimizer;
+import org.groupsparse.data.CsvDatasetReader;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.io.AutoencoderFiles;
+import org.groupsparse.io.CsvFiles;
+import org.groupsparse.linalg.DenseMatrix;
+import org.groupsparse.linalg.DimensionMismatchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code groupsparse autoencoder}: train tied-weight group-sparse autoencoders and encode data. */
+@Command(name = "autoencoder", mixinStandardHelpOptions = true,
+    description = "Group-sparse autoencoders (Theodosis et al.): dictionary learning with a group-ReLU encoder.",
+    subcommands = {AutoencoderCommand.Train.class, AutoencoderCommand.Encode.class})
+public final class AutoencoderCommand {
+
+  /** {@code groupsparse autoencoder train}. */
+  @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Learn a dictionary A (n x m, m = groups x group size) from the rows of a CSV file by training",
+          "the tied-weight autoencoder x = sigma(...), y_hat = A x on (1/2N) sum ||y - y_hat||^2.",
+          "The start is A with N(0, 1) entries and unit-norm columns, drawn from --seed."})
+  public static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with a header; every column is an input unless excluded.")
+    Path data;
+
+    @Option(names = "--exclude", split = ",", paramLabel = "COL", description = "Columns to leave out (labels, identifiers).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--groups", required = true, description = "Number of code groups Gamma.")
+    int groups;
+
+    @Option(names = "--group-size", defaultValue = "1", description = "Code entries per group d (m = groups x d). Default: ${DEFAULT-VALUE}.")
+    int groupSize;
+
+    @Option(names = "--lambda", required = true, description = "Threshold lambda (>= 0).")
+    double lambda;
+
+    @Option(names = "--layers", defaultValue = "1", description = "Unfolded steps T (1: the shallow encoder x = sigma(A^T y)). Default: ${DEFAULT-VALUE}.")
+    int layers;
+
+    @Option(names = "--step-size", defaultValue = "auto", description = "alpha, or auto (1 for T = 1, else 1/||A||_2^2). Default: ${DEFAULT-VALUE}.")
+    String stepSize;
+
+    @Option(names = "--momentum", description = "FISTA momentum in the unfolded steps.")
+    boolean momentum;
+
+    @Option(names = "--sparse", description = "Elementwise soft-threshold (sparse autoencoder) instead of the group ReLU.")
+    boolean sparse;
+
+    @Option(names = "--epochs", defaultValue = "300", description = "Passes over the data. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "0", description = "Rows per step; 0: full batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or gd. Default: ${DEFAULT-VALUE}.")
+    String optimizer;
+
+    @Option(names = "--normalize-columns", description = "Rescale A's columns to unit norm after every step.")
+    boolean normalizeColumns;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the start and the shuffling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file (JSON).")
+    Path out;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+      Dataset d = CsvDatasetReader.forUnlabeled(Set.copyOf(exclude)).read(data);
+      if (groups < 1 || groupSize < 1) {
+        throw new IllegalArgumentException("--groups and --group-size must be at least 1");
+      }
+      int m = groups * groupSize;
+      double alpha = DglnnCliOptions.autoOrNumber("--step-size", stepSize);
+      AutoencoderArchitecture arch = (sparse ? AutoencoderArchitecture.sparse(m, lambda, layers)
+          : AutoencoderArchitecture.groupSparse(m, groupSize, lambda, layers)).withStepSize(alpha).withMomentum(momentum);
+      Optimizer opt = switch (optimizer.toLowerCase(java.util.Locale.ROOT)) {
+        case "adam" -> Optimizer.ADAM;
+        case "gd" -> Optimizer.GRADIENT_DESCENT;
+        default -> throw new IllegalArgumentException("--optimizer must be adam or gd; got '" + optimizer + "'");
+      };
+      AutoencoderTrainingOptions options = AutoencoderTrainingOptions.defaults().withOptimizer(opt)
+          .withLearningRate(learningRate).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
+          .withNormalizeColumns(normalizeColumns);
+      int n = d.features();
+      GroupSparseAutoencoder initial = new GroupSparseAutoencoder(arch, randomDictionary(n, m, seed));
+      AutoencoderFit fit;
+      try (EpochProgress progress = new EpochProgress(common.quiet, epochs)) {
+        fit = new AutoencoderTrainer(options).train(initial, d.design(), progress::onEpoch);
+      }
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("data", data.toString());
+      settings.put("epochs", epochs);
+      settings.put("batch", batch);
+      settings.put("learningRate", learningRate);
+      settings.put("optimizer", opt.name());
+      settings.put("normalizeColumns", normalizeColumns);
+      settings.put("seed", seed);
+      AutoencoderFiles.write(out, fit.model(), d.featureNames(), fit.trainingLoss(), settings);
+      double[] loss = fit.trainingLoss();
+      spec.commandLine().getOut().printf("trained %s autoencoder: n=%d, m=%d (%d groups of %d), T=%d, alpha=%.4g; "
+          + "loss %.6g -> %.6g over %d epochs; wrote %s%n", arch.shrinkage().kind(), n, m, arch.shrinkage().groups()
+          .groupCount(), groupSize, layers, fit.model().stepSize(), loss[0], loss[loss.length - 1], epochs, out);
+      return 0;
+    }
+
+    /** N(0, 1) entries, unit-norm columns. */
+    static DenseMatrix randomDictionary(int n, int m, long seed) {
+      SplittableRandom rng = new SplittableRandom(seed);
+      double[] a = new double[n * m];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = rng.nextGaussian();
+      }
+      DenseMatrix dict = new DenseMatrix(n, m, a);
+      double[] norms = DictionaryMetrics.columnNorms(dict);
+      for (int i = 0; i < a.length; i++) {
+        a[i] /= norms[i % m];
+      }
+      return dict;
+    }
+  }
+
+  /** {@code groupsparse autoencoder encode}. */
+  @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Encode the rows of a CSV file with a trained autoencoder: writes the codes (columns x1..xm)",
+          "and, with --supports, the active groups of each row."})
+  public static final class Encode implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'autoencoder train'.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with the model's input columns (by name).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Codes CSV.")
+    Path out;
+
+    @Option(names = "--supports", paramLabel = "FILE", description = "CSV of active groups per row (row, active_groups).")
+    Path supports;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+      AutoencoderFiles.Loaded loaded = AutoencoderFiles.read(model);
+      Dataset d = CsvDatasetReader.forFeatures(loaded.inputNames(), null).read(data);
+      GroupSparseAutoencoder ae = loaded.model();
+      DenseMatrix codes;
+      try {
+        codes = ae.encode(d.design());
+      } catch (DimensionMismatchException e) {
+        throw new IllegalArgumentException(data + ": " + e.getMessage());
+      }
+      int m = ae.codeLength();
+      List<String> header = new ArrayList<>();
+      for (int j = 1; j <= m; j++) {
+        header.add("x" + j);
+      }
+      double[] x = codes.data();
+      CsvFiles.write(out, header, printer -> {
+        Object[] row = new Object[m];
+        for (int i = 0; i < codes.rows(); i++) {
+          for (int j = 0; j < m; j++) {
+            row[j] = x[i * m + j];
+          }
+          printer.printRecord(row);
+        }
+      });
+      boolean[][] active = ae.activeGroups(codes);
+      if (supports != null) {
+        List<String> labels = ae.codeGroups().labels();
+        CsvFiles.write(supports, List.of("row", "active_groups"), printer -> {
+          for (int i = 0; i < active.length; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int g = 0; g < active[i].length; g++) {
+              if (active[i][g]) {
+                sb.append(sb.length() == 0 ? "" : " ").append(labels.get(g));
+              }
+            }
+            printer.printRecord(i + 1, sb.toString());
+          }
+        });
+      }
+      double activeSum = 0;
+      for (boolean[] row : active) {
+        for (boolean b : row) {
+          activeSum += b ? 1 : 0;
+        }
+      }
+      spec.commandLine().getOut().printf("encoded %d rows: %.3g active groups per row on average; wrote %s%n",
+          codes.rows(), activeSum / Math.max(1, codes.rows()), out);
+      return 0;
+    }
+  }
+
+  /** A progress bar over epochs on an interactive stderr. */
+  static final class EpochProgress implements AutoCloseable {
+    private final ProgressBar bar;
+
+    EpochProgress(boolean quiet, int epochs) {
+      boolean enabled = !quiet && System.console() != null && System.getenv("CI") == null;
+      bar = enabled ? new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+    }
+
+    void onEpoch(org.groupsparse.autoencoder.EpochView view) {
+      if (bar != null) {
+        bar.stepTo(view.epoch());
+        bar.setExtraMessage(String.format(" loss %.4g", view.trainingLoss()));
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}
