@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groupsparse.cli.experiments.Experiment;
 import org.groupsparse.cli.experiments.ExperimentRunner;
+import org.groupsparse.cli.experiments.AutoencoderRecoveryExperiment;
 import org.groupsparse.cli.experiments.BardetExperiment;
+import org.groupsparse.cli.experiments.SupportRecoveryConditionExperiment;
 import org.groupsparse.cli.experiments.ConvergenceExperiment;
 import org.groupsparse.cli.experiments.DegenerateGroupsExperiment;
 import org.groupsparse.cli.experiments.ExplicitComparisonExperiment;
@@ -36,7 +38,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(),
         new StructuredSparsityExperiment(), new DegenerateGroupsExperiment(), new StabilityExperiment(),
         new PlainGradientExperiment(), ConvergenceExperiment.figure11(), new ExplicitComparisonExperiment(),
-        new BardetExperiment(), new TheoryExperiment())) {
+        new BardetExperiment(), new TheoryExperiment(), new AutoencoderRecoveryExperiment(),
+        new SupportRecoveryConditionExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }

@@ -1,0 +1,109 @@
+package org.groupsparse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AutoencoderCliTest {
+  @TempDir static Path dir;
+  static Path data;
+  static Path model;
+
+  @BeforeAll
+  static void trainOnce() throws Exception {
+    data = dir.resolve("data.csv");
+    StringBuilder sb = new StringBuilder("id,p1,p2,p3,p4,p5,p6\n");
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int i = 0; i < 60; i++) {
+      sb.append(i);
+      for (int j = 0; j < 6; j++) {
+        sb.append(',').append(rng.nextGaussian());
+      }
+      sb.append('\n');
+    }
+    Files.writeString(data, sb.toString());
+    model = dir.resolve("model.json");
+    CliTest.Result r = CliTest.run("autoencoder", "train", "--data", data.toString(), "--exclude", "id", "--groups", "4",
+        "--group-size", "2", "--lambda", "0.3", "--layers", "3", "--epochs", "20", "--lr", "1e-2", "--quiet", "--out",
+        model.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void trainEncodeRoundTripIsDeterministic() throws Exception {
+    Path again = dir.resolve("again.json");
+    CliTest.Result r = CliTest.run("autoencoder", "train", "--data", data.toString(), "--exclude", "id", "--groups", "4",
+        "--group-size", "2", "--lambda", "0.3", "--layers", "3", "--epochs", "20", "--lr", "1e-2", "--quiet", "--out",
+        again.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(model));
+    Path codes = dir.resolve("codes.csv");
+    Path supports = dir.resolve("supports.csv");
+    r = CliTest.run("autoencoder", "encode", "--model", model.toString(), "--data", data.toString(), "--out",
+        codes.toString(), "--supports", supports.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(codes);
+    assertThat(lines).hasSize(61);
+    assertThat(lines.get(0)).isEqualTo("x1,x2,x3,x4,x5,x6,x7,x8");
+    // a group's codes are zero together (group ReLU), and the supports file agrees
+    List<String> sup = Files.readAllLines(supports);
+    for (int i = 1; i <= 60; i++) {
+      String[] v = lines.get(i).split(",");
+      StringBuilder active = new StringBuilder();
+      for (int g = 0; g < 4; g++) {
+        boolean a = Double.parseDouble(v[2 * g]) != 0;
+        boolean b = Double.parseDouble(v[2 * g + 1]) != 0;
+        assertThat(a).isEqualTo(b);
+        if (a) {
+          active.append(active.length() == 0 ? "" : " ").append(g + 1);
+        }
+      }
+      assertThat(sup.get(i)).isEqualTo(i + "," + active);
+    }
+  }
+
+  static Stream<Arguments> badInputs() throws Exception {
+    Path bad = Files.createDirectories(dir.resolve("bad"));
+    Files.writeString(bad.resolve("short.csv"), "p1,p2,p3\n1,2,3\n");
+    Files.writeString(bad.resolve("nan.csv"), "p1,p2\n1,2\n3,NaN\n");
+    Files.writeString(bad.resolve("ok.csv"), "p1,p2\n1,2\n3,4\n");
+    return Stream.of(
+        Arguments.of("negative lambda", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups",
+            "2", "--lambda", "-1"}, "'lambda' of autoencoder must be in [0, inf)"),
+        Arguments.of("non-finite data", new String[] {"train", "--data", bad.resolve("nan.csv").toString(), "--groups",
+            "2", "--lambda", "1"}, "nan.csv:3:2: expected a finite number"),
+        Arguments.of("zero groups", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "0",
+            "--lambda", "1"}, "--groups and --group-size must be at least 1"),
+        Arguments.of("bad optimizer", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "2",
+            "--lambda", "1", "--optimizer", "sgd"}, "--optimizer must be adam or gd"),
+        Arguments.of("data dimension mismatch", new String[] {"encode", "--model", "MODEL", "--data",
+            bad.resolve("short.csv").toString()}, "short.csv:1: no column 'p4', which the model needs"),
+        Arguments.of("not a model", new String[] {"encode", "--model", bad.resolve("short.csv").toString(), "--data",
+            bad.resolve("short.csv").toString()}, "short.csv"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void badInputGivesOneLineExitCodeTwoAndNoOutput(String name, String[] args, String expected) throws Exception {
+    Path out = dir.resolve("out-" + name.replace(' ', '-'));
+    String[] full = Stream.concat(Stream.of("autoencoder"), Stream.concat(Stream.of(args).map(
+        a -> a.equals("MODEL") ? model.toString() : a), Stream.of("--quiet", "--out", out.toString())))
+        .toArray(String[]::new);
+    CliTest.Result r = CliTest.run(full);
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(expected);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+}
