@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 public final class Main {
   /** Exit code for bad arguments or bad input. */
   public static final int EXIT_BAD_INPUT = 2;
+  private static final java.util.logging.Logger BLAS_LOGGER = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
   /** Exit code for anything unexpected. */
   public static final int EXIT_UNEXPECTED = 1;
 
@@ -27,6 +28,9 @@ public final class Main {
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // dev.ludovic.netlib logs to stderr when the native BLAS is missing and it falls back to Java:
+    // that is a performance note, not something a user's one-line error output should carry.
+    BLAS_LOGGER.setLevel(java.util.logging.Level.SEVERE);
     int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     System.exit(code);
   }
