@@ -177,9 +177,9 @@ public final class AutoencoderRecoveryExperiment implements Experiment {
         reachedCorrelation[1], reachedCorrelation[2], sparseLambda, SUPPORT_STRIDE,
         quick ? " **--quick: a smaller problem, 100 epochs at lr 1e-2; the numbers below are not the paper's setting.**" : ""));
     md.append("**Our numbers.**\n\n| | 1 dB | 5 dB | 10 dB | sparse, 1 dB |\n|---|---|---|---|---|\n");
-    md.append(String.format(Locale.ROOT, "| ||A - A*||_F^2 at the start | %.1f | %.1f | %.1f | %.1f |%n", initial[0],
+    md.append(String.format(Locale.ROOT, "| \\|\\|A - A*\\|\\|_F^2 at the start | %.1f | %.1f | %.1f | %.1f |%n", initial[0],
         initial[1], initial[2], initial[0]));
-    md.append(String.format(Locale.ROOT, "| ||A - A*||_F^2 after %d epochs | %.2f | %.2f | %.2f | %.2f |%n", epochs,
+    md.append(String.format(Locale.ROOT, "| \\|\\|A - A*\\|\\|_F^2 after %d epochs | %.2f | %.2f | %.2f | %.2f |%n", epochs,
         last[0], last[1], last[2], sparseLast));
     md.append(String.format(Locale.ROOT, "| final training loss | %.4g | %.4g | %.4g | %.4g |%n",
         runs.get(0).loss[epochs - 1], runs.get(1).loss[epochs - 1], runs.get(2).loss[epochs - 1],
