@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,7 +15,6 @@ import org.groupsparse.autoencoder.AutoencoderArchitecture;
 import org.groupsparse.autoencoder.AutoencoderFit;
 import org.groupsparse.autoencoder.AutoencoderTrainer;
 import org.groupsparse.autoencoder.AutoencoderTrainingOptions;
-import org.groupsparse.autoencoder.DictionaryMetrics;
 import org.groupsparse.autoencoder.GroupSparseAutoencoder;
 import org.groupsparse.autoencoder.Optimizer;
 import org.groupsparse.data.CsvDatasetReader;
@@ -114,7 +112,8 @@ public final class AutoencoderCommand {
           .withLearningRate(learningRate).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
           .withNormalizeColumns(normalizeColumns);
       int n = d.features();
-      GroupSparseAutoencoder initial = new GroupSparseAutoencoder(arch, randomDictionary(n, m, seed));
+      GroupSparseAutoencoder initial = new GroupSparseAutoencoder(arch,
+          org.groupsparse.synthetic.DictionarySimulator.randomDictionary(n, m, seed));
       AutoencoderFit fit;
       try (EpochProgress progress = new EpochProgress(common.quiet, epochs)) {
         fit = new AutoencoderTrainer(options).train(initial, d.design(), progress::onEpoch);
@@ -133,21 +132,6 @@ public final class AutoencoderCommand {
           + "loss %.6g -> %.6g over %d epochs; wrote %s%n", arch.shrinkage().kind(), n, m, arch.shrinkage().groups()
           .groupCount(), groupSize, layers, fit.model().stepSize(), loss[0], loss[loss.length - 1], epochs, out);
       return 0;
-    }
-
-    /** N(0, 1) entries, unit-norm columns. */
-    static DenseMatrix randomDictionary(int n, int m, long seed) {
-      SplittableRandom rng = new SplittableRandom(seed);
-      double[] a = new double[n * m];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = rng.nextGaussian();
-      }
-      DenseMatrix dict = new DenseMatrix(n, m, a);
-      double[] norms = DictionaryMetrics.columnNorms(dict);
-      for (int i = 0; i < a.length; i++) {
-        a[i] /= norms[i % m];
-      }
-      return dict;
     }
   }
 

@@ -43,15 +43,8 @@ public final class DictionarySimulator {
     Check.argument(!Double.isNaN(snrDb), "simulator: the SNR must be a number");
     SplittableRandom rng = new SplittableRandom(seed);
     int m = groupCount * groupSize;
-    double[] a = new double[dimension * m];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = rng.nextGaussian();
-    }
-    DenseMatrix dictionary = new DenseMatrix(dimension, m, a);
-    double[] norms = DictionaryMetrics.columnNorms(dictionary);
-    for (int i = 0; i < a.length; i++) {
-      a[i] /= norms[i % m];
-    }
+    DenseMatrix dictionary = randomDictionary(dimension, m, rng);
+    double[] a = dictionary.data();
     double[] x = new double[samples * m];
     boolean[][] support = new boolean[samples][groupCount];
     int[] pool = new int[groupCount];
@@ -92,6 +85,32 @@ public final class DictionarySimulator {
     }
     return new SimulatedDictionaryData(new DenseMatrix(samples, dimension, y), dictionary,
         new DenseMatrix(samples, m, x), support, GroupStructure.contiguous(groupSize, m, false), noiseSd);
+  }
+
+  /**
+   * A dictionary with i.i.d. N(0, 1) entries and unit-norm columns (the generator of section 4.1,
+   * also a random start for training).
+   *
+   * @param rows n
+   * @param cols m
+   * @param seed seed
+   * @return the n x m dictionary
+   */
+  public static DenseMatrix randomDictionary(int rows, int cols, long seed) {
+    return randomDictionary(rows, cols, new SplittableRandom(seed));
+  }
+
+  private static DenseMatrix randomDictionary(int rows, int cols, SplittableRandom rng) {
+    double[] a = new double[rows * cols];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = rng.nextGaussian();
+    }
+    DenseMatrix dictionary = new DenseMatrix(rows, cols, a);
+    double[] norms = DictionaryMetrics.columnNorms(dictionary);
+    for (int i = 0; i < a.length; i++) {
+      a[i] /= norms[i % cols];
+    }
+    return dictionary;
   }
 
   /**
