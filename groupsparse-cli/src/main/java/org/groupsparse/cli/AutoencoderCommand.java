@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.groupsparse.autoencoder.AutoencoderArchitecture;
 import org.groupsparse.autoencoder.AutoencoderFit;
 import org.groupsparse.autoencoder.AutoencoderTrainer;
@@ -214,10 +211,7 @@ public final class AutoencoderCommand {
     private final ProgressBar bar;
 
     EpochProgress(boolean quiet, int epochs) {
-      boolean enabled = !quiet && System.console() != null && System.getenv("CI") == null;
-      bar = enabled ? new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+      bar = ProgressBars.shown(quiet) ? ProgressBars.create("epochs", epochs, 200) : null;
     }
 
     void onEpoch(org.groupsparse.autoencoder.EpochView view) {

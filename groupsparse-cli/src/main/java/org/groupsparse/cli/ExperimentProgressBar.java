@@ -1,8 +1,6 @@
 package org.groupsparse.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.groupsparse.cli.experiments.ExperimentProgress;
 
 /** A progress bar over an experiment's units, on an interactive terminal only (never in CI or with --quiet). */
@@ -12,7 +10,7 @@ final class ExperimentProgressBar implements ExperimentProgress, AutoCloseable {
   private ProgressBar bar;
 
   ExperimentProgressBar(boolean quiet, String name) {
-    this.enabled = !quiet && System.console() != null && System.getenv("CI") == null;
+    this.enabled = ProgressBars.shown(quiet);
     this.name = name;
   }
 
@@ -23,8 +21,7 @@ final class ExperimentProgressBar implements ExperimentProgress, AutoCloseable {
     }
     if (bar == null || bar.getMax() != total) {
       close();
-      bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(250).build();
+      bar = ProgressBars.create(name, total, 250);
     }
     bar.stepTo(done);
     bar.setExtraMessage(stage);

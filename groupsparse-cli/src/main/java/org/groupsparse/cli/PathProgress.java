@@ -1,8 +1,6 @@
 package org.groupsparse.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.groupsparse.regression.grouplasso.PathListener;
 
 /** A progress bar over the lambdas of a path, on an interactive terminal only (never in CI or with --quiet). */
@@ -12,15 +10,14 @@ final class PathProgress implements PathListener, AutoCloseable {
   private ProgressBar bar;
 
   PathProgress(boolean quiet, String name) {
-    this.enabled = !quiet && System.console() != null && System.getenv("CI") == null;
+    this.enabled = ProgressBars.shown(quiet);
     this.name = name;
   }
 
   @Override
   public void onStart(int lambdaCount) {
     if (enabled && bar == null) {
-      bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(lambdaCount).setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(200).build();
+      bar = ProgressBars.create(name, lambdaCount, 200);
     }
   }
 

@@ -1,9 +1,6 @@
 package org.groupsparse.cli;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.groupsparse.regression.IterationView;
 import org.groupsparse.regression.TrainingHistory;
 import org.groupsparse.regression.TrainingListener;
@@ -18,15 +15,13 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
   private ProgressBar bar;
 
   ProgressListener(boolean quiet) {
-    this.enabled = !quiet && System.console() != null && System.getenv("CI") == null;
+    this.enabled = ProgressBars.shown(quiet);
   }
 
   @Override
   public void onStart(String method, int maxIterations) {
     if (enabled) {
-      bar = new ProgressBarBuilder().setTaskName(method).setInitialMax(maxIterations)
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+      bar = ProgressBars.create(method, maxIterations, 200);
     }
   }
 

@@ -171,23 +171,12 @@ public final class SupportRecoveryConditionExperiment implements Experiment {
     int n = a.rows();
     int m = a.cols();
     int samples = data.data().rows();
-    double[] delta = new double[1];
+    double delta = maxGroupDeviation(a, data.dictionary(), groups);
     double[] ad = a.data();
-    double[] sd = data.dictionary().data();
-    for (int g = 0; g < groups.groupCount(); g++) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        for (int j = groups.start(g); j < groups.end(g); j++) {
-          double e = ad[i * m + j] - sd[i * m + j];
-          s += e * e;
-        }
-      }
-      delta[0] = Math.max(delta[0], Math.sqrt(s));
-    }
     double mu = DictionaryMetrics.blockCoherence(data.dictionary(), groups);
     int d = groups.size(0);
-    double cross = gamma * B_MAX * (mu + delta[0]);
-    double strictCross = gamma * B_MAX * (d * mu + delta[0]);
+    double cross = gamma * B_MAX * (mu + delta);
+    double strictCross = gamma * B_MAX * (d * mu + delta);
     // group norms of A^T y
     double[] c = new double[samples * m];
     RowMajorBlas.gemm(false, false, samples, m, n, 1, data.data().data(), ad, 0, c);
@@ -213,25 +202,31 @@ public final class SupportRecoveryConditionExperiment implements Experiment {
           a);
       rate[k] = DictionaryMetrics.supportRecoveryRate(ae.encode(data.data()), groups, data.support());
     }
-    return new Sweep(delta[0], mu, cross, B_MIN * (1 - delta[0]) - cross, strictCross,
-        B_MIN * (1 - delta[0]) - strictCross, highest, lowest, rate);
+    return new Sweep(delta, mu, cross, B_MIN * (1 - delta) - cross, strictCross, B_MIN * (1 - delta) - strictCross,
+        highest, lowest, rate);
   }
 
   private static DenseMatrix perturbGroups(DenseMatrix reference, GroupStructure groups, double delta, long seed) {
     DenseMatrix unit = DictionarySimulator.perturbByScale(reference, 1.0, seed);
-    int n = reference.rows();
-    int m = reference.cols();
+    return DictionarySimulator.perturbByScale(reference, delta / maxGroupDeviation(unit, reference, groups), seed);
+  }
+
+  /** delta = max_g ||A_g - A*_g||_F over the (contiguous) groups. */
+  private static double maxGroupDeviation(DenseMatrix a, DenseMatrix reference, GroupStructure groups) {
+    int m = a.cols();
+    double[] x = a.data();
+    double[] y = reference.data();
     double worst = 0;
     for (int g = 0; g < groups.groupCount(); g++) {
       double s = 0;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < a.rows(); i++) {
         for (int j = groups.start(g); j < groups.end(g); j++) {
-          double e = unit.get(i, j) - reference.get(i, j);
+          double e = x[i * m + j] - y[i * m + j];
           s += e * e;
         }
       }
       worst = Math.max(worst, Math.sqrt(s));
     }
-    return DictionarySimulator.perturbByScale(reference, delta / worst, seed);
+    return worst;
   }
 }
