@@ -1,0 +1,257 @@
+package org.groupsparse.cluster;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.groupsparse.linalg.DenseMatrix;
+
+/**
+ * k-means: minimizes the within-cluster sum of squares {@code sum_i ||x_i - c_{l(i)}||^2} by Lloyd
+ * iterations from k-means++ seeds (Arthur and Vassilvitskii, 2007), keeping the best of several
+ * seeded restarts (like scikit-learn's {@code KMeans(n_init=...)}).
+ *
+ * <p>Each Lloyd iteration is one pass over the data: the assignment step runs over row blocks in
+ * parallel (each row's nearest centre is independent, so the result does not depend on the number
+ * of threads), the centre update is a sequential sum. An empty cluster is re-seeded with the point
+ * farthest from its centre. Stops when no assignment changes or the centres move by less than
+ * {@code tolerance} times the mean feature variance (scikit-learn's rule), or after {@code
+ * maxIterations}.
+ */
+public final class KMeans {
+  private final int clusters;
+  private final int restarts;
+  private final int maxIterations;
+  private final double tolerance;
+  private final long seed;
+
+  /**
+   * The result of one clustering.
+   *
+   * @param labels the cluster of each row, 0..k-1
+   * @param centers the centres, k x p
+   * @param inertia the within-cluster sum of squares
+   * @param iterations Lloyd iterations of the kept restart
+   */
+  public record Result(int[] labels, DenseMatrix centers, double inertia, int iterations) {}
+
+  /**
+   * Configures k-means.
+   *
+   * @param clusters k &ge; 1
+   * @param restarts number of seeded k-means++ starts, best inertia kept (&ge; 1)
+   * @param maxIterations cap on Lloyd iterations per start
+   * @param tolerance relative centre-shift tolerance (scikit-learn's default 1e-4)
+   * @param seed seed of the k-means++ draws
+   */
+  public KMeans(int clusters, int restarts, int maxIterations, double tolerance, long seed) {
+    if (clusters < 1 || restarts < 1 || maxIterations < 1 || !(tolerance >= 0)) {
+      throw new IllegalArgumentException("k-means needs k >= 1, restarts >= 1, max iterations >= 1, tolerance >= 0");
+    }
+    this.clusters = clusters;
+    this.restarts = restarts;
+    this.maxIterations = maxIterations;
+    this.tolerance = tolerance;
+    this.seed = seed;
+  }
+
+  /**
+   * k-means with scikit-learn's defaults (10 restarts, 300 iterations, tolerance 1e-4).
+   *
+   * @param clusters k
+   * @param seed seed
+   * @return the configured k-means
+   */
+  public static KMeans withDefaults(int clusters, long seed) {
+    return new KMeans(clusters, 10, 300, 1e-4, seed);
+  }
+
+  /**
+   * Clusters the rows of a matrix.
+   *
+   * @param data n x p, n &ge; k
+   * @return the best of the restarts
+   */
+  public Result fit(DenseMatrix data) {
+    int n = data.rows();
+    int p = data.cols();
+    if (n < clusters) {
+      throw new IllegalArgumentException("k-means needs at least k=" + clusters + " rows, got " + n);
+    }
+    double[] x = data.data();
+    for (double v : x) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("k-means input has a non-finite value");
+      }
+    }
+    double threshold = tolerance * meanVariance(x, n, p);
+    SplittableRandom random = new SplittableRandom(seed);
+    Result best = null;
+    for (int r = 0; r < restarts; r++) {
+      Result result = lloyd(x, n, p, threshold, random.split());
+      if (best == null || result.inertia() < best.inertia()) {
+        best = result;
+      }
+    }
+    return best;
+  }
+
+  private static double meanVariance(double[] x, int n, int p) {
+    double total = 0;
+    for (int j = 0; j < p; j++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += x[i * p + j];
+      }
+      mean /= n;
+      double var = 0;
+      for (int i = 0; i < n; i++) {
+        double d = x[i * p + j] - mean;
+        var += d * d;
+      }
+      total += var / n;
+    }
+    return total / p;
+  }
+
+  private Result lloyd(double[] x, int n, int p, double threshold, SplittableRandom random) {
+    double[] centers = plusPlusSeeds(x, n, p, random);
+    int[] labels = new int[n];
+    java.util.Arrays.fill(labels, -1);
+    double[] distances = new double[n];
+    double[] sums = new double[clusters * p];
+    int[] counts = new int[clusters];
+    int iteration = 0;
+    while (iteration < maxIterations) {
+      iteration++;
+      int changed = assign(x, n, p, centers, labels, distances);
+      java.util.Arrays.fill(sums, 0);
+      java.util.Arrays.fill(counts, 0);
+      for (int i = 0; i < n; i++) {
+        int l = labels[i];
+        counts[l]++;
+        for (int j = 0; j < p; j++) {
+          sums[l * p + j] += x[i * p + j];
+        }
+      }
+      double shift = 0;
+      for (int l = 0; l < clusters; l++) {
+        if (counts[l] == 0) {
+          int far = 0;
+          for (int i = 1; i < n; i++) {
+            if (distances[i] > distances[far]) {
+              far = i;
+            }
+          }
+          distances[far] = 0;
+          System.arraycopy(x, far * p, sums, l * p, p);
+          counts[l] = 1;
+        }
+        for (int j = 0; j < p; j++) {
+          double c = sums[l * p + j] / counts[l];
+          double d = c - centers[l * p + j];
+          shift += d * d;
+          centers[l * p + j] = c;
+        }
+      }
+      if (changed == 0 || shift <= threshold) {
+        break;
+      }
+    }
+    assign(x, n, p, centers, labels, distances);
+    double inertia = 0;
+    for (int i = 0; i < n; i++) {
+      inertia += distances[i];
+    }
+    return new Result(labels, new DenseMatrix(clusters, p, centers), inertia, iteration);
+  }
+
+  /** Nearest centre of each row; returns how many labels changed. distances get squared distances. */
+  private int assign(double[] x, int n, int p, double[] centers, int[] labels, double[] distances) {
+    int k = clusters;
+    double[] centerNorms = new double[k];
+    for (int l = 0; l < k; l++) {
+      double s = 0;
+      for (int j = 0; j < p; j++) {
+        s += centers[l * p + j] * centers[l * p + j];
+      }
+      centerNorms[l] = s;
+    }
+    int blocks = n < 2048 ? 1 : Runtime.getRuntime().availableProcessors() * 4;
+    return IntStream.range(0, blocks).parallel().map(block -> {
+      int from = (int) ((long) n * block / blocks);
+      int to = (int) ((long) n * (block + 1) / blocks);
+      int changed = 0;
+      for (int i = from; i < to; i++) {
+        int bestLabel = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        int row = i * p;
+        for (int l = 0; l < k; l++) {
+          int c = l * p;
+          double d = 0;
+          for (int j = 0; j < p; j++) {
+            double diff = x[row + j] - centers[c + j];
+            d += diff * diff;
+          }
+          if (d < bestDistance) {
+            bestDistance = d;
+            bestLabel = l;
+          }
+        }
+        if (labels[i] != bestLabel) {
+          changed++;
+          labels[i] = bestLabel;
+        }
+        distances[i] = bestDistance;
+      }
+      return changed;
+    }).sum();
+  }
+
+  /** k-means++: the first centre uniform, each next one with probability proportional to D(x)^2. */
+  private double[] plusPlusSeeds(double[] x, int n, int p, SplittableRandom random) {
+    double[] centers = new double[clusters * p];
+    double[] nearest = new double[n];
+    int first = random.nextInt(n);
+    System.arraycopy(x, first * p, centers, 0, p);
+    for (int i = 0; i < n; i++) {
+      nearest[i] = squaredDistance(x, i * p, centers, 0, p);
+    }
+    for (int l = 1; l < clusters; l++) {
+      double total = 0;
+      for (double d : nearest) {
+        total += d;
+      }
+      int chosen;
+      if (total <= 0) {
+        chosen = random.nextInt(n);
+      } else {
+        double u = random.nextDouble() * total;
+        chosen = n - 1;
+        double cumulative = 0;
+        for (int i = 0; i < n; i++) {
+          cumulative += nearest[i];
+          if (cumulative > u) {
+            chosen = i;
+            break;
+          }
+        }
+      }
+      System.arraycopy(x, chosen * p, centers, l * p, p);
+      for (int i = 0; i < n; i++) {
+        double d = squaredDistance(x, i * p, centers, l * p, p);
+        if (d < nearest[i]) {
+          nearest[i] = d;
+        }
+      }
+    }
+    return centers;
+  }
+
+  private static double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int p) {
+    double s = 0;
+    for (int j = 0; j < p; j++) {
+      double d = a[aOffset + j] - b[bOffset + j];
+      s += d * d;
+    }
+    return s;
+  }
+}
