@@ -40,7 +40,7 @@ public final class AutoencoderCommand {
   public static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with a header; every column is an input unless excluded.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with a header (every column an input unless excluded), or an IDX image file such as MNIST's (pixels / 255).")
     Path data;
 
     @Option(names = "--exclude", split = ",", paramLabel = "COL", description = "Columns to leave out (labels, identifiers).")
@@ -92,7 +92,7 @@ public final class AutoencoderCommand {
 
     @Override
     public Integer call() throws Exception {
-      Dataset d = CsvDatasetReader.forUnlabeled(Set.copyOf(exclude)).read(data);
+      Dataset d = MatrixInput.read(data, Set.copyOf(exclude));
       if (groups < 1 || groupSize < 1) {
         throw new IllegalArgumentException("--groups and --group-size must be at least 1");
       }
@@ -142,7 +142,7 @@ public final class AutoencoderCommand {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'autoencoder train'.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with the model's input columns (by name).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with the model's input columns (by name), or an IDX image file.")
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Codes CSV.")
@@ -156,7 +156,9 @@ public final class AutoencoderCommand {
     @Override
     public Integer call() throws Exception {
       AutoencoderFiles.Loaded loaded = AutoencoderFiles.read(model);
-      Dataset d = CsvDatasetReader.forFeatures(loaded.inputNames(), null).read(data);
+      Dataset d = java.nio.file.Files.isRegularFile(data) && org.groupsparse.data.IdxFiles.isIdx(data)
+          ? MatrixInput.read(data, Set.of())
+          : CsvDatasetReader.forFeatures(loaded.inputNames(), null).read(data);
       GroupSparseAutoencoder ae = loaded.model();
       DenseMatrix codes;
       try {

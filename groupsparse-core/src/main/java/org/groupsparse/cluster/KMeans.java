@@ -1,17 +1,17 @@
 package org.groupsparse.cluster;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.groupsparse.linalg.DenseMatrix;
+import org.groupsparse.linalg.RowMajorBlas;
 
 /**
  * k-means: minimizes the within-cluster sum of squares {@code sum_i ||x_i - c_{l(i)}||^2} by Lloyd
  * iterations from k-means++ seeds (Arthur and Vassilvitskii, 2007), keeping the best of several
  * seeded restarts (like scikit-learn's {@code KMeans(n_init=...)}).
  *
- * <p>Each Lloyd iteration is one pass over the data: the assignment step runs over row blocks in
- * parallel (each row's nearest centre is independent, so the result does not depend on the number
- * of threads), the centre update is a sequential sum. An empty cluster is re-seeded with the point
+ * <p>Each Lloyd iteration is one pass over the data: the assignment step takes all point-centre
+ * inner products from one BLAS product {@code X C^T} (multi-threaded there), the centre update is
+ * a sequential sum. An empty cluster is re-seeded with the point
  * farthest from its centre. Stops when no assignment changes or the centres move by less than
  * {@code tolerance} times the mean feature variance (scikit-learn's rule), or after {@code
  * maxIterations}.
@@ -82,11 +82,19 @@ public final class KMeans {
         throw new IllegalArgumentException("k-means input has a non-finite value");
       }
     }
+    double[] rowNorms = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < p; j++) {
+        s += x[i * p + j] * x[i * p + j];
+      }
+      rowNorms[i] = s;
+    }
     double threshold = tolerance * meanVariance(x, n, p);
     SplittableRandom random = new SplittableRandom(seed);
     Result best = null;
     for (int r = 0; r < restarts; r++) {
-      Result result = lloyd(x, n, p, threshold, random.split());
+      Result result = lloyd(x, rowNorms, n, p, threshold, random.split());
       if (best == null || result.inertia() < best.inertia()) {
         best = result;
       }
@@ -112,17 +120,18 @@ public final class KMeans {
     return total / p;
   }
 
-  private Result lloyd(double[] x, int n, int p, double threshold, SplittableRandom random) {
+  private Result lloyd(double[] x, double[] rowNorms, int n, int p, double threshold, SplittableRandom random) {
     double[] centers = plusPlusSeeds(x, n, p, random);
     int[] labels = new int[n];
     java.util.Arrays.fill(labels, -1);
     double[] distances = new double[n];
+    double[] products = new double[n * clusters];
     double[] sums = new double[clusters * p];
     int[] counts = new int[clusters];
     int iteration = 0;
     while (iteration < maxIterations) {
       iteration++;
-      int changed = assign(x, n, p, centers, labels, distances);
+      int changed = assign(x, rowNorms, n, p, centers, products, labels, distances);
       java.util.Arrays.fill(sums, 0);
       java.util.Arrays.fill(counts, 0);
       for (int i = 0; i < n; i++) {
@@ -156,7 +165,7 @@ public final class KMeans {
         break;
       }
     }
-    assign(x, n, p, centers, labels, distances);
+    assign(x, rowNorms, n, p, centers, products, labels, distances);
     double inertia = 0;
     for (int i = 0; i < n; i++) {
       inertia += distances[i];
@@ -164,8 +173,12 @@ public final class KMeans {
     return new Result(labels, new DenseMatrix(clusters, p, centers), inertia, iteration);
   }
 
-  /** Nearest centre of each row; returns how many labels changed. distances get squared distances. */
-  private int assign(double[] x, int n, int p, double[] centers, int[] labels, double[] distances) {
+  /**
+   * Nearest centre of each row; returns how many labels changed. distances get squared distances,
+   * {@code ||x||^2 + ||c||^2 - 2 x.c} with the products from one gemm ({@code X C^T}).
+   */
+  private int assign(double[] x, double[] rowNorms, int n, int p, double[] centers, double[] products, int[] labels,
+      double[] distances) {
     int k = clusters;
     double[] centerNorms = new double[k];
     for (int l = 0; l < k; l++) {
@@ -175,35 +188,25 @@ public final class KMeans {
       }
       centerNorms[l] = s;
     }
-    int blocks = n < 2048 ? 1 : Runtime.getRuntime().availableProcessors() * 4;
-    return IntStream.range(0, blocks).parallel().map(block -> {
-      int from = (int) ((long) n * block / blocks);
-      int to = (int) ((long) n * (block + 1) / blocks);
-      int changed = 0;
-      for (int i = from; i < to; i++) {
-        int bestLabel = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        int row = i * p;
-        for (int l = 0; l < k; l++) {
-          int c = l * p;
-          double d = 0;
-          for (int j = 0; j < p; j++) {
-            double diff = x[row + j] - centers[c + j];
-            d += diff * diff;
-          }
-          if (d < bestDistance) {
-            bestDistance = d;
-            bestLabel = l;
-          }
+    RowMajorBlas.gemm(false, true, n, k, p, 1.0, x, 0, p, centers, 0, p, 0.0, products, 0, k);
+    int changed = 0;
+    for (int i = 0; i < n; i++) {
+      int bestLabel = 0;
+      double bestDistance = Double.POSITIVE_INFINITY;
+      for (int l = 0; l < k; l++) {
+        double d = centerNorms[l] - 2 * products[i * k + l];
+        if (d < bestDistance) {
+          bestDistance = d;
+          bestLabel = l;
         }
-        if (labels[i] != bestLabel) {
-          changed++;
-          labels[i] = bestLabel;
-        }
-        distances[i] = bestDistance;
       }
-      return changed;
-    }).sum();
+      if (labels[i] != bestLabel) {
+        changed++;
+        labels[i] = bestLabel;
+      }
+      distances[i] = Math.max(0.0, bestDistance + rowNorms[i]);
+    }
+    return changed;
   }
 
   /** k-means++: the first centre uniform, each next one with probability proportional to D(x)^2. */

@@ -35,10 +35,11 @@ public final class IdxFiles {
   /**
    * The values of an IDX file.
    *
+   * @param type the type byte
    * @param dimensions the sizes from the header, outermost first
    * @param values all values in row-major order, converted to double
    */
-  public record IdxArray(int[] dimensions, double[] values) {
+  public record IdxArray(int type, int[] dimensions, double[] values) {
     /** @return the number of items (the first dimension) */
     public int count() {
       return dimensions[0];
@@ -79,6 +80,65 @@ public final class IdxFiles {
         throw e;
       }
     }
+  }
+
+  /**
+   * Whether a file looks like IDX by its content (after gunzip when it is gzip): two zero bytes
+   * and a known type byte. A CSV file never starts that way.
+   *
+   * @param file the file
+   * @return true for IDX content
+   * @throws IOException when the file cannot be read
+   */
+  public static boolean isIdx(Path file) throws IOException {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+        byte[] magic = in.readNBytes(4);
+        if (magic.length < 4 || magic[0] != 0 || magic[1] != 0) {
+          return false;
+        }
+        int type = magic[2] & 0xff;
+        return type == 0x08 || type == 0x09 || type == 0x0B || type == 0x0C || type == 0x0D || type == 0x0E;
+      } catch (ZipException | EOFException e) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Reads an IDX file of items (2 or more dimensions) as a matrix, one row per item; unsigned-byte
+   * values (pixels) are divided by 255 so they lie in [0, 1].
+   *
+   * @param file the file
+   * @return count x itemLength
+   * @throws IOException when the file cannot be read
+   */
+  public static org.groupsparse.linalg.DenseMatrix readMatrix(Path file) throws IOException {
+    return toMatrix(read(file), file);
+  }
+
+  /**
+   * An IDX array of items as a matrix, one row per item; unsigned bytes divided by 255.
+   *
+   * @param array the values (consumed: its value array becomes the matrix's storage)
+   * @param file the file it came from, for messages
+   * @return count x itemLength
+   */
+  public static org.groupsparse.linalg.DenseMatrix toMatrix(IdxArray array, Path file) {
+    if (array.dimensions().length < 2) {
+      throw new InputException(file.toString(), 0, 0,
+          "expected items of 1 or more dimensions (an image file), found a 1-dimensional (label) file");
+    }
+    double[] values = array.values();
+    if (array.type() == UNSIGNED_BYTE) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] /= 255.0;
+      }
+    }
+    return new org.groupsparse.linalg.DenseMatrix(array.count(), array.itemLength(), values);
   }
 
   /**
@@ -184,7 +244,7 @@ public final class IdxFiles {
       throw new InputException(name, 0, 0, "IDX file has data after the " + count
           + " values its header announces (" + (offset + count * width) + " bytes expected)");
     }
-    return new IdxArray(dims, values);
+    return new IdxArray(type, dims, values);
   }
 
   private static byte[] readFully(InputStream in, int n, String name, long offset, String what) throws IOException {

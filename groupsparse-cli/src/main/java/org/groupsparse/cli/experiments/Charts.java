@@ -1,6 +1,10 @@
 package org.groupsparse.cli.experiments;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -19,6 +23,51 @@ final class Charts {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     return chart;
   }
+
+  /**
+   * A heat map of a row-major grid (row 0 drawn at the top), with a colour scale from min to max
+   * and no per-cell tick labels.
+   *
+   * @param title the title
+   * @param rows grid rows
+   * @param cols grid columns
+   * @param values row-major values
+   * @param min value of the first colour
+   * @param max value of the last colour
+   * @param colors the colour scale
+   * @param size width in pixels (height follows the grid's aspect ratio)
+   * @return the chart
+   */
+  static HeatMapChart heatMap(String title, int rows, int cols, double[] values, double min, double max,
+      Color[] colors, int size) {
+    int height = Math.max(200, (int) Math.round((double) size * rows / cols) + 80);
+    HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(height).title(title).build();
+    chart.getStyler().setAxisTicksVisible(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE).setPlotContentSize(1.0).setLegendVisible(true);
+    chart.getStyler().setRangeColors(colors).setMin(min).setMax(max).setShowValue(false).setDrawBorder(false);
+    List<Integer> x = new ArrayList<>(cols);
+    for (int j = 0; j < cols; j++) {
+      x.add(j);
+    }
+    List<Integer> y = new ArrayList<>(rows);
+    for (int i = 0; i < rows; i++) {
+      y.add(i);
+    }
+    List<Number[]> cells = new ArrayList<>(rows * cols);
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        cells.add(new Number[] {j, rows - 1 - i, values[i * cols + j]});
+      }
+    }
+    chart.addSeries(title, x, y, cells);
+    return chart;
+  }
+
+  /** Blue-white-red, for signed values centred at 0. */
+  static final Color[] DIVERGING = {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)};
+
+  /** White to dark blue, for magnitudes. */
+  static final Color[] SEQUENTIAL = {Color.WHITE, new Color(107, 174, 214), new Color(8, 48, 107)};
 
   /** Adds a line without markers. */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y) {

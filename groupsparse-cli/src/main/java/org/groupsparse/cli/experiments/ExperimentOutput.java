@@ -30,6 +30,8 @@ public final class ExperimentOutput {
   private final Map<String, Object> config = new LinkedHashMap<>();
   private final Map<String, Object> summary = new LinkedHashMap<>();
   private final ExperimentProgress progress;
+  private Path mnistDirectory;
+  private Integer epochsOverride;
 
   ExperimentOutput(Path dir, long seed, int repeats, boolean quick, ExperimentProgress progress) throws IOException {
     this.dir = Files.createDirectories(dir);
@@ -63,6 +65,46 @@ public final class ExperimentOutput {
    */
   public void progress(String stage, int done, int total) {
     progress.update(stage, done, total);
+  }
+
+  /**
+   * Sets the run's inputs beyond the seed: where MNIST lies and an epoch override for experiments
+   * that train networks.
+   *
+   * @param mnist the MNIST directory (null: the default location)
+   * @param epochs training epochs to use instead of the experiment's own (null: its own)
+   */
+  void inputs(Path mnist, Integer epochs) {
+    this.mnistDirectory = mnist;
+    this.epochsOverride = epochs;
+  }
+
+  /** @return the MNIST directory chosen with --mnist, or null for the default */
+  public Path mnistDirectory() {
+    return mnistDirectory;
+  }
+
+  /**
+   * The training epochs of this run.
+   *
+   * @param own the experiment's own number (full or quick)
+   * @return --epochs when given, else own
+   */
+  public int epochs(int own) {
+    return epochsOverride != null ? epochsOverride : own;
+  }
+
+  /**
+   * Writes a dense raster figure (a heat map with very many cells) as PNG only: its SVG would hold
+   * one element per cell.
+   *
+   * @param name file name without extension
+   * @param chart the chart
+   * @throws IOException on failure
+   */
+  public void rasterFigure(String name, Chart<?, ?> chart) throws IOException {
+    byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    AtomicFiles.write(dir.resolve(name + ".png"), out -> out.write(png));
   }
 
   /** @return the output directory */

@@ -1,0 +1,76 @@
+package org.groupsparse.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.groupsparse.data.CsvDatasetReader;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.data.IdxFiles;
+import org.groupsparse.linalg.DenseMatrix;
+
+/**
+ * Reads a data matrix for the unsupervised commands: an IDX file (recognized by content; MNIST
+ * images, plain or gzip, pixels divided by 255) or a CSV file with a header (every column an input
+ * unless excluded).
+ */
+final class MatrixInput {
+  private MatrixInput() {}
+
+  /**
+   * Reads the file.
+   *
+   * @param file IDX or CSV
+   * @param exclude CSV columns to leave out
+   * @return the rows with column names (p1..pK for IDX)
+   * @throws IOException when the file cannot be read
+   */
+  static Dataset read(Path file, Set<String> exclude) throws IOException {
+    requireFile(file);
+    if (IdxFiles.isIdx(file)) {
+      DenseMatrix x = IdxFiles.readMatrix(file);
+      List<String> names = new ArrayList<>(x.cols());
+      for (int j = 1; j <= x.cols(); j++) {
+        names.add("p" + j);
+      }
+      double[] none = new double[x.rows()];
+      java.util.Arrays.fill(none, Double.NaN);
+      return new Dataset(x, none, names, null);
+    }
+    return CsvDatasetReader.forUnlabeled(exclude).read(file);
+  }
+
+  private static void requireFile(Path file) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new org.groupsparse.data.InputException(file.toString(), 0, 0, "no such file");
+    }
+  }
+
+  /**
+   * Reads reference labels: an IDX label file, or a CSV whose first column holds integers.
+   *
+   * @param file the file
+   * @return the labels
+   * @throws IOException when the file cannot be read
+   */
+  static int[] labels(Path file) throws IOException {
+    requireFile(file);
+    if (IdxFiles.isIdx(file)) {
+      return IdxFiles.readLabels(file);
+    }
+    Dataset d = CsvDatasetReader.forUnlabeled(Set.of()).read(file);
+    int p = d.features();
+    double[] x = d.design().data();
+    int[] labels = new int[d.rows()];
+    for (int i = 0; i < labels.length; i++) {
+      double v = x[i * p];
+      if (v != Math.rint(v)) {
+        throw new org.groupsparse.data.InputException(file.toString(), i + 2, 1,
+            "expected an integer label, found " + v);
+      }
+      labels[i] = (int) v;
+    }
+    return labels;
+  }
+}
