@@ -298,6 +298,11 @@ class CliTest {
       assertThat(report).as(name).contains("# " + name);
       assertThat(report).as(name).containsAnyOf("Verdict", "**Holds", "**Does not hold");
     }
+    for (String figure : List.of("fig4a-sparse-atoms", "fig4b-sparse-codes", "fig4c-group-atoms", "fig4d-group-codes",
+        "fig5-distances-pixels", "fig5-distances-sparse", "fig5-distances-group", "training-loss")) {
+      assertThat(out.resolve("gsae-table1").resolve(figure + ".png")).exists();
+    }
+    assertThat(out.resolve("gsae-table1").resolve("table1-runs.csv")).exists();
   }
 
   @Test
