@@ -83,6 +83,21 @@ public final class IdxFiles {
   }
 
   /**
+   * Opens a file, transparently gunzipping it when it starts with the gzip magic bytes.
+   *
+   * @param file the file
+   * @return a buffered stream of the (uncompressed) content
+   * @throws IOException when the file cannot be opened
+   */
+  static InputStream openMaybeGzip(Path file) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    raw.mark(2);
+    boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+    raw.reset();
+    return gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+  }
+
+  /**
    * Whether a file looks like IDX by its content (after gunzip when it is gzip): two zero bytes
    * and a known type byte. A CSV file never starts that way.
    *
@@ -91,20 +106,15 @@ public final class IdxFiles {
    * @throws IOException when the file cannot be read
    */
   public static boolean isIdx(Path file) throws IOException {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-      raw.mark(2);
-      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-      raw.reset();
-      try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-        byte[] magic = in.readNBytes(4);
-        if (magic.length < 4 || magic[0] != 0 || magic[1] != 0) {
-          return false;
-        }
-        int type = magic[2] & 0xff;
-        return type == 0x08 || type == 0x09 || type == 0x0B || type == 0x0C || type == 0x0D || type == 0x0E;
-      } catch (ZipException | EOFException e) {
+    try (InputStream in = openMaybeGzip(file)) {
+      byte[] magic = in.readNBytes(4);
+      if (magic.length < 4 || magic[0] != 0 || magic[1] != 0) {
         return false;
       }
+      int type = magic[2] & 0xff;
+      return type == 0x08 || type == 0x09 || type == 0x0B || type == 0x0C || type == 0x0D || type == 0x0E;
+    } catch (ZipException | EOFException e) {
+      return false;
     }
   }
 

@@ -1,6 +1,5 @@
 package org.groupsparse.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -225,19 +224,14 @@ public record MnistData(DenseMatrix trainImages, int[] trainLabels, DenseMatrix 
    * @throws IOException when the file cannot be read
    */
   public static String uncompressedMd5(Path file) throws IOException {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-      raw.mark(2);
-      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-      raw.reset();
-      try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-        MessageDigest md = messageDigest("MD5");
-        byte[] buffer = new byte[1 << 16];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          md.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
+    try (InputStream in = IdxFiles.openMaybeGzip(file)) {
+      MessageDigest md = messageDigest("MD5");
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        md.update(buffer, 0, n);
       }
+      return HexFormat.of().formatHex(md.digest());
     }
   }
 

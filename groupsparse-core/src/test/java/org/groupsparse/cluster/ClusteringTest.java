@@ -179,6 +179,18 @@ class ClusteringTest {
         c[row][order[t]] = 1;
       }
     }
+    double[] dense = denseByProducts(w);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        assertThat(dense[i * n + j]).isEqualTo(0.5 * (c[i][j] + c[j][i]));
+      }
+    }
+  }
+
+  /** The matrix read back column by column through products with unit vectors (exercises multiply). */
+  private static double[] denseByProducts(SparseSymmetricMatrix w) {
+    int n = w.order();
+    double[] dense = new double[n * n];
     double[] e = new double[n];
     double[] column = new double[n];
     for (int j = 0; j < n; j++) {
@@ -186,9 +198,10 @@ class ClusteringTest {
       e[j] = 1;
       w.multiply(e, 0, column, 0);
       for (int i = 0; i < n; i++) {
-        assertThat(column[i]).isEqualTo(0.5 * (c[i][j] + c[j][i]));
+        dense[i * n + j] = column[i];
       }
     }
+    return dense;
   }
 
   @Test
@@ -209,17 +222,8 @@ class ClusteringTest {
     }
     SparseSymmetricMatrix w = SparseSymmetricMatrix.symmetrize(n, start,
         cols.stream().mapToInt(Integer::intValue).toArray(), vals.stream().mapToDouble(Double::doubleValue).toArray());
-    double[] dense = new double[n * n];
-    double[] e = new double[n];
+    double[] dense = denseByProducts(w);
     double[] column = new double[n];
-    for (int j = 0; j < n; j++) {
-      Arrays.fill(e, 0);
-      e[j] = 1;
-      w.multiply(e, 0, column, 0);
-      for (int i = 0; i < n; i++) {
-        dense[i * n + j] = column[i];
-      }
-    }
     SymmetricEigen reference = SymmetricEigen.of(dense, n);
     LanczosEigensolver.Eigenpairs pairs = LanczosEigensolver.largest(w::multiply, n, 5, 1e-12, 1000, 3);
     for (int j = 0; j < 5; j++) {
