@@ -40,6 +40,9 @@ public final class AutoencoderBench implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.") double lr;
   @Option(names = "--init-scale", defaultValue = "0.2", description = "Perturbation scale of the start. Default: ${DEFAULT-VALUE}.") double initScale;
   @Option(names = "--sparse", description = "Elementwise soft-threshold (sparse autoencoder).") boolean sparse;
+  @Option(names = "--dtype", defaultValue = "float64",
+      description = "Arithmetic of the passes: float64 or float32 (float64 master weights). Default: ${DEFAULT-VALUE}.")
+  String dtype;
   @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.") long seed;
 
   @Override
@@ -51,7 +54,7 @@ public final class AutoencoderBench implements Callable<Integer> {
         : AutoencoderArchitecture.groupSparse(m, d, lambda, layers)).withStepSize(alpha > 0 ? alpha : Double.NaN);
     GroupSparseAutoencoder initial = new GroupSparseAutoencoder(architecture, start);
     AutoencoderTrainingOptions options = AutoencoderTrainingOptions.defaults().withLearningRate(lr).withEpochs(epochs)
-        .withBatchSize(batch).withSeed(seed);
+        .withBatchSize(batch).withSeed(seed).withPrecision(AutoencoderCommand.precision(dtype));
     double[] times = new double[epochs];
     long[] last = {System.nanoTime()};
     AutoencoderFit fit = new AutoencoderTrainer(options).train(initial, data.data(), view -> {
@@ -72,7 +75,7 @@ public final class AutoencoderBench implements Callable<Integer> {
     json.put("layers", layers);
     json.put("sparse", sparse);
     json.put("batch", batch > 0 ? batch : samples);
-    json.put("dtype", "float64");
+    json.put("dtype", dtype);
     json.put("threads", Runtime.getRuntime().availableProcessors());
     json.put("blas", RowMajorBlas.implementation());
     json.put("seconds_per_epoch_median", median);

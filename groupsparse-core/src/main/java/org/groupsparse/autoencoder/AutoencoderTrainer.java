@@ -40,13 +40,15 @@ public final class AutoencoderTrainer {
     int n = initial.inputDimension();
     int m = initial.codeLength();
     int batch = options.batchSize() == 0 ? rows : Math.min(options.batchSize(), rows);
-    UnfoldedNetwork net = new UnfoldedNetwork(initial.architecture(), n, Math.min(batch, options.chunkRows()));
+    int chunk = Math.min(batch, options.chunkRows());
+    BatchGradient gradient = options.precision() == Precision.FLOAT32
+        ? new FloatBatchGradient(new FloatUnfoldedNetwork(initial.architecture(), n, chunk), data.data(), n, batch, rows)
+        : new DoubleBatchGradient(new UnfoldedNetwork(initial.architecture(), n, chunk), data.data(), n, batch, rows);
     double[] a = initial.dictionary().data();
     double[] grad = new double[n * m];
     double[] first = options.optimizer() == Optimizer.ADAM ? new double[n * m] : null;
     double[] second = options.optimizer() == Optimizer.ADAM ? new double[n * m] : null;
-    double[] y = data.data();
-    double[] buffer = batch < rows ? new double[batch * n] : null;
+    boolean shuffle = batch < rows;
     int[] order = new int[rows];
     for (int i = 0; i < rows; i++) {
       order[i] = i;
@@ -55,7 +57,7 @@ public final class AutoencoderTrainer {
     double[] losses = new double[options.epochs()];
     long step = 0;
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
-      if (buffer != null) {
+      if (shuffle) {
         for (int i = rows - 1; i > 0; i--) {
           int j = rng.nextInt(i + 1);
           int t = order[i];
@@ -67,16 +69,8 @@ public final class AutoencoderTrainer {
       int steps = 0;
       for (int start = 0; start < rows; start += batch) {
         int b = Math.min(batch, rows - start);
-        double[] source = y;
-        if (buffer != null) {
-          for (int i = 0; i < b; i++) {
-            System.arraycopy(y, order[start + i] * n, buffer, i * n, n);
-          }
-          source = buffer;
-        }
-        net.prepare(a);
         java.util.Arrays.fill(grad, 0);
-        double loss = net.lossAndGradient(a, source, b, 1.0 / b, grad);
+        double loss = gradient.lossAndGradient(a, shuffle ? order : null, start, b, grad);
         if (!Double.isFinite(loss)) {
           throw new DivergenceException("autoencoder training diverged at epoch " + (epoch + 1)
               + " (the loss is not finite); use a smaller learning rate");
@@ -154,6 +148,68 @@ public final class AutoencoderTrainer {
           a[i * m + j] *= norms[j];
         }
       }
+    }
+  }
+
+  /** One step's loss and gradient on rows order[start .. start + b) (all rows in place if order is null). */
+  private interface BatchGradient {
+    double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad);
+  }
+
+  private static final class DoubleBatchGradient implements BatchGradient {
+    private final UnfoldedNetwork net;
+    private final double[] y;
+    private final int n;
+    private final double[] buffer;
+
+    DoubleBatchGradient(UnfoldedNetwork net, double[] y, int n, int batch, int rows) {
+      this.net = net;
+      this.y = y;
+      this.n = n;
+      this.buffer = batch < rows ? new double[batch * n] : null;
+    }
+
+    @Override
+    public double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad) {
+      double[] source = y;
+      if (order != null) {
+        for (int i = 0; i < b; i++) {
+          System.arraycopy(y, order[start + i] * n, buffer, i * n, n);
+        }
+        source = buffer;
+      }
+      net.prepare(a);
+      return net.lossAndGradient(a, source, b, 1.0 / b, grad);
+    }
+  }
+
+  private static final class FloatBatchGradient implements BatchGradient {
+    private final FloatUnfoldedNetwork net;
+    private final float[] y;
+    private final int n;
+    private final float[] buffer;
+
+    FloatBatchGradient(FloatUnfoldedNetwork net, double[] data, int n, int batch, int rows) {
+      this.net = net;
+      this.y = new float[data.length];
+      for (int i = 0; i < data.length; i++) {
+        y[i] = (float) data[i];
+      }
+      this.n = n;
+      this.buffer = batch < rows ? new float[batch * n] : null;
+    }
+
+    @Override
+    public double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad) {
+      float[] source = y;
+      if (order != null) {
+        for (int i = 0; i < b; i++) {
+          System.arraycopy(y, order[start + i] * n, buffer, i * n, n);
+        }
+        source = buffer;
+      }
+      net.prepare(a);
+      return net.lossAndGradient(source, b, 1.0 / b, grad);
     }
   }
 }

@@ -43,4 +43,10 @@ public sealed interface Shrinkage permits GroupSoftThreshold, SoftThreshold {
    */
   void backward(double[] z, int zOffset, double threshold, double[] upstream, int uOffset, double[] out,
       int outOffset);
+
+  /** Single precision {@link #apply(double[], int, double, double[], int)} (norms accumulated in float). */
+  void apply(float[] z, int zOffset, float threshold, float[] x, int xOffset);
+
+  /** Single precision {@link #backward(double[], int, double, double[], int, double[], int)}. */
+  void backward(float[] z, int zOffset, float threshold, float[] upstream, int uOffset, float[] out, int outOffset);
 }

@@ -47,4 +47,20 @@ public final class SoftThreshold implements Shrinkage {
       out[outOffset + j] = Math.abs(z[zOffset + j]) > threshold ? upstream[uOffset + j] : 0;
     }
   }
+
+  @Override
+  public void apply(float[] z, int zOffset, float threshold, float[] x, int xOffset) {
+    for (int j = 0; j < width; j++) {
+      float v = z[zOffset + j];
+      x[xOffset + j] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
+    }
+  }
+
+  @Override
+  public void backward(float[] z, int zOffset, float threshold, float[] upstream, int uOffset, float[] out,
+      int outOffset) {
+    for (int j = 0; j < width; j++) {
+      out[outOffset + j] = Math.abs(z[zOffset + j]) > threshold ? upstream[uOffset + j] : 0;
+    }
+  }
 }

@@ -67,4 +67,34 @@ public final class RowMajorBlas {
     gemm(transA, transB, rows, cols, inner, alpha, a, 0, transA ? rows : inner, b, 0, transB ? inner : cols, beta, c, 0,
         cols);
   }
+
+  /**
+   * Single precision C = alpha op(A) op(B) + beta C, all row-major (sgemm; same conventions as the
+   * double version).
+   *
+   * @param transA use A^T
+   * @param transB use B^T
+   * @param rows rows of C
+   * @param cols columns of C
+   * @param inner the shared dimension
+   * @param alpha scale of the product
+   * @param a A's storage
+   * @param aOffset first entry of A
+   * @param lda row stride of A as stored
+   * @param b B's storage
+   * @param bOffset first entry of B
+   * @param ldb row stride of B as stored
+   * @param beta scale of C's old value (0: overwritten)
+   * @param c C's storage
+   * @param cOffset first entry of C
+   * @param ldc row stride of C
+   */
+  public static void gemm(boolean transA, boolean transB, int rows, int cols, int inner, float alpha, float[] a,
+      int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    if (rows == 0 || cols == 0) {
+      return;
+    }
+    BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", cols, rows, inner, alpha, b, bOffset, ldb, a, aOffset,
+        lda, beta, c, cOffset, ldc);
+  }
 }

@@ -11,6 +11,65 @@ class ShrinkageTest {
   private static final GroupStructure GROUPS = GroupStructure.ofSizes(3, 1, 2, 4);
   private static final Shrinkage[] KINDS = {new GroupSoftThreshold(GROUPS), new SoftThreshold(10)};
 
+  /**
+   * The fast path for consecutive equal groups and the general member-list path agree: the same
+   * five pairs stored interleaved (entries j and j + 5 form group j, general path) and consecutive
+   * (fast path); likewise for the float versions, which agree with double to float rounding.
+   */
+  @Test
+  void consecutiveEqualGroupsAgreeWithTheGeneralPath() {
+    java.util.List<String> interleaved = new java.util.ArrayList<>();
+    for (int j = 0; j < 10; j++) {
+      interleaved.add("g" + (j % 5));
+    }
+    GroupSoftThreshold general = new GroupSoftThreshold(GroupStructure.ofLabels(interleaved));
+    GroupSoftThreshold consecutive = new GroupSoftThreshold(GroupStructure.contiguous(2, 10, false));
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int trial = 0; trial < 100; trial++) {
+      double[] z = gaussian(rng, 10, 1.2);
+      double[] u = gaussian(rng, 10, 1);
+      if (trial % 10 == 0) {
+        z[trial / 10 % 5] = 0; // an all-zero group (entries g and g + 5 of the interleaved layout)
+        z[trial / 10 % 5 + 5] = 0;
+      }
+      double[] zc = new double[10];
+      double[] uc = new double[10];
+      for (int g = 0; g < 5; g++) {
+        zc[2 * g] = z[g];
+        zc[2 * g + 1] = z[g + 5];
+        uc[2 * g] = u[g];
+        uc[2 * g + 1] = u[g + 5];
+      }
+      double[] x = new double[10];
+      double[] xc = new double[10];
+      double[] b = new double[10];
+      double[] bc = new double[10];
+      general.apply(z, 0, 1.0, x, 0);
+      consecutive.apply(zc, 0, 1.0, xc, 0);
+      general.backward(z, 0, 1.0, u, 0, b, 0);
+      consecutive.backward(zc, 0, 1.0, uc, 0, bc, 0);
+      float[] zf = new float[10];
+      float[] uf = new float[10];
+      for (int j = 0; j < 10; j++) {
+        zf[j] = (float) zc[j];
+        uf[j] = (float) uc[j];
+      }
+      float[] xf = new float[10];
+      float[] bf = new float[10];
+      consecutive.apply(zf, 0, 1f, xf, 0);
+      consecutive.backward(zf, 0, 1f, uf, 0, bf, 0);
+      for (int g = 0; g < 5; g++) {
+        for (int k = 0; k < 2; k++) {
+          int j = g + 5 * k;
+          assertThat(xc[2 * g + k]).isCloseTo(x[j], within(1e-15));
+          assertThat(bc[2 * g + k]).isCloseTo(b[j], within(1e-14));
+          assertThat((double) xf[2 * g + k]).isCloseTo(x[j], within(1e-5));
+          assertThat((double) bf[2 * g + k]).isCloseTo(b[j], within(1e-4));
+        }
+      }
+    }
+  }
+
   @Test
   void isNonExpansive() {
     SplittableRandom rng = new SplittableRandom(1);
