@@ -72,6 +72,31 @@ class AutoencoderCliTest {
     }
   }
 
+  /** float32 training computes the same model as float64 up to float rounding (and is deterministic). */
+  @Test
+  void float32TrainingGivesTheFloat64ModelToRounding() throws Exception {
+    Path single = dir.resolve("single.json");
+    CliTest.Result r = CliTest.run("autoencoder", "train", "--data", data.toString(), "--exclude", "id", "--groups", "4",
+        "--group-size", "2", "--lambda", "0.3", "--layers", "3", "--epochs", "20", "--lr", "1e-2", "--dtype", "float32",
+        "--quiet", "--out", single.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    double[] a = dictionary(json.readTree(model.toFile()));
+    double[] b = dictionary(json.readTree(single.toFile()));
+    assertThat(b).hasSameSizeAs(a);
+    double worst = 0;
+    for (int i = 0; i < a.length; i++) {
+      worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    }
+    assertThat(worst).isGreaterThan(0).isLessThan(1e-4);
+  }
+
+  private static double[] dictionary(com.fasterxml.jackson.databind.JsonNode root) {
+    java.util.List<Double> values = new java.util.ArrayList<>();
+    root.get("dictionary").forEach(row -> row.forEach(v -> values.add(v.asDouble())));
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   static Stream<Arguments> badInputs() throws Exception {
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("short.csv"), "p1,p2,p3\n1,2,3\n");
@@ -86,6 +111,8 @@ class AutoencoderCliTest {
             "--lambda", "1"}, "--groups and --group-size must be at least 1"),
         Arguments.of("bad optimizer", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "2",
             "--lambda", "1", "--optimizer", "sgd"}, "--optimizer must be adam or gd"),
+        Arguments.of("bad dtype", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "2",
+            "--lambda", "1", "--dtype", "half"}, "--dtype must be float64 or float32"),
         Arguments.of("data dimension mismatch", new String[] {"encode", "--model", "MODEL", "--data",
             bad.resolve("short.csv").toString()}, "short.csv:1: no column 'p4', which the model needs"),
         Arguments.of("not a model", new String[] {"encode", "--model", bad.resolve("short.csv").toString(), "--data",
