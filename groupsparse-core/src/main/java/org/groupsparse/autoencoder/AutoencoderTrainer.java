@@ -8,8 +8,9 @@ import org.groupsparse.regression.DivergenceException;
  * Trains the dictionary of a tied-weight autoencoder on eq. (13) of Theodosis et al. by exact
  * gradients through the encoder (backpropagation through the T unfolded steps in the Gram form
  * of {@code UnfoldedNetwork}), with Adam or plain gradient descent (eq. 14), full batch or seeded
- * mini-batches, optionally renormalizing A's columns after each step. Deterministic for a given
- * seed and input.
+ * mini-batches, optionally renormalizing A's columns after each step; the passes in float64 or
+ * float32 ({@link Precision}; the dictionary and Adam state stay float64). Deterministic for a given
+ * seed, input and precision.
  */
 public final class AutoencoderTrainer {
   private static final double BETA1 = 0.9;
