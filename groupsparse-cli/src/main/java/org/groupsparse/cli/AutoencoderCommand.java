@@ -1,5 +1,6 @@
 package org.groupsparse.cli;
 
+import org.groupsparse.io.FileBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,11 +97,19 @@ public final class AutoencoderCommand {
 
     @Override
     public Integer call() throws Exception {
-      Dataset d = MatrixInput.read(data, Set.copyOf(exclude));
       if (groups < 1 || groupSize < 1) {
-        throw new IllegalArgumentException("--groups and --group-size must be at least 1");
+        throw new IllegalArgumentException("'--groups' and '--group-size' must be at least 1; got " + groups + " and "
+            + groupSize);
       }
-      int m = groups * groupSize;
+      int m = (int) MemoryCheck.cells("the code (--groups x --group-size)", groups, groupSize);
+      new FilePlan().input("--data", data).output("--out", out).check();
+      Dataset d = MatrixInput.read(data, Set.copyOf(exclude));
+      int rowsInPass = batch > 0 ? Math.min(batch, d.rows()) : d.rows();
+      MemoryCheck.cells("the dictionary (inputs x --groups x --group-size)", d.features(), m);
+      MemoryCheck.cells("the codes of one pass (rows x --groups x --group-size)", rowsInPass, m, Math.max(1, layers));
+      // dictionary, Adam moments and gradient; Gram matrices; codes and layer outputs of one pass
+      MemoryCheck.require("training this autoencoder", 8.0 * (4.0 * d.features() * m + 2.0 * m * m
+          + (double) rowsInPass * m * (layers + 3) + (double) rowsInPass * d.features() * 2));
       double alpha = DglnnCliOptions.autoOrNumber("--step-size", stepSize);
       AutoencoderArchitecture arch = (sparse ? AutoencoderArchitecture.sparse(m, lambda, layers)
           : AutoencoderArchitecture.groupSparse(m, groupSize, lambda, layers)).withStepSize(alpha).withMomentum(momentum);
@@ -169,8 +178,10 @@ public final class AutoencoderCommand {
 
     @Override
     public Integer call() throws Exception {
+      new FilePlan().input("--model", model).input("--data", data).output("--out", out).output("--supports", supports)
+          .check();
       AutoencoderFiles.Loaded loaded = AutoencoderFiles.read(model);
-      Dataset d = java.nio.file.Files.isRegularFile(data) && org.groupsparse.data.IdxFiles.isIdx(data)
+      Dataset d = java.nio.file.Files.isRegularFile(data) && (org.groupsparse.data.IdxFiles.isIdx(data) || MatrixInput.looksNamedIdx(data))
           ? MatrixInput.read(data, Set.of())
           : CsvDatasetReader.forFeatures(loaded.inputNames(), null).read(data);
       GroupSparseAutoencoder ae = loaded.model();
@@ -186,29 +197,32 @@ public final class AutoencoderCommand {
         header.add("x" + j);
       }
       double[] x = codes.data();
-      CsvFiles.write(out, header, printer -> {
-        Object[] row = new Object[m];
-        for (int i = 0; i < codes.rows(); i++) {
-          for (int j = 0; j < m; j++) {
-            row[j] = x[i * m + j];
-          }
-          printer.printRecord(row);
-        }
-      });
       boolean[][] active = ae.activeGroups(codes);
-      if (supports != null) {
-        List<String> labels = ae.codeGroups().labels();
-        CsvFiles.write(supports, List.of("row", "active_groups"), printer -> {
-          for (int i = 0; i < active.length; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int g = 0; g < active[i].length; g++) {
-              if (active[i][g]) {
-                sb.append(sb.length() == 0 ? "" : " ").append(labels.get(g));
-              }
+      try (FileBatch batch = new FileBatch()) {
+        CsvFiles.write(batch, out, header, printer -> {
+          Object[] row = new Object[m];
+          for (int i = 0; i < codes.rows(); i++) {
+            for (int j = 0; j < m; j++) {
+              row[j] = x[i * m + j];
             }
-            printer.printRecord(i + 1, sb.toString());
+            printer.printRecord(row);
           }
         });
+        if (supports != null) {
+          List<String> labels = ae.codeGroups().labels();
+          CsvFiles.write(batch, supports, List.of("row", "active_groups"), printer -> {
+            for (int i = 0; i < active.length; i++) {
+              StringBuilder sb = new StringBuilder();
+              for (int g = 0; g < active[i].length; g++) {
+                if (active[i][g]) {
+                  sb.append(sb.length() == 0 ? "" : " ").append(labels.get(g));
+                }
+              }
+              printer.printRecord(i + 1, sb.toString());
+            }
+          });
+        }
+        batch.commit();
       }
       double activeSum = 0;
       for (boolean[] row : active) {

@@ -17,7 +17,10 @@ public final class BaselineCliOptions {
   String balance;
 
   IterativeOptions toOptions(DglnnCliOptions common, SharedFitOptions shared) {
-    return new IterativeOptions(common.alpha, step, rho, DglnnCliOptions.autoOrNumber("--balance", balance), common.maxIter, common.patience, shared.threads,
-        !shared.noIntercept, !shared.noStandardize);
+    double balanceValue = DglnnCliOptions.autoOrNumber("--balance", balance);
+    return OptionNames.rename(() -> new IterativeOptions(common.alpha, step, rho, balanceValue, common.maxIter,
+        common.patience, shared.threads, !shared.noIntercept, !shared.noStandardize),
+        "alpha", "--alpha", "stepSize", "--step", "rho", "--rho", "balance", "--balance", "maxIterations", "--max-iter",
+        "patience", "--patience", "threads", "--threads");
   }
 }

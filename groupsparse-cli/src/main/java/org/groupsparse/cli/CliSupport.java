@@ -31,6 +31,39 @@ final class CliSupport {
     return out;
   }
 
+  /**
+   * Warns once about constant columns: their count and the first few names.
+   *
+   * @param err where to warn
+   * @param d the training rows
+   */
+  static void warnConstantColumns(PrintWriter err, Dataset d) {
+    List<String> c = constantColumns(d);
+    if (c.isEmpty()) {
+      return;
+    }
+    if (c.size() == 1) {
+      err.println("warning: column '" + c.get(0) + "' is constant on the training rows; its coefficient is 0");
+      return;
+    }
+    int shown = Math.min(5, c.size());
+    err.println("warning: " + c.size() + " of " + d.features() + " columns are constant on the training rows ("
+        + String.join(", ", c.subList(0, shown)) + (c.size() > shown ? ", ..." : "") + "); their coefficients are 0");
+  }
+
+  /**
+   * Refuses data whose every feature is constant: no method can learn anything from them.
+   *
+   * @param file the file as given
+   * @param d the training rows
+   */
+  static void requireSomeVariation(String file, Dataset d) {
+    if (constantColumns(d).size() == d.features()) {
+      throw new IllegalArgumentException(file + ": every feature column is constant on the training rows ("
+          + d.features() + " columns); there is nothing to fit");
+    }
+  }
+
   static void printSummary(PrintWriter out, FitResult<GroupLinearModel> result, int nTrain, int nValidation) {
     GroupLinearModel m = result.model();
     TrainingHistory h = result.history();

@@ -61,8 +61,20 @@ public final class ClusterCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  /** The number of distinct rows, counted up to {@code cap}. */
+  static int distinctRows(DenseMatrix x, int cap) {
+    java.util.Set<java.nio.DoubleBuffer> seen = new java.util.HashSet<>();
+    int p = x.cols();
+    double[] a = x.data();
+    for (int i = 0; i < x.rows() && seen.size() < cap; i++) {
+      seen.add(java.nio.DoubleBuffer.wrap(a, i * p, p).slice());
+    }
+    return seen.size();
+  }
+
   @Override
   public Integer call() throws Exception {
+    new FilePlan().input("--data", data).input("--labels", labels).output("--out", out).check();
     Dataset d = MatrixInput.read(data, Set.copyOf(exclude));
     int[] reference = labels == null ? null : MatrixInput.labels(labels);
     if (reference != null && reference.length != d.rows()) {
@@ -73,6 +85,11 @@ public final class ClusterCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--k must be between 1 and the number of rows (" + d.rows() + ")");
     }
     DenseMatrix x = simplex ? org.groupsparse.cluster.CodeTransforms.simplex(d.design()) : d.design();
+    int distinct = distinctRows(x, clusters);
+    if (distinct < clusters) {
+      spec.commandLine().getErr().println("warning: " + data + " has only " + distinct + " distinct rows for --k "
+          + clusters + "; identical rows are split among clusters arbitrarily (by the seed)");
+    }
     String kind = method.toLowerCase(Locale.ROOT);
     long start = System.nanoTime();
     int[] assignment = switch (kind) {

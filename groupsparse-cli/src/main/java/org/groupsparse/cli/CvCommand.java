@@ -3,6 +3,7 @@ package org.groupsparse.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.groupsparse.io.FileBatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -51,7 +52,14 @@ public final class CvCommand implements Callable<Integer> {
     if (folds < 2) {
       throw new IllegalArgumentException("'--folds' must be at least 2; got " + folds);
     }
+    input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
     Dataset data = input.read();
+    lasso.checkMemory(data.features());
+    if (data.rows() < 2) {
+      throw new IllegalArgumentException(input.train + ": need at least 2 rows for cross-validation; got " + data.rows());
+    }
+    CliSupport.requireSomeVariation(input.train.toString(), data);
+    CliSupport.warnConstantColumns(spec.commandLine().getErr(), data);
     if (folds > data.rows()) {
       throw new IllegalArgumentException("'--folds' must be at most the number of rows (" + data.rows() + "); got " + folds);
     }
@@ -90,11 +98,18 @@ public final class CvCommand implements Callable<Integer> {
     var sel = root.putArray("selectedGroupsAtLambdaMin");
     cv.path().model(cv.indexMin()).selectedGroups().forEach(sel::add);
     root.set("settings", mapper.valueToTree(GroupLassoCliOptions.settings(options)));
-    AtomicFiles.writeString(out, mapper.writeValueAsString(root) + "\n");
-    Path png = plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
-    Plots.writePng(png, Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(), cv.indexMin(),
-        folds + "-fold CV (lambda_min)"));
+    Path png = png();
+    try (FileBatch batch = new FileBatch()) {
+      AtomicFiles.writeString(batch, out, mapper.writeValueAsString(root) + "\n");
+      Plots.writePng(batch, png, Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(), cv.indexMin(),
+          folds + "-fold CV (lambda_min)"));
+      batch.commit();
+    }
     pw.println("curve written to " + out + " and " + png);
     return 0;
+  }
+
+  private Path png() {
+    return plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
   }
 }

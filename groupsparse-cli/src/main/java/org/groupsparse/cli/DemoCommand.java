@@ -1,5 +1,7 @@
 package org.groupsparse.cli;
 
+import org.groupsparse.io.FileBatch;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,6 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     DglnnOptions options = dglnn.toOptions(shared);
+    new FilePlan().outputDirectory("--out", out, List.of("model.json", "bardet-loss.png", "bardet-groups.png")).check();
     Dataset all = BundledData.bardet();
     GroupStructure groups = GroupSpecs.parse(BundledData.BARDET_GROUPS, all.featureNames());
     int n = all.rows();
@@ -91,8 +94,11 @@ public final class DemoCommand implements Callable<Integer> {
     settings.put("data", "bardet (bundled)");
     settings.put("split", "equal thirds, seed " + options.seed());
     settings.put("testMse", mse);
-    ModelFiles.write(out.resolve("model.json"), m, result.history(), settings);
-    Plots.writeTrainingPlots(out.resolve("bardet"), result);
+    try (FileBatch batch = new FileBatch()) {
+      ModelFiles.write(batch, out.resolve("model.json"), m, result.history(), settings);
+      Plots.writeTrainingPlots(batch, out.resolve("bardet"), result);
+      batch.commit();
+    }
     o.println("wrote " + out.resolve("model.json") + ", " + out.resolve("bardet-loss.png") + ", "
         + out.resolve("bardet-groups.png"));
     return 0;

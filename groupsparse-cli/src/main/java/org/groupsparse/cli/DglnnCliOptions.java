@@ -64,22 +64,21 @@ public final class DglnnCliOptions {
       default:
         throw new IllegalArgumentException("unknown --init '" + init + "'; expected uniform, correlation, zero, constant or random");
     }
-    return DglnnOptions.builder().algorithm(DglnnAlgorithm.fromMethodName(method)).alpha(alpha).stepSizeU(autoOrNumber("--gamma", gamma))
-        .stepSizeV(eta).switchTolerance(autoOrNumber("--tau", tau)).switchEpsilon(switchEps).directionInit(directionInit)
+    DglnnAlgorithm algorithm = DglnnAlgorithm.fromMethodName(method);
+    double gammaValue = autoOrNumber("--gamma", gamma);
+    double tauValue = autoOrNumber("--tau", tau);
+    return OptionNames.rename(() -> DglnnOptions.builder().algorithm(algorithm).alpha(alpha).stepSizeU(gammaValue)
+        .stepSizeV(eta).switchTolerance(tauValue).switchEpsilon(switchEps).directionInit(directionInit)
         .directionInitScale(initScale).maxIterations(maxIter).patience(patience).threads(shared.threads).seed(seed)
         .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize)
-        .selectionThreshold(selectionThreshold == null ? Double.NaN : selectionThreshold).build();
+        .selectionThreshold(selectionThreshold == null ? Double.NaN : selectionThreshold).build(),
+        "alpha", "--alpha", "stepSizeU", "--gamma", "stepSizeV", "--eta", "switchTolerance", "--tau",
+        "switchEpsilon", "--switch-eps", "directionInitScale", "--init-scale", "maxIterations", "--max-iter",
+        "patience", "--patience", "threads", "--threads", "selectionThreshold", "--selection-threshold", "seed", "--seed");
   }
 
   static double autoOrNumber(String option, String text) {
-    if (text.equalsIgnoreCase("auto")) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + option + "' must be a number or 'auto'; got '" + text + "'");
-    }
+    return StrictNumbers.autoOrNumber(option, text);
   }
 
   /**

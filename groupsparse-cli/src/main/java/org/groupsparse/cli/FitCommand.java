@@ -11,6 +11,7 @@ import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Splits;
 import org.groupsparse.groups.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.io.FileBatch;
 import org.groupsparse.io.ModelFiles;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
@@ -76,17 +77,28 @@ public final class FitCommand implements Callable<Integer> {
   @Mixin BaselineCliOptions baseline;
   @Mixin CommonOptions common;
 
+  /** The methods of {@code fit}, as typed. */
+  static final java.util.List<String> METHODS = java.util.List.of("dglnn", "dglnn-alg1", "dglnn-gd",
+      GroupLassoPathResult.METHOD, HadamardTrainer.METHOD, PrimalDualTrainer.METHOD);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String method = dglnn.method.toLowerCase(Locale.ROOT);
+    if (!METHODS.contains(method)) {
+      throw new IllegalArgumentException("unknown --method '" + dglnn.method + "'; expected one of " + String.join(", ", METHODS));
+    }
     boolean isLasso = method.equals(GroupLassoPathResult.METHOD);
     boolean isBaseline = method.equals(HadamardTrainer.METHOD) || method.equals(PrimalDualTrainer.METHOD);
-    // validate every option before reading data
+    // validate every option before reading data, also those the chosen method does not use (a
+    // typo in any of them is reported, never silently ignored)
     DglnnOptions dglnnOptions = isLasso || isBaseline ? null : dglnn.toOptions(shared);
-    IterativeOptions baselineOptions = isBaseline ? baseline.toOptions(dglnn, shared) : null;
-    GroupLassoOptions lassoOptions = isLasso ? lasso.toOptions(shared) : null;
+    IterativeOptions baselineOptions = baseline.toOptions(dglnn, shared);
+    GroupLassoOptions lassoOptions = lasso.toOptions(shared);
+    if (plot != null && plot.toString().isEmpty()) {
+      throw new IllegalArgumentException("--plot is empty; expected a file name prefix");
+    }
     if (!isLasso && (lambda != null || folds != null)) {
       throw new IllegalArgumentException("'--lambda' and '--cv' apply to --method group-lasso only");
     }
@@ -100,8 +112,17 @@ public final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("'--cv-rule' must be min or 1se; got '" + cvRule + "'");
     }
     long seed = dglnn.seed;
+    input.declare(new FilePlan()).input("--validation", validationChoice == null ? null : validationChoice.file)
+        .output("--out", this.out).output("--plot", plotFile("-loss.png")).output("--plot", plotFile("-groups.png"))
+        .check();
     Dataset data = input.read();
     GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
+    if (data.rows() < 2) {
+      throw new IllegalArgumentException(input.train + ": need at least 2 rows; got " + data.rows());
+    }
+    if (isLasso) {
+      lasso.checkMemory(data.features());
+    }
     if (folds != null) {
       Check.atLeast("--cv", "fit", folds, 2);
       if (folds > data.rows()) {
@@ -114,7 +135,7 @@ public final class FitCommand implements Callable<Integer> {
     boolean needsValidation = !(isLasso && (lambda != null || folds != null));
     if (validationChoice != null && validationChoice.file != null) {
       validation = CsvDatasetReader.forFeatures(data.featureNames(), input.target).read(validationChoice.file);
-      if (Double.isNaN(validation.response()[0])) {
+      if (!validation.hasResponse()) {
         throw new IllegalArgumentException(validationChoice.file + ": no target column '" + input.target + "'");
       }
       validationSource = validationChoice.file.toString();
@@ -133,9 +154,8 @@ public final class FitCommand implements Callable<Integer> {
     if (trainData.rows() < 2) {
       throw new IllegalArgumentException(input.train + ": need at least 2 training rows; got " + trainData.rows());
     }
-    for (String c : CliSupport.constantColumns(trainData)) {
-      err.println("warning: column '" + c + "' is constant on the training rows; its coefficient is 0");
-    }
+    CliSupport.requireSomeVariation(input.train.toString(), trainData);
+    CliSupport.warnConstantColumns(err, trainData);
     Map<String, Object> settings;
     GroupLinearModel model;
     FitResult<GroupLinearModel> result = null;
@@ -165,21 +185,32 @@ public final class FitCommand implements Callable<Integer> {
     settings.put("target", input.target);
     settings.put("groupsSpec", input.groups);
     settings.put("validation", validationSource);
+    try (FileBatch batch = new FileBatch()) {
+      if (this.out != null) {
+        ModelFiles.write(batch, this.out, model, result == null ? null : result.history(), settings);
+      }
+      if (plot != null) {
+        if (result != null) {
+          Plots.writeTrainingPlots(batch, plot, result);
+        } else {
+          Plots.writePng(batch, plotFile("-loss.png"), Plots.selectionChart(choice.path, choice.curve, choice.curveSe,
+              choice.index, choice.how));
+          Plots.writePng(batch, plotFile("-groups.png"), Plots.groupChart(model));
+        }
+      }
+      batch.commit();
+    }
     if (this.out != null) {
-      ModelFiles.write(this.out, model, result == null ? null : result.history(), settings);
       out.println("model written to " + this.out);
     }
     if (plot != null) {
-      if (result != null) {
-        Plots.writeTrainingPlots(plot, result);
-      } else {
-        Plots.writePng(Path.of(plot + "-loss.png"), Plots.selectionChart(choice.path, choice.curve, choice.curveSe,
-            choice.index, choice.how));
-        Plots.writePng(Path.of(plot + "-groups.png"), Plots.groupChart(model));
-      }
       out.println("plots written to " + plot + "-loss.png and " + plot + "-groups.png");
     }
     return 0;
+  }
+
+  private Path plotFile(String suffix) {
+    return plot == null ? null : Path.of(plot + suffix);
   }
 
   /** The group lasso fit and how its lambda was chosen. */

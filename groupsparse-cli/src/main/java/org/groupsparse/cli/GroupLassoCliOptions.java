@@ -47,10 +47,30 @@ public final class GroupLassoCliOptions {
       case "majorized": update = BlockUpdate.MAJORIZED; break;
       default: throw new IllegalArgumentException("unknown --block-update '" + blockUpdate + "'; expected exact or majorized");
     }
-    return GroupLassoOptions.builder().solver(GroupLassoSolverKind.fromName(solver)).blockUpdate(update)
+    GroupLassoSolverKind kind;
+    try {
+      kind = GroupLassoSolverKind.fromName(solver);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown --solver '" + solver + "'; expected bcd or fista", e);
+    }
+    return OptionNames.rename(() -> GroupLassoOptions.builder().solver(kind).blockUpdate(update)
         .lambdaCount(lambdaCount).lambdaMinRatio(lambdaMinRatio == null ? Double.NaN : lambdaMinRatio)
         .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(shared.threads)
-        .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize).build();
+        .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize).build(),
+        "lambdaCount", "--n-lambda", "lambdaMinRatio", "--lambda-min-ratio", "tolerance", "--tol",
+        "maxIterations", "--max-sweeps", "weights", "--group-weights", "threads", "--threads");
+  }
+
+  /**
+   * Refuses a path whose coefficients would not fit in memory (the path keeps p coefficients per
+   * lambda, and CV one such path per fold in turn).
+   *
+   * @param features the number of features p
+   */
+  void checkMemory(int features) {
+    MemoryCheck.cells("the path's coefficients (--n-lambda x features)", lambdaCount, features);
+    MemoryCheck.require("a path of --n-lambda " + lambdaCount + " lambdas over " + features + " features",
+        8.0 * lambdaCount * (features + 16.0) * 2);
   }
 
   /**

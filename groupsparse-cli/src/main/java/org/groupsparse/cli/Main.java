@@ -48,11 +48,12 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setOverwrittenOptionsAllowed(true);
+    StrictNumbers.register(cl);
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
       String name = c.getCommandSpec().qualifiedName();
-      c.getErr().println(name + ": " + ex.getMessage().strip() + " (see '" + name + " --help')");
+      c.getErr().println(name + ": " + oneLine(ex.getMessage().strip()) + " (see '" + name + " --help')");
       c.getErr().flush();
       return EXIT_BAD_INPUT;
     });
@@ -72,11 +73,16 @@ public final class Main {
         || ex instanceof UsageException) {
       code = EXIT_BAD_INPUT;
       message = ex.getMessage();
+    } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+      code = EXIT_UNEXPECTED;
+      Throwable io = ex instanceof java.io.UncheckedIOException ? ex.getCause() : ex;
+      message = "I/O error: " + (io instanceof java.nio.file.FileSystemException fse
+          ? fse.getFile() + (fse.getReason() == null ? "" : ": " + fse.getReason()) : io.getMessage());
     } else {
       code = EXIT_UNEXPECTED;
       message = "unexpected error: " + ex;
     }
-    err.println("groupsparse " + cl.getCommandName() + ": " + message);
+    err.println("groupsparse " + cl.getCommandName() + ": " + oneLine(message));
     if (verbose) {
       ex.printStackTrace(err);
     } else if (code == EXIT_UNEXPECTED) {
@@ -84,6 +90,25 @@ public final class Main {
     }
     err.flush();
     return code;
+  }
+
+  /** The message as one printable line: line breaks become spaces, control characters escapes. */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    StringBuilder sb = new StringBuilder(message.length());
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        sb.append(' ');
+      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c)) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static boolean anyVerbose(CommandLine.ParseResult parsed) {

@@ -28,7 +28,9 @@ final class MatrixInput {
    */
   static Dataset read(Path file, Set<String> exclude) throws IOException {
     requireFile(file);
-    if (IdxFiles.isIdx(file)) {
+    if (IdxFiles.isIdx(file) || looksNamedIdx(file)) {
+      // a file named like IDX that is not one gets the IDX reader's message (wrong magic number,
+      // too short), not a CSV parser's
       DenseMatrix x = IdxFiles.readMatrix(file);
       List<String> names = new ArrayList<>(x.cols());
       for (int j = 1; j <= x.cols(); j++) {
@@ -39,6 +41,15 @@ final class MatrixInput {
       return new Dataset(x, none, names, null);
     }
     return CsvDatasetReader.forUnlabeled(exclude).read(file);
+  }
+
+  /**
+   * @param file a path
+   * @return whether its name says IDX (MNIST's {@code -idx3-ubyte}, {@code .idx}, optionally .gz)
+   */
+  static boolean looksNamedIdx(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.matches(".*(\\.idx\\d?|-ubyte|\\.idx\\d?-ubyte)(\\.gz)?");
   }
 
   private static void requireFile(Path file) {
@@ -56,7 +67,7 @@ final class MatrixInput {
    */
   static int[] labels(Path file) throws IOException {
     requireFile(file);
-    if (IdxFiles.isIdx(file)) {
+    if (IdxFiles.isIdx(file) || looksNamedIdx(file)) {
       return IdxFiles.readLabels(file);
     }
     Dataset d = CsvDatasetReader.forUnlabeled(Set.of()).read(file);

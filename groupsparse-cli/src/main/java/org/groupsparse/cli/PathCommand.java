@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.groupsparse.io.FileBatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,8 +45,12 @@ public final class PathCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
     var options = lasso.toOptions(shared);
+    input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
     Dataset data = input.read();
+    lasso.checkMemory(data.features());
     GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
+    CliSupport.requireSomeVariation(input.train.toString(), data);
+    CliSupport.warnConstantColumns(spec.commandLine().getErr(), data);
     if (data.rows() < 2) {
       throw new IllegalArgumentException(input.train + ": need at least 2 rows; got " + data.rows());
     }
@@ -89,9 +94,12 @@ public final class PathCommand implements Callable<Integer> {
       its.add(a);
     }
     root.set("settings", mapper.valueToTree(GroupLassoCliOptions.settings(options)));
-    AtomicFiles.writeString(out, mapper.writeValueAsString(root) + "\n");
-    Path png = plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
-    Plots.writePng(png, Plots.pathChart(path));
+    Path png = png();
+    try (FileBatch batch = new FileBatch()) {
+      AtomicFiles.writeString(batch, out, mapper.writeValueAsString(root) + "\n");
+      Plots.writePng(batch, png, Plots.pathChart(path));
+      batch.commit();
+    }
     double worst = 0;
     for (double v : path.kktViolation()) {
       worst = Math.max(worst, v);
@@ -106,6 +114,10 @@ public final class PathCommand implements Callable<Integer> {
           + " lambdas did not reach the KKT tolerance within the budget (flagged in 'converged')");
     }
     return 0;
+  }
+
+  private Path png() {
+    return plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
   }
 
   static void putArray(ArrayNode a, double[] v) {

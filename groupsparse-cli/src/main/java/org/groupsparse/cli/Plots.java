@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.groupsparse.io.AtomicFiles;
+import org.groupsparse.io.FileSink;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.TrainingHistory;
@@ -25,9 +25,9 @@ final class Plots {
 
   private Plots() {}
 
-  static void writeTrainingPlots(Path prefix, FitResult<GroupLinearModel> result) throws IOException {
-    writePng(Path.of(prefix + "-loss.png"), lossChart(result.history(), result.model().method()));
-    writePng(Path.of(prefix + "-groups.png"), groupChart(result.model()));
+  static void writeTrainingPlots(FileSink sink, Path prefix, FitResult<GroupLinearModel> result) throws IOException {
+    writePng(sink, Path.of(prefix + "-loss.png"), lossChart(result.history(), result.model().method()));
+    writePng(sink, Path.of(prefix + "-groups.png"), groupChart(result.model()));
   }
 
   static XYChart lossChart(TrainingHistory h, String method) {
@@ -122,9 +122,9 @@ final class Plots {
     s.setMarker(SeriesMarkers.NONE);
   }
 
-  static void writePng(Path path, Chart<?, ?> chart) throws IOException {
+  static void writePng(FileSink sink, Path path, Chart<?, ?> chart) throws IOException {
     byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    AtomicFiles.write(path, out -> out.write(bytes));
+    sink.write(path, out -> out.write(bytes));
   }
   private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),
       new java.awt.Color(44, 160, 44), new java.awt.Color(214, 39, 40), new java.awt.Color(148, 103, 189),

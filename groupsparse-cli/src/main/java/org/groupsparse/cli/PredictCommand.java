@@ -36,10 +36,11 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    new FilePlan().input("--model", model).input("--data", data).output("--out", out).check();
     GroupLinearModel m = ModelFiles.read(model).model();
     Dataset d = CsvDatasetReader.forFeatures(m.featureNames(), m.targetName()).read(data);
     double[] pred = m.predict(d.design());
-    boolean hasTarget = !Double.isNaN(d.response()[0]);
+    boolean hasTarget = d.hasResponse();
     PrintWriter stdout = spec.commandLine().getOut();
     if (out != null) {
       CsvFiles.write(out, List.of("prediction"), printer -> {

@@ -1,5 +1,6 @@
 package org.groupsparse.cli;
 
+import org.groupsparse.io.FileBatch;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,28 +67,44 @@ public final class SimulateCommand implements Callable<Integer> {
     if (!placement.equals("first") && !placement.equals("random")) {
       throw new IllegalArgumentException("'--placement' must be first or random; got " + placement);
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException(out + " exists and is not a directory");
+    if (n < 1) {
+      throw new IllegalArgumentException("'--n' must be at least 1; got " + n);
     }
+    if (validationRows != null && validationRows < 0) {
+      throw new IllegalArgumentException("'--validation-rows' must be at least 0; got " + validationRows);
+    }
+    if (!Double.isFinite(noise) || noise < 0) {
+      throw new IllegalArgumentException("'--noise' must be a finite number >= 0; got " + noise);
+    }
+    int nValidation = validationRows == null ? n / 3 : validationRows;
+    MemoryCheck.cells("the training design (--n x --p)", n, p);
+    MemoryCheck.cells("the validation design (validation rows x --p)", nValidation, p);
+    // the design in memory, its CSV text (about 24 bytes a cell) and the truth
+    MemoryCheck.require("simulate --n " + n + " --p " + p, 8.0 * ((double) n + nValidation) * p * 2);
+    new FilePlan().input("--groups file:", TrainingDataOptions.groupsFile(groups))
+        .outputDirectory("--out", out, List.of("train.csv", "validation.csv", "truth.csv", "groups.csv")).check();
     List<String> names = new ArrayList<>();
     for (int j = 1; j <= p; j++) {
       names.add("x" + j);
     }
     GroupStructure gs = GroupSpecs.parse(groups, names);
     SimulatedRegression sim = RegressionSimulator.generate(n, gs, support, placement.equals("random"),
-        DesignKind.parse(design), noise, validationRows == null ? n / 3 : validationRows, seed);
-    CsvFiles.writeDataset(out.resolve("train.csv"), sim.train());
-    CsvFiles.writeDataset(out.resolve("validation.csv"), sim.validation());
-    CsvFiles.write(out.resolve("truth.csv"), List.of("feature", "group", "coefficient"), printer -> {
-      for (int j = 0; j < p; j++) {
-        printer.printRecord(names.get(j), gs.label(gs.groupOf(j)), sim.truth()[j]);
-      }
-    });
-    CsvFiles.write(out.resolve("groups.csv"), List.of("feature", "group"), printer -> {
-      for (int j = 0; j < p; j++) {
-        printer.printRecord(names.get(j), gs.label(gs.groupOf(j)));
-      }
-    });
+        DesignKind.parse(design), noise, nValidation, seed);
+    try (FileBatch batch = new FileBatch()) {
+      CsvFiles.writeDataset(batch, out.resolve("train.csv"), sim.train());
+      CsvFiles.writeDataset(batch, out.resolve("validation.csv"), sim.validation());
+      CsvFiles.write(batch, out.resolve("truth.csv"), List.of("feature", "group", "coefficient"), printer -> {
+        for (int j = 0; j < p; j++) {
+          printer.printRecord(names.get(j), gs.label(gs.groupOf(j)), sim.truth()[j]);
+        }
+      });
+      CsvFiles.write(batch, out.resolve("groups.csv"), List.of("feature", "group"), printer -> {
+        for (int j = 0; j < p; j++) {
+          printer.printRecord(names.get(j), gs.label(gs.groupOf(j)));
+        }
+      });
+      batch.commit();
+    }
     PrintWriter o = spec.commandLine().getOut();
     o.println("wrote " + out.resolve("train.csv") + " (" + n + " rows), validation.csv (" + sim.validation().rows()
         + " rows), truth.csv and groups.csv; true groups: " + String.join(" ", sim.trueGroups()));

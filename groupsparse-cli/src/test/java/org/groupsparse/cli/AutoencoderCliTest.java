@@ -108,7 +108,7 @@ class AutoencoderCliTest {
         Arguments.of("non-finite data", new String[] {"train", "--data", bad.resolve("nan.csv").toString(), "--groups",
             "2", "--lambda", "1"}, "nan.csv:3:2: expected a finite number"),
         Arguments.of("zero groups", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "0",
-            "--lambda", "1"}, "--groups and --group-size must be at least 1"),
+            "--lambda", "1"}, "'--groups' and '--group-size' must be at least 1"),
         Arguments.of("bad optimizer", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "2",
             "--lambda", "1", "--optimizer", "sgd"}, "--optimizer must be adam or gd"),
         Arguments.of("bad dtype", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "2",

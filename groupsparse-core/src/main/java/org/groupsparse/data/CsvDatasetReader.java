@@ -34,6 +34,8 @@ import org.groupsparse.linalg.DenseMatrix;
  * that are not used are not parsed.
  */
 public final class CsvDatasetReader {
+  private static final java.util.regex.Pattern NON_FINITE =
+      java.util.regex.Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
   private final String target;
   private final boolean targetRequired;
   private final List<String> features;
@@ -89,8 +91,18 @@ public final class CsvDatasetReader {
    */
   public Dataset read(Path path) {
     String shown = path.toString();
-    try (InputStream in = Files.newInputStream(path)) {
-      return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), shown);
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      in.mark(8192);
+      byte[] head = in.readNBytes(8192);
+      in.reset();
+      String kind = describeNonText(head);
+      if (kind != null) {
+        throw new InputException(shown, 0, 0, kind);
+      }
+      java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+      return read(new BufferedReader(new InputStreamReader(in, utf8), 1 << 16), shown);
     } catch (NoSuchFileException e) {
       throw new InputException(shown, 0, 0, "file not found");
     } catch (AccessDeniedException e) {
@@ -104,6 +116,48 @@ public final class CsvDatasetReader {
   }
 
   /**
+   * Recognizes content that is not UTF-8 CSV text from its first bytes, so that the user is told
+   * what the file is instead of seeing its bytes.
+   *
+   * @param head the first bytes of the file (up to 8 KiB), not modified
+   * @return what the file appears to be and what to do, or null when it looks like text
+   */
+  public static String describeNonText(byte[] head) {
+    int n = head.length;
+    if (n >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+      return "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); GroupSparse reads UTF-8 CSV: "
+          + "convert it, e.g. iconv -f UTF-16 -t UTF-8";
+    }
+    if (n >= 2 && head[0] == (byte) 0x1F && head[1] == (byte) 0x8B) {
+      return "the file is gzip-compressed; decompress it first (gunzip)";
+    }
+    if (n >= 4 && head[0] == 0 && head[1] == 0 && head[2] >= 0x08 && head[2] <= 0x0E) {
+      return "the file looks like an IDX file (binary), not CSV text";
+    }
+    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+      return "the file is a ZIP archive (or an Excel .xlsx workbook), not CSV text; export it as CSV";
+    }
+    int zeros = 0;
+    int evenZeros = 0;
+    for (int i = 0; i < n; i++) {
+      if (head[i] == 0) {
+        zeros++;
+        if ((i & 1) == 0) {
+          evenZeros++;
+        }
+      }
+    }
+    if (zeros > 0 && n >= 4 && zeros >= n / 4 && (evenZeros == zeros || evenZeros == 0)) {
+      return "the file looks like UTF-16 text without a byte-order mark (every other byte is 0); GroupSparse reads "
+          + "UTF-8 CSV: convert it, e.g. iconv -f UTF-16LE -t UTF-8";
+    }
+    if (zeros > 0) {
+      return "the file contains binary data (NUL bytes), not CSV text";
+    }
+    return null;
+  }
+
+  /**
    * Reads CSV text.
    *
    * @param reader the text, consumed and not closed
@@ -111,7 +165,9 @@ public final class CsvDatasetReader {
    * @return the data set
    */
   public Dataset read(Reader reader, String shown) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build();
+    // no trim by the parser: it would also strip control characters such as NUL; cells and names
+    // are stripped of spaces and tabs only, and anything else that is not a number is refused
+    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(false).build();
     try (CSVParser parser = format.parse(reader)) {
       Iterator<CSVRecord> it = parser.iterator();
       if (!it.hasNext()) {
@@ -120,7 +176,7 @@ public final class CsvDatasetReader {
       CSVRecord header = it.next();
       List<String> names = new ArrayList<>(header.size());
       for (String h : header) {
-        names.add(h);
+        names.add(strip(h));
       }
       if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
         names.set(0, names.get(0).substring(1));
@@ -130,6 +186,13 @@ public final class CsvDatasetReader {
         String name = names.get(c);
         if (name.isEmpty()) {
           throw new InputException(shown, 1, c + 1, "empty column name in the header");
+        }
+        for (int k = 0; k < name.length(); k++) {
+          char ch = name.charAt(k);
+          if (ch < 0x20 || ch == 0x7f || ch == '\uFFFD') {
+            throw new InputException(shown, 1, c + 1, "column name '" + InputException.printable(name)
+                + "' contains a control character; is this a text CSV file?");
+          }
         }
         if (columnOf.put(name, c) != null) {
           throw new InputException(shown, 1, c + 1, "duplicate column name '" + name + "'");
@@ -179,14 +242,17 @@ public final class CsvDatasetReader {
       double[] x = new double[Math.max(16, p * 64)];
       double[] y = new double[64];
       int n = 0;
-      while (it.hasNext()) {
+      while (true) {
         CSVRecord rec;
         try {
+          if (!it.hasNext()) {
+            break;
+          }
           rec = it.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          throw new InputException(shown, parser.getCurrentLineNumber(), 0, "malformed CSV: " + rootMessage(e));
+          throw new InputException(shown, parser.getCurrentLineNumber() + 1, 0, "malformed CSV: " + csvProblem(e));
         }
-        long line = parser.getCurrentLineNumber();
+        long line = recordStartLine(rec, parser.getCurrentLineNumber());
         if (rec.size() != width) {
           throw new InputException(shown, line, 0,
               "expected " + width + " fields as in the header; got " + rec.size());
@@ -202,9 +268,9 @@ public final class CsvDatasetReader {
         }
         int off = n * p;
         for (int k = 0; k < p; k++) {
-          x[off + k] = parseCell(rec.get(featureColumns[k]), shown, line, featureColumns[k], names);
+          x[off + k] = parseCell(rec, featureColumns[k], shown, line, names);
         }
-        y[n] = targetColumn >= 0 ? parseCell(rec.get(targetColumn), shown, line, targetColumn, names) : Double.NaN;
+        y[n] = targetColumn >= 0 ? parseCell(rec, targetColumn, shown, line, names) : Double.NaN;
         n++;
       }
       if (n == 0) {
@@ -213,8 +279,48 @@ public final class CsvDatasetReader {
       return new Dataset(new DenseMatrix(n, p, Arrays.copyOf(x, n * p)), Arrays.copyOf(y, n), featureNames,
           target == null ? "y" : target);
     } catch (IOException | UncheckedIOException e) {
-      throw new InputException(shown, "cannot read: " + rootMessage(e), e);
+      throw new InputException(shown, "cannot read: " + csvProblem(e), e);
     }
+  }
+
+  /** The first line of a record: its end line less the line breaks inside its quoted cells. */
+  private static long recordStartLine(CSVRecord rec, long endLine) {
+    long breaks = 0;
+    for (String cell : rec) {
+      breaks += countBreaks(cell);
+    }
+    return Math.max(1, endLine - breaks);
+  }
+
+  private static long countBreaks(String cell) {
+    long b = 0;
+    for (int i = 0; i < cell.length(); i++) {
+      if (cell.charAt(i) == '\n') {
+        b++;
+      }
+    }
+    return b;
+  }
+
+  private static String csvProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.charset.CharacterCodingException) {
+        return "the file is not UTF-8 text (invalid byte sequence); save it as UTF-8";
+      }
+    }
+    return InputException.printable(rootMessage(e));
+  }
+
+  private static String strip(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) {
+      a++;
+    }
+    while (b > a && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) {
+      b--;
+    }
+    return a == 0 && b == s.length() ? s : s.substring(a, b);
   }
 
   private static String rootMessage(Throwable e) {
@@ -225,29 +331,53 @@ public final class CsvDatasetReader {
     return t.getMessage();
   }
 
-  private static double parseCell(String cell, String shown, long line, int column, List<String> names) {
+  private static double parseCell(CSVRecord rec, int column, String shown, long recordLine, List<String> names) {
+    String raw = rec.get(column);
+    String cell = strip(raw);
     if (cell.isEmpty()) {
-      throw new InputException(shown, line, column + 1,
+      throw new InputException(shown, cellLine(rec, column, recordLine), column + 1,
           "expected a number in column '" + names.get(column) + "'; got an empty cell (missing values are not supported)");
     }
-    double v;
-    try {
-      // Jackson's bundled FastDoubleParser: the same syntax and correctly rounded results as
-      // Double.parseDouble, several times faster on 17-digit numbers
-      v = com.fasterxml.jackson.core.io.NumberInput.parseDouble(cell, true);
-    } catch (NumberFormatException e) {
-      throw new InputException(shown, line, column + 1,
-          "expected a number in column '" + names.get(column) + "'; got '" + abbreviate(cell) + "'");
+    // plain decimal numbers only: digits, sign, point, exponent (no hexadecimal, NaN, Infinity,
+    // Java suffixes or control characters), then Jackson's bundled FastDoubleParser, which gives
+    // the correctly rounded value several times faster than Double.parseDouble
+    boolean plain = true;
+    for (int i = 0; i < cell.length() && plain; i++) {
+      char c = cell.charAt(i);
+      plain = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
     }
-    if (!Double.isFinite(v) || cell.endsWith("f") || cell.endsWith("F") || cell.endsWith("d") || cell.endsWith("D")) {
-      throw new InputException(shown, line, column + 1,
-          "expected a finite number in column '" + names.get(column) + "'; got '" + abbreviate(cell) + "'");
+    double v = Double.NaN;
+    if (plain) {
+      try {
+        v = com.fasterxml.jackson.core.io.NumberInput.parseDouble(cell, true);
+      } catch (NumberFormatException e) {
+        plain = false;
+      }
+    }
+    if (!plain && NON_FINITE.matcher(cell).matches()) {
+      throw new InputException(shown, cellLine(rec, column, recordLine), column + 1,
+          "expected a finite number in column '" + names.get(column) + "'; got '" + InputException.printable(cell)
+              + "' (missing or infinite values are not supported)");
+    }
+    if (!plain) {
+      throw new InputException(shown, cellLine(rec, column, recordLine), column + 1,
+          "expected a number in column '" + names.get(column) + "'; got '" + InputException.printable(cell) + "'");
+    }
+    if (!Double.isFinite(v)) {
+      throw new InputException(shown, cellLine(rec, column, recordLine), column + 1,
+          "expected a finite number in column '" + names.get(column) + "'; got '" + InputException.printable(cell)
+              + "' (out of the range of a double)");
     }
     return v;
   }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  /** The line on which a cell starts, counting the line breaks inside earlier quoted cells. */
+  private static long cellLine(CSVRecord rec, int column, long recordLine) {
+    long line = recordLine;
+    for (int c = 0; c < column; c++) {
+      line += countBreaks(rec.get(c));
+    }
+    return line;
   }
 
   private static String preview(List<String> names) {

@@ -27,7 +27,18 @@ public record Dataset(DenseMatrix design, double[] response, List<String> featur
     }
   }
 
-  /** @return number of rows n */
+  /**
+   * Whether the rows carry a response: unlabeled data (autoencoders, clustering, new rows to
+   * predict without their target) are stored with a NaN response, which no reader accepts as a
+   * value.
+   *
+   * @return true when there is a response column
+   */
+  public boolean hasResponse() {
+    return response.length > 0 && !Double.isNaN(response[0]);
+  }
+
+  /** @return the number of rows */
   public int rows() {
     return design.rows();
   }

@@ -44,6 +44,49 @@ public class InputException extends RuntimeException {
     this.problem = problem;
   }
 
+  /**
+   * Text safe to show on one terminal line: control characters, non-ASCII characters and
+   * unpaired surrogates become escapes ({@code \\x00}, {@code \\u00e9}), and text longer than
+   * 60 characters is cut with "...". Never echoes raw bytes of a binary file.
+   *
+   * @param s any text, may be null
+   * @return the printable form ("null" for null)
+   */
+  public static String printable(String s) {
+    return printable(s, 60);
+  }
+
+  /**
+   * As {@link #printable(String)} with another length limit.
+   *
+   * @param s any text, may be null
+   * @param max the longest result, at least 4
+   * @return the printable form
+   */
+  public static String printable(String s, int max) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length() && sb.length() < max; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        sb.append(c);
+      } else if (Character.isLetterOrDigit(c) && !Character.isSurrogate(c)) {
+        sb.append(c);
+      } else if (c < 0x100) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    if (sb.length() >= max && s.length() > max) {
+      sb.setLength(max - 3);
+      sb.append("...");
+    }
+    return sb.toString();
+  }
+
   private static String format(String file, long line, int column, String problem) {
     StringBuilder sb = new StringBuilder();
     if (file != null) {

@@ -116,14 +116,43 @@ public final class GroupSpecs {
 
   private static GroupStructure fromFile(Path path, String shown, List<String> featureNames) {
     int p = featureNames.size();
-    List<CSVRecord> rows;
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build().parse(reader)) {
-      rows = parser.getRecords();
+    List<CSVRecord> rows = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    try {
+      byte[] head;
+      try (java.io.InputStream in = Files.newInputStream(path)) {
+        head = in.readNBytes(8192);
+      }
+      String kind = org.groupsparse.data.CsvDatasetReader.describeNonText(head);
+      if (kind != null) {
+        throw new InputException(shown, 0, 0, kind);
+      }
+      java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+      try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path), utf8));
+          CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build().parse(reader)) {
+        for (CSVRecord r : parser) {
+          rows.add(r);
+          lines.add(parser.getCurrentLineNumber());
+        }
+      }
     } catch (NoSuchFileException e) {
       throw new InputException(shown, 0, 0, "group file not found");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(shown, "cannot read group file: " + e.getMessage(), e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InputException(shown, 0, 0, "the group file is not UTF-8 text; save it as UTF-8");
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      if (Files.isDirectory(path)) {
+        throw new InputException(shown, 0, 0, "is a directory, expected a group file");
+      }
+      Throwable t = e;
+      while (t.getCause() != null) {
+        t = t.getCause();
+      }
+      if (t instanceof java.nio.charset.CharacterCodingException) {
+        throw new InputException(shown, 0, 0, "the group file is not UTF-8 text; save it as UTF-8");
+      }
+      throw new InputException(shown, "cannot read group file: " + InputException.printable(t.getMessage(), 120), e);
     }
     if (rows.isEmpty()) {
       throw new InputException(shown, 0, 0, "group file is empty; expected one group label per feature");
@@ -134,22 +163,36 @@ public final class GroupSpecs {
       for (int i = 1; i < rows.size(); i++) {
         CSVRecord r = rows.get(i);
         if (r.size() != 2) {
-          throw new InputException(shown, r.getRecordNumber(), 0, "expected 2 fields 'feature,group'; got " + r.size());
+          throw new InputException(shown, lines.get(i), 0, "expected 2 fields 'feature,group'; got " + r.size());
+        }
+        if (r.get(1).isEmpty()) {
+          throw new InputException(shown, lines.get(i), 2, "empty group label for feature '"
+              + InputException.printable(r.get(0)) + "'");
         }
         if (map.put(r.get(0), r.get(1)) != null) {
-          throw new InputException(shown, r.getRecordNumber(), 1, "feature '" + r.get(0) + "' is listed twice");
+          throw new InputException(shown, lines.get(i), 1, "feature '" + InputException.printable(r.get(0))
+              + "' is listed twice");
         }
       }
       List<String> labels = new ArrayList<>(p);
       for (String name : featureNames) {
         String label = map.remove(name);
         if (label == null) {
-          throw new InputException(shown, 0, 0, "feature '" + name + "' has no group");
+          throw new InputException(shown, 0, 0, "feature '" + InputException.printable(name)
+              + "' of the data has no line in the group file");
         }
         labels.add(label);
       }
       if (!map.isEmpty()) {
-        throw new InputException(shown, 0, 0, "names unknown column '" + map.keySet().iterator().next() + "'");
+        String unknown = map.keySet().iterator().next();
+        long line = 0;
+        for (int i = 1; i < rows.size(); i++) {
+          if (rows.get(i).get(0).equals(unknown)) {
+            line = lines.get(i);
+          }
+        }
+        throw new InputException(shown, line, 1, "names column '" + InputException.printable(unknown)
+            + "', which is not a feature of the data");
       }
       return GroupStructure.ofLabels(labels);
     }
@@ -158,9 +201,10 @@ public final class GroupSpecs {
           "has " + rows.size() + " group labels but there are " + p + " features; expected one label per feature");
     }
     List<String> labels = new ArrayList<>(p);
-    for (CSVRecord r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      CSVRecord r = rows.get(i);
       if (r.size() != 1 || r.get(0).isEmpty()) {
-        throw new InputException(shown, r.getRecordNumber(), 0, "expected one group label on the line");
+        throw new InputException(shown, lines.get(i), 0, "expected one group label on the line");
       }
       labels.add(r.get(0));
     }

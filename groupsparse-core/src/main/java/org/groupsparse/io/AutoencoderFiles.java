@@ -89,7 +89,7 @@ public final class AutoencoderFiles {
       }
     }
     root.set("settings", MAPPER.valueToTree(new java.util.TreeMap<>(settings)));
-    ModelFiles.writeJson(path, root);
+    ModelFiles.writeJson(AtomicFiles.DIRECT, path, root);
   }
 
   /**

@@ -33,7 +33,20 @@ public final class CsvFiles {
    * @throws IOException on failure
    */
   public static void write(Path path, List<String> header, Rows rows) throws IOException {
-    AtomicFiles.write(path, out -> {
+    write(AtomicFiles.DIRECT, path, header, rows);
+  }
+
+  /**
+   * Writes (or stages) a CSV file through a sink.
+   *
+   * @param sink where to write ({@link AtomicFiles#DIRECT} or a {@link FileBatch})
+   * @param path the target
+   * @param header the column names
+   * @param rows what to print below the header
+   * @throws IOException on failure
+   */
+  public static void write(FileSink sink, Path path, List<String> header, Rows rows) throws IOException {
+    sink.write(path, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
       printer.printRecord(header);
@@ -50,12 +63,24 @@ public final class CsvFiles {
    * @throws IOException on failure
    */
   public static void writeDataset(Path path, Dataset data) throws IOException {
+    writeDataset(AtomicFiles.DIRECT, path, data);
+  }
+
+  /**
+   * Writes (or stages) a data set as CSV through a sink: the target column first, then the features.
+   *
+   * @param sink where to write
+   * @param path the target
+   * @param data the data
+   * @throws IOException on failure
+   */
+  public static void writeDataset(FileSink sink, Path path, Dataset data) throws IOException {
     List<String> header = new java.util.ArrayList<>();
     header.add(data.targetName());
     header.addAll(data.featureNames());
     int p = data.features();
     double[] x = data.design().data();
-    write(path, header, printer -> {
+    write(sink, path, header, printer -> {
       Object[] row = new Object[p + 1];
       for (int i = 0; i < data.rows(); i++) {
         row[0] = data.response()[i];

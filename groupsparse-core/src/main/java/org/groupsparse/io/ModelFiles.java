@@ -109,12 +109,27 @@ public final class ModelFiles {
    */
   public static void write(Path path, GroupLinearModel model, TrainingHistory history, Map<String, ?> settings)
       throws IOException {
-    writeJson(path, toJson(model, history, settings));
+    writeJson(AtomicFiles.DIRECT, path, toJson(model, history, settings));
   }
 
-  /** Writes a JSON tree atomically, indented, with a final newline. */
-  static void writeJson(Path path, JsonNode root) throws IOException {
-    AtomicFiles.write(path, out -> {
+  /**
+   * Writes (or stages) a model file through a sink.
+   *
+   * @param sink where to write ({@link AtomicFiles#DIRECT} or a {@link FileBatch})
+   * @param path target file
+   * @param model the model
+   * @param history the record of its run, or null
+   * @param settings settings to record
+   * @throws IOException on write failure
+   */
+  public static void write(FileSink sink, Path path, GroupLinearModel model, TrainingHistory history,
+      Map<String, ?> settings) throws IOException {
+    writeJson(sink, path, toJson(model, history, settings));
+  }
+
+  /** Writes a JSON tree through a sink, indented, with a final newline. */
+  static void writeJson(FileSink sink, Path path, JsonNode root) throws IOException {
+    sink.write(path, out -> {
       MAPPER.writeValue(new java.io.FilterOutputStream(out) {
         @Override
         public void close() {
@@ -147,6 +162,11 @@ public final class ModelFiles {
     if (new HashSet<>(names).size() != p) {
       throw new InputException(shown, 0, 0, "inconsistent model file: duplicate feature names");
     }
+    String target = root.path("target").asText("y");
+    if (names.contains(target)) {
+      throw new InputException(shown, 0, 0, "inconsistent model file: the target '" + InputException.printable(target)
+          + "' is also one of its features");
+    }
     JsonNode b = root.get("intercept");
     if (b == null || !b.isNumber() || !Double.isFinite(b.asDouble())) {
       throw new InputException(shown, 0, 0, "inconsistent model file: 'intercept' must be a finite number");
@@ -167,7 +187,7 @@ public final class ModelFiles {
           + selectedLabels.iterator().next() + "' is not a group of the model");
     }
     GroupLinearModel model = new GroupLinearModel(root.path("method").asText("unknown"),
-        root.path("target").asText("y"), names, groups, coef, b.asDouble(), mags, selected);
+        target, names, groups, coef, b.asDouble(), mags, selected);
     TrainingHistory history = null;
     if (root.has("history")) {
       JsonNode h = root.get("history");
@@ -200,7 +220,7 @@ public final class ModelFiles {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new InputException(shown, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-          "not a valid GroupSparse model file (malformed or truncated JSON: " + e.getOriginalMessage() + ")");
+          "not a valid GroupSparse model file (malformed or truncated JSON: " + jsonProblem(e) + ")");
     } catch (IOException e) {
       throw new InputException(shown, "cannot read model file: " + e.getMessage(), e);
     }
@@ -214,6 +234,17 @@ public final class ModelFiles {
           + "; this GroupSparse reads version " + formatVersion);
     }
     return root;
+  }
+
+  /** Jackson's message without its parser-configuration hints, on one printable line. */
+  private static String jsonProblem(JsonProcessingException e) {
+    String m = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
+    }
+    m = m.replaceAll("\\s*\\(?[^()]*(Feature|enable|disable)[^()]*\\)?", "").replaceAll(":\\s*$", "").strip();
+    return InputException.printable(m, 120);
   }
 
   static List<String> strings(JsonNode root, String field, String shown) {

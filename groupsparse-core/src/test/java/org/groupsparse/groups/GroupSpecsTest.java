@@ -61,7 +61,7 @@ class GroupSpecsTest {
         .isEqualTo(GroupStructure.ofLabels(List.of("A", "A", "B", "C", "C", "B", "C", "A")));
     Path unknown = dir.resolve("unknown.csv");
     Files.writeString(unknown, "feature,group\na_1,A\na_2,A\nb_1,B\nc_1,C\nc_2,C\nb_2,B\nc_3,C\na_3,A\nzz,Q\n");
-    assertThatThrownBy(() -> GroupSpecs.parse("file:" + unknown, EIGHT)).hasMessageContaining("unknown column 'zz'");
+    assertThatThrownBy(() -> GroupSpecs.parse("file:" + unknown, EIGHT)).hasMessageContaining("unknown.csv:10:1: names column 'zz', which is not a feature");
     assertThatThrownBy(() -> GroupSpecs.parse("file:" + dir.resolve("missing"), EIGHT))
         .isInstanceOf(InputException.class).hasMessageContaining("not found");
   }
