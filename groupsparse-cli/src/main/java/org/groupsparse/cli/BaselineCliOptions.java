@@ -19,7 +19,7 @@ public final class BaselineCliOptions {
   IterativeOptions toOptions(DglnnCliOptions common, SharedFitOptions shared) {
     double balanceValue = DglnnCliOptions.autoOrNumber("--balance", balance);
     return OptionNames.rename(() -> new IterativeOptions(common.alpha, step, rho, balanceValue, common.maxIter,
-        common.patience, shared.threads, !shared.noIntercept, !shared.noStandardize),
+        common.patienceOr(2000), shared.threads, !shared.noIntercept, !shared.noStandardize),
         "alpha", "--alpha", "stepSize", "--step", "rho", "--rho", "balance", "--balance", "maxIterations", "--max-iter",
         "patience", "--patience", "threads", "--threads");
   }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code groupsparse bench}: side-by-side timings against the peer implementations. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print one JSON line.",
-    subcommands = {BenchCommand.Dglnn.class, BenchCommand.GroupLasso.class, AutoencoderBench.class})
+    subcommands = {BenchCommand.Dglnn.class, BenchCommand.GroupLasso.class, AutoencoderBench.class, DefaultsBench.class})
 public final class BenchCommand {
 
   /** {@code groupsparse bench dglnn}: same problem family and keys as shared/bench/torch_dglnn.py. */
@@ -54,7 +54,7 @@ public final class BenchCommand {
       GroupStructure groups = GroupStructure.contiguous(groupSize, p, true);
       SimulatedRegression sim = RegressionSimulator.generate(n, groups, support, false, DesignKind.parse(design), noise,
           0, seed);
-      DglnnOptions options = DglnnOptions.builder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(alpha)
+      DglnnOptions options = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(alpha)
           .stepSizeU(gamma).stepSizeV(eta).switchTolerance(tau).switchEpsilon(eps).maxIterations(iters)
           .patience(Integer.MAX_VALUE).threads(threads).fitIntercept(false).standardize(false).build();
       DglnnTrainer trainer = new DglnnTrainer(options);

@@ -53,4 +53,52 @@ public final class Splits {
     java.util.Arrays.sort(train);
     return new int[][] {train, heldOut};
   }
+
+  /**
+   * K-fold assignment: the rows in a seeded random order, position {@code pos} going to fold
+   * {@code pos % folds} (round-robin, so fold sizes differ by at most one).
+   *
+   * @param n rows
+   * @param folds number of folds, 2..n
+   * @param seed the seed of the order
+   * @return for each fold, its held-out rows in ascending order
+   */
+  public static int[][] kFold(int n, int folds, long seed) {
+    int[] order = permutation(n, seed);
+    int[][] test = new int[folds][];
+    for (int fold = 0; fold < folds; fold++) {
+      int count = 0;
+      for (int pos = fold; pos < n; pos += folds) {
+        count++;
+      }
+      test[fold] = new int[count];
+      int a = 0;
+      for (int pos = fold; pos < n; pos += folds) {
+        test[fold][a++] = order[pos];
+      }
+      java.util.Arrays.sort(test[fold]);
+    }
+    return test;
+  }
+
+  /**
+   * The rows not in {@code held}, ascending.
+   *
+   * @param n rows
+   * @param held held-out rows, ascending, not modified
+   * @return the complement
+   */
+  public static int[] complement(int n, int[] held) {
+    int[] out = new int[n - held.length];
+    int b = 0;
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      if (h < held.length && held[h] == i) {
+        h++;
+      } else {
+        out[b++] = i;
+      }
+    }
+    return out;
+  }
 }

@@ -70,7 +70,7 @@ public final class BardetExperiment implements Experiment {
     int third = n / 3;
     GroupLassoOptions lasso = GroupLassoOptions.builder().lambdaCount(100).lambdaMinRatio(1e-3).build();
     IterativeOptions primalDual = IterativeOptions.defaults();
-    DglnnOptions dglnn = DglnnOptions.builder().build();
+    DglnnOptions dglnn = DglnnOptions.paperBuilder().build();
     DglnnOptions dglnnAuto = dglnn.toBuilder().stepSizeU(Double.NaN).build();
     out.config("data", "bardet (bundled): " + n + " rows, " + data.features() + " features, groups "
         + BundledData.BARDET_GROUPS + " (" + groups.groupCount() + " genes)");

@@ -91,7 +91,7 @@ public final class ConvergenceExperiment implements Experiment {
   public String run(ExperimentOutput out) throws Exception {
     int iterations = out.quick() ? 800 : 3000;
     GroupStructure groups = GroupStructure.contiguous(3, P, false);
-    DglnnOptions options = DglnnOptions.builder().algorithm(algorithm).alpha(1e-6).stepSizeU(1e-3)
+    DglnnOptions options = DglnnOptions.paperBuilder().algorithm(algorithm).alpha(1e-6).stepSizeU(1e-3)
         .maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false).standardize(false).build();
     out.config("n", N);
     out.config("p", P);

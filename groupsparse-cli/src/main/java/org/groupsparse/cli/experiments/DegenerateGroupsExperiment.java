@@ -50,7 +50,7 @@ public final class DegenerateGroupsExperiment implements Experiment {
   public String run(ExperimentOutput out) throws Exception {
     int iterations = out.quick() ? 15000 : 30000;
     GroupStructure groups = GroupStructure.contiguous(1, P, false);
-    DglnnOptions options = DglnnOptions.builder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
+    DglnnOptions options = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false).standardize(false)
         .build();
     out.config("n", N);

@@ -62,7 +62,7 @@ public final class ExplicitComparisonExperiment implements Experiment {
     int maxIter = out.quick() ? 10000 : 20000;
     GroupStructure groups = GroupStructure.contiguous(4, P, false);
     double signal = 10; // ||w*||^2
-    DglnnOptions dglnn = DglnnOptions.builder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
+    DglnnOptions dglnn = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(maxIter).patience(2000).fitIntercept(false).standardize(false).build();
     IterativeOptions primalDual = IterativeOptions.defaults().withMaxIterations(maxIter).withPatience(2000)
         .withPreprocessing(false, false);

@@ -69,7 +69,7 @@ public final class PlainGradientExperiment implements Experiment {
     Run[][] smallAll = new Run[ALPHAS.length][out.repeats()];
     int done = 0;
     for (int a = 0; a < ALPHAS.length; a++) {
-      DglnnOptions base = DglnnOptions.builder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(ALPHAS[a])
+      DglnnOptions base = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(ALPHAS[a])
           .stepSizeU(STEP).stepSizeV(STEP).maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false)
           .standardize(false).directionInitScale(1e-3).build();
       DglnnOptions zero = base.toBuilder().directionInit(DirectionInit.ZERO).build();

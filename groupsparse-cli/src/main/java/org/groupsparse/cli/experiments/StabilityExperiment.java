@@ -53,7 +53,7 @@ public final class StabilityExperiment implements Experiment {
     GroupStructure groups = GroupStructure.contiguous(3, P, false);
     double[] support = new double[9];
     Arrays.fill(support, 10.0);
-    DglnnOptions alg1 = DglnnOptions.builder().algorithm(DglnnAlgorithm.ALGORITHM_1).alpha(1e-6).stepSizeU(1e-3)
+    DglnnOptions alg1 = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_1).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false).standardize(false)
         .build();
     DglnnOptions alg2 = alg1.toBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).build();

@@ -58,7 +58,7 @@ public final class StructuredSparsityExperiment implements Experiment {
     int iterations = out.quick() ? 5000 : 10000;
     int[] sizes = out.quick() ? new int[] {60, 100, 200} : new int[] {40, 60, 80, 100, 125, 150, 200, 250, 300};
     GroupStructure groups = GroupStructure.contiguous(GROUP_SIZE, P, false);
-    DglnnOptions dglnn = DglnnOptions.builder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
+    DglnnOptions dglnn = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(iterations).patience(iterations).fitIntercept(false).standardize(false)
         .build();
     IterativeOptions hadamard = IterativeOptions.defaults().withAlpha(1e-6).withStepSize(1e-2)

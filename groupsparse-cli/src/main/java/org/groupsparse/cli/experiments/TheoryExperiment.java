@@ -78,7 +78,7 @@ public final class TheoryExperiment implements Experiment {
     for (int k = 0; k < steps.length; k++) {
       double h = steps[k];
       int iterations = (int) Math.round(horizon / h);
-      DglnnOptions options = DglnnOptions.builder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(1.0).stepSizeU(h)
+      DglnnOptions options = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(1.0).stepSizeU(h)
           .stepSizeV(h).directionInit(DirectionInit.RANDOM_UNIFORM).directionInitScale(0.5).seed(out.seed())
           .maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false).standardize(false).build();
       int groupCount = groups.groupCount();

@@ -82,26 +82,11 @@ public final class LambdaSelection {
     GroupLassoPathResult full = new GroupLassoPath(options).fit(train, groups, listener);
     double[] lambdas = full.lambdas();
     GroupLassoOptions foldOptions = options.toBuilder().lambdas(lambdas).build();
-    int[] order = Splits.permutation(n, seed);
+    int[][] held = Splits.kFold(n, folds, seed);
     double[][] errors = new double[folds][];
     for (int fold = 0; fold < folds; fold++) {
-      int testCount = 0;
-      for (int i = fold; i < n; i += folds) {
-        testCount++;
-      }
-      int[] test = new int[testCount];
-      int[] training = new int[n - testCount];
-      int a = 0;
-      int b = 0;
-      for (int pos = 0; pos < n; pos++) {
-        if (pos % folds == fold) {
-          test[a++] = order[pos];
-        } else {
-          training[b++] = order[pos];
-        }
-      }
-      java.util.Arrays.sort(test);
-      java.util.Arrays.sort(training);
+      int[] test = held[fold];
+      int[] training = Splits.complement(n, test);
       Dataset foldTrain = train.selectRows(training);
       Dataset foldTest = train.selectRows(test);
       GroupLassoPathResult path = new GroupLassoPath(foldOptions).fit(foldTrain, groups, null);

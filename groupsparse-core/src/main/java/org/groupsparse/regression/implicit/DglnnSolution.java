@@ -10,6 +10,8 @@ import org.groupsparse.regression.TrainingHistory;
  * @param directions v, one per feature
  * @param coefficients w
  * @param history the record of the run
+ * @param stepSizeU the gamma used (resolved when it was automatic)
+ * @param patience the patience used (resolved when it was automatic)
  */
 public record DglnnSolution(double[] groupScales, double[] directions, double[] coefficients,
-    TrainingHistory history) {}
+    TrainingHistory history, double stepSizeU, int patience) {}

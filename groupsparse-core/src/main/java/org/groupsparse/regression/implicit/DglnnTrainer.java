@@ -39,6 +39,46 @@ import org.groupsparse.regression.TrainingListener;
  * <p>Each iteration of Algorithms 1-2 needs two gradients, each one fused pass over X ({@link
  * ResidualCorrelationKernel}); plain gradient descent needs one. Early stopping watches only the
  * validation loss (patience, keep the best iterate), never the true coefficients.
+ *
+ * <h2>The adaptive schedule (the default, {@link DglnnSchedule#ADAPTIVE})</h2>
+ *
+ * <p>The paper's constants (gamma = eta = 1e-3, patience 2000) are tuned to its simulations; on
+ * standardized data a group then needs tens of thousands of iterations to leave the
+ * initialization, and the plateau between two groups (the incremental learning of section 4) is
+ * longer than the patience. The adaptive schedule derives every constant from the data, in units
+ * that do not depend on how the user scaled it:
+ *
+ * <ul>
+ *   <li><b>gamma</b> = 1/(20 max_l ||X_l^T y||/n): Theorem 3 asks gamma &lt;= c/(u*_max)^2, and
+ *       Lemma 3's observable proxy for (u*_max)^2 = ||w*_l|| is ||X_l^T y / n||. With it the
+ *       fastest group's u grows by the factor 1 + 2 gamma v^T c = 1.1 per step at the start, so the
+ *       number of iterations to learn a group depends only on ratios of correlations, never on the
+ *       units of X or y.
+ *   <li><b>v step</b>: 1/(L_l u_l^4) with L_l = ||X_l||_2^2 / n, i.e. v_l &lt;- (u_l^2 v_l + c_l /
+ *       L_l) / ||.||. This is the paper's 1/u^4 step (Algorithm 1, Theorem 3) scaled by the group's
+ *       Lipschitz constant: in terms of w_l = u_l^2 v_l it is a block gradient step of length 1/L_l,
+ *       stable for any design (the unscaled step 1 oscillates when the columns of a group are
+ *       correlated, L_l &gt; 2, as with spline bases).
+ *   <li><b>switch</b> (Algorithm 2): per group, not global. Group l switches to a fixed step, the
+ *       1/(L_l u_l^4) it has at that moment, once it is selected (see below) and its relative change
+ *       |u_l(t+1) - u_l(t)|/u_l(t) is below tau = 1% of the fastest initial relative growth. A global
+ *       switch freezes the directions of groups that have not emerged yet (their fixed step eta u^2
+ *       is then about eta alpha^2), so a group still emerging at the switch never grows.
+ *   <li><b>stopping</b>: the validation loss with patience P (automatic: 20 e-foldings of the
+ *       fastest initial growth, at least 100), and never while a group is emerging. By Theorem 3 a
+ *       group grows geometrically, u_l(t+1) = u_l(t)(1 + rho_l) with rho_l = 2 gamma v_l^T c_l; from
+ *       the observable rho_l and u_l the time for an unselected group to reach the selection
+ *       threshold theta is E_l = ln(theta / u_l^2) / (2 ln(1 + rho_l)). At the best iterate b the
+ *       run waits at least 2 min_l E_l (a factor 2 because c_l changes as other groups are learned)
+ *       unless that is beyond the iteration cap, and it does not stop while a selected group still
+ *       grows faster than 5% of the fastest initial rate. The cap is a safety net; reaching it is
+ *       reported as {@link StopReason#MAX_ITERATIONS}.
+ *   <li><b>selection</b>: groups above the largest gap, of at least a factor 10, in the sorted
+ *       magnitudes u_l^2 (geometric mean of the two sides as threshold). The dynamics make the
+ *       magnitudes bimodal: learned groups sit at ||w_l||, the others still grow from alpha^2, so a
+ *       gap of many decades separates them even before convergence; without such a gap the
+ *       paper's rule sqrt(alpha max u^2) applies.
+ * </ul>
  */
 public final class DglnnTrainer {
   private static final String OWNER = "DglnnTrainer";
@@ -91,19 +131,95 @@ public final class DglnnTrainer {
    * @return one flag per group
    */
   public boolean[] selectGroups(double[] groupScales) {
-    double threshold = options.selectionThreshold();
-    if (Double.isNaN(threshold)) {
-      double max = 0;
-      for (double x : groupScales) {
-        max = Math.max(max, x * x);
-      }
-      threshold = Math.sqrt(options.alpha() * max);
+    double[] magnitudes = new double[groupScales.length];
+    for (int l = 0; l < magnitudes.length; l++) {
+      magnitudes[l] = groupScales[l] * groupScales[l];
     }
+    double threshold = selectionThreshold(magnitudes, new double[magnitudes.length]);
     boolean[] out = new boolean[groupScales.length];
     for (int l = 0; l < out.length; l++) {
       out[l] = groupScales[l] * groupScales[l] > threshold;
     }
     return out;
+  }
+
+  /**
+   * The gamma this trainer uses on {@code train}: the configured one, or the automatic
+   * 1/(20 max_l ||X_l^T y||/n) computed on the training rows as the trainer preprocesses them.
+   * Cross-validation fixes it from all rows so that iteration counts mean the same in every fold.
+   *
+   * @param train the training rows, not modified
+   * @param groups the groups
+   * @return gamma
+   */
+  public double resolveStepSizeU(Dataset train, GroupStructure groups) {
+    if (!Double.isNaN(options.stepSizeU())) {
+      return options.stepSizeU();
+    }
+    org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, null,
+        groups, options.fitIntercept(), options.standardize());
+    Dataset t = data.train();
+    int n = t.rows();
+    int p = t.features();
+    double[] c = new double[p];
+    try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(t.design(), t.response(), options.threads())) {
+      kernel.evaluate(new double[p], c);
+    }
+    double max = 0;
+    for (double norm : org.groupsparse.regression.StandardizedFit.groupNorms(groups, c)) {
+      max = Math.max(max, norm / n);
+    }
+    return max > 0 ? 1.0 / (GAMMA_DIVISOR * max) : 1e-3;
+  }
+
+  /** Smallest ratio between consecutive sorted magnitudes that counts as a gap. */
+  static final double SELECTION_GAP = 10.0;
+
+  /**
+   * The selection threshold on the magnitudes u_l^2: the configured one; else, with the adaptive
+   * schedule, the geometric mean of the two magnitudes around the largest gap (ratio at least
+   * {@value #SELECTION_GAP}) in their sorted order; else (no such gap, or the paper's schedule)
+   * sqrt(alpha max_k u_k^2).
+   *
+   * @param magnitudes u_l^2 per group, not modified
+   * @param scratch work array of the same length, modified
+   * @return the threshold: groups with a magnitude above it are selected
+   */
+  public double selectionThreshold(double[] magnitudes, double[] scratch) {
+    double threshold = options.selectionThreshold();
+    if (!Double.isNaN(threshold)) {
+      return threshold;
+    }
+    int g = magnitudes.length;
+    double max = 0;
+    for (double m : magnitudes) {
+      max = Math.max(max, m);
+    }
+    double fallback = Math.sqrt(options.alpha() * max);
+    if (options.schedule() != DglnnSchedule.ADAPTIVE || g < 2) {
+      return fallback;
+    }
+    System.arraycopy(magnitudes, 0, scratch, 0, g);
+    Arrays.sort(scratch, 0, g);
+    double bestRatio = SELECTION_GAP;
+    double best = Double.NaN;
+    for (int k = g - 1; k > 0; k--) {
+      double hi = scratch[k];
+      double lo = scratch[k - 1];
+      if (lo <= 0) {
+        if (hi > 0 && bestRatio < Double.POSITIVE_INFINITY) {
+          best = hi / 2;
+          bestRatio = Double.POSITIVE_INFINITY;
+        }
+        break;
+      }
+      double ratio = hi / lo;
+      if (ratio >= bestRatio) {
+        bestRatio = ratio;
+        best = Math.sqrt(hi * lo);
+      }
+    }
+    return Double.isNaN(best) ? fallback : best;
   }
 
   /**
@@ -129,14 +245,34 @@ public final class DglnnTrainer {
           "validation design has " + xVal.cols() + " columns, training design " + x.cols());
     }
     try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(x, y, options.threads())) {
-      Engine e = new Engine(kernel, xVal, yVal, groups, listener == null ? TrainingListener.NONE : listener);
+      Engine e = new Engine(kernel, x, xVal, yVal, groups, listener == null ? TrainingListener.NONE : listener);
       return e.run();
     }
   }
 
-  /** The iteration state; all buffers allocated once. */
+  /** Relative growth, as a fraction of the fastest initial one, below which a selected group has settled. */
+  static final double SETTLED_FRACTION = 0.05;
+  /** Switch tolerance of the adaptive schedule, as a fraction of the fastest initial relative growth. */
+  static final double SWITCH_FRACTION = 0.01;
+  /** gamma of the adaptive schedule: 1/(GAMMA_DIVISOR max_l ||X_l^T y / n||) (Theorem 3's bound). */
+  static final double GAMMA_DIVISOR = 20.0;
+  /** Automatic patience: this many e-foldings of the fastest initial growth. */
+  static final double PATIENCE_EFOLDINGS = 20.0;
+  /** Smallest automatic patience. */
+  static final int MIN_PATIENCE = 100;
+  /** The predicted emergence time is multiplied by this before the run may stop. */
+  static final double EMERGENCE_SAFETY = 2.0;
+  /** The selected set (and with it L_A) is re-examined every this many iterations. */
+  static final int ACTIVE_REFRESH = 10;
+  /** Power-iteration estimates of L_A are raised by this factor (the method approaches from below). */
+  static final double POWER_SAFETY = 1.05;
+  /** Groups up to this size get their exact L_l from their Gram block; larger ones the trace bound. */
+  static final int EXACT_LIPSCHITZ_MAX_SIZE = 64;
+
+  /** The iteration state; all buffers allocated once (the loss records grow geometrically). */
   private final class Engine implements DglnnIterationView {
     private final ResidualCorrelationKernel kernel;
+    private final DenseMatrix design;
     private final double[] xVal;
     private final double[] yVal;
     private final int nVal;
@@ -147,23 +283,36 @@ public final class DglnnTrainer {
     private final int[] members;
     private final int[] ptr;
     private final TrainingListener listener;
+    private final boolean adaptive;
     private final double[] u;
     private final double[] v;
     private final double[] w;
     private final double[] c;
     private final double[] bestU;
     private final double[] bestV;
-    private final double[] trainLoss;
-    private final double[] validationLoss;
-    private final double gamma;
-    private final double tau;
+    private final double[] rho;
+    private final double[] magnitudes;
+    private final double[] scratch;
+    private final double[] lipschitz;
+    private final double[] groupStep;
+    private final boolean[] groupSwitched;
+    private final boolean[] activeMask;
+    private double activeLipschitz;
+    private double[] trainLoss;
+    private double[] validationLoss;
+    private double gamma;
+    private double eta;
+    private double tau;
+    private double initialRate;
+    private int patience;
     private int iteration;
     private boolean switched;
     private int switchIteration = -1;
 
-    Engine(ResidualCorrelationKernel kernel, DenseMatrix xVal, double[] yVal, GroupStructure groups,
+    Engine(ResidualCorrelationKernel kernel, DenseMatrix x, DenseMatrix xVal, double[] yVal, GroupStructure groups,
         TrainingListener listener) {
       this.kernel = kernel;
+      this.design = x;
       this.xVal = xVal == null ? null : xVal.data();
       this.yVal = yVal;
       this.nVal = xVal == null ? 0 : xVal.rows();
@@ -177,45 +326,132 @@ public final class DglnnTrainer {
         ptr[l + 1] = groups.end(l);
       }
       this.listener = listener;
+      this.adaptive = options.schedule() == DglnnSchedule.ADAPTIVE;
       u = new double[groupCount];
       v = new double[p];
       w = new double[p];
       c = new double[p];
       bestU = new double[groupCount];
       bestV = new double[p];
-      trainLoss = new double[options.maxIterations() + 1];
-      validationLoss = new double[nVal > 0 ? options.maxIterations() + 1 : 0];
-      gamma = Double.isNaN(options.stepSizeU()) ? automaticStepSize() : options.stepSizeU();
-      tau = Double.isNaN(options.switchTolerance()) ? gamma : options.switchTolerance();
+      rho = new double[groupCount];
+      magnitudes = new double[groupCount];
+      scratch = new double[groupCount];
+      lipschitz = new double[groupCount];
+      groupStep = new double[groupCount];
+      groupSwitched = new boolean[groupCount];
+      activeMask = new boolean[groupCount];
+      int initialRecord = (int) Math.min(options.maxIterations() + 1L, 4096);
+      trainLoss = new double[initialRecord];
+      validationLoss = new double[nVal > 0 ? initialRecord : 0];
     }
 
-    /** gamma = 1/(20 max_l ||X_l^T y / n||): Theorem 3's bound with Lemma 3's proxy for (u*_max)^2. */
-    private double automaticStepSize() {
-      java.util.Arrays.fill(w, 0.0);
+    /** Resolves the automatic constants from the data (one gradient at w = 0, one pass for L_l). */
+    private void resolveConstants() {
+      Arrays.fill(w, 0.0);
       kernel.evaluate(w, c);
-      double max = 0;
+      double maxCorrelation = 0;
       for (int l = 0; l < groupCount; l++) {
-        max = Math.max(max, groupNorm(c, l) / n);
+        maxCorrelation = Math.max(maxCorrelation, groupNorm(c, l) / n);
       }
-      return max > 0 ? 1.0 / (20.0 * max) : 1e-3;
+      gamma = !Double.isNaN(options.stepSizeU()) ? options.stepSizeU()
+          : maxCorrelation > 0 ? 1.0 / (GAMMA_DIVISOR * maxCorrelation) : 1e-3;
+      initialRate = 2 * gamma * maxCorrelation;
+      if (options.algorithm() == DglnnAlgorithm.GRADIENT_DESCENT) {
+        eta = Double.isNaN(options.stepSizeV()) ? gamma : options.stepSizeV();
+      } else {
+        eta = Double.isNaN(options.stepSizeV()) ? Double.NaN : options.stepSizeV();
+      }
+      if (!Double.isNaN(options.switchTolerance())) {
+        tau = options.switchTolerance();
+      } else {
+        tau = adaptive ? SWITCH_FRACTION * initialRate : gamma;
+      }
+      if (options.patience() > 0) {
+        patience = options.patience();
+      } else {
+        patience = initialRate > 0 ? (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_PATIENCE,
+            Math.ceil(PATIENCE_EFOLDINGS / Math.log1p(initialRate)))) : MIN_PATIENCE;
+      }
+      if (adaptive && options.algorithm() != DglnnAlgorithm.GRADIENT_DESCENT) {
+        groupLipschitz();
+      } else {
+        Arrays.fill(lipschitz, 1.0);
+      }
+    }
+
+    /** L_l = ||X_l||_2^2 / n: exact from the Gram block for groups up to 64 columns, else the trace bound. */
+    private void groupLipschitz() {
+      double[] x = design.data();
+      int[] offset = new int[groupCount + 1];
+      for (int l = 0; l < groupCount; l++) {
+        int m = ptr[l + 1] - ptr[l];
+        offset[l + 1] = offset[l] + (m <= EXACT_LIPSCHITZ_MAX_SIZE ? m * m : 0);
+      }
+      double[] gram = new double[offset[groupCount]];
+      double[] trace = new double[groupCount];
+      for (int i = 0; i < n; i++) {
+        int row = i * p;
+        for (int l = 0; l < groupCount; l++) {
+          int a0 = ptr[l];
+          int m = ptr[l + 1] - a0;
+          if (m > EXACT_LIPSCHITZ_MAX_SIZE) {
+            for (int a = 0; a < m; a++) {
+              double xa = x[row + members[a0 + a]];
+              trace[l] += xa * xa;
+            }
+            continue;
+          }
+          int off = offset[l];
+          for (int a = 0; a < m; a++) {
+            double xa = x[row + members[a0 + a]];
+            for (int b = 0; b <= a; b++) {
+              gram[off + a * m + b] += xa * x[row + members[a0 + b]];
+            }
+          }
+        }
+      }
+      for (int l = 0; l < groupCount; l++) {
+        int m = ptr[l + 1] - ptr[l];
+        double value;
+        if (m > EXACT_LIPSCHITZ_MAX_SIZE) {
+          value = trace[l] / n;
+        } else {
+          double[] block = new double[m * m];
+          for (int a = 0; a < m; a++) {
+            for (int b = 0; b <= a; b++) {
+              double g = gram[offset[l] + a * m + b] / n;
+              block[a * m + b] = g;
+              block[b * m + a] = g;
+            }
+          }
+          double[] start = new double[m];
+          Arrays.fill(start, 1.0);
+          value = m == 1 ? block[0] : org.groupsparse.linalg.SpectralNorm.largestEigenvalue(block, m, start);
+        }
+        // a zero (constant, removed) group keeps step 1: its correlation is 0 anyway
+        lipschitz[l] = value > 0 && Double.isFinite(value) ? value : 1.0;
+      }
     }
 
     DglnnSolution run() {
       initialize();
+      resolveConstants();
       DglnnAlgorithm algorithm = options.algorithm();
       listener.onStart(algorithm.methodName(), options.maxIterations());
       double best = Double.POSITIVE_INFINITY;
       int bestIteration = 0;
+      double waitAtBest = 0;
       StopReason reason = StopReason.MAX_ITERATIONS;
       int t = 0;
       while (true) {
         iteration = t;
         double loss = gradient();
+        record(t);
         trainLoss[t] = loss;
         if (!Double.isFinite(loss)) {
           throw new DivergenceException(options.algorithm().methodName() + " diverged at iteration " + t
               + " (the training loss is not finite); try a smaller step size (gamma = " + gamma
-              + ", eta = " + options.stepSizeV() + ")");
+              + ", eta = " + eta + ")");
         }
         if (nVal > 0) {
           double vl = MatrixOps.residualSumOfSquares(xVal, p, 0, nVal, yVal, w) / (2.0 * nVal);
@@ -225,10 +461,13 @@ public final class DglnnTrainer {
             bestIteration = t;
             System.arraycopy(u, 0, bestU, 0, groupCount);
             System.arraycopy(v, 0, bestV, 0, p);
+            if (adaptive) {
+              waitAtBest = emergenceWait();
+            }
           }
         }
         listener.onIteration(this);
-        if (nVal > 0 && t - bestIteration >= options.patience()) {
+        if (nVal > 0 && t >= options.minIterations() && shouldStop(t, bestIteration, waitAtBest)) {
           reason = StopReason.EARLY_STOPPING;
           break;
         }
@@ -255,7 +494,66 @@ public final class DglnnTrainer {
       TrainingHistory history = new TrainingHistory(Arrays.copyOf(trainLoss, t + 1),
           Arrays.copyOf(validationLoss, nVal > 0 ? t + 1 : 0), bestIteration, switchIteration, t, reason);
       listener.onFinish(history);
-      return new DglnnSolution(bestU.clone(), bestV.clone(), wBest, history);
+      return new DglnnSolution(bestU.clone(), bestV.clone(), wBest, history, gamma, patience);
+    }
+
+    /** Grows the loss records geometrically so that a large cap costs nothing up front. */
+    private void record(int t) {
+      if (t >= trainLoss.length) {
+        int next = (int) Math.min(options.maxIterations() + 1L, Math.max(t + 1L, 2L * trainLoss.length));
+        trainLoss = Arrays.copyOf(trainLoss, next);
+        if (nVal > 0) {
+          validationLoss = Arrays.copyOf(validationLoss, next);
+        }
+      }
+    }
+
+    private boolean shouldStop(int t, int bestIteration, double waitAtBest) {
+      int since = t - bestIteration;
+      if (since < patience) {
+        return false;
+      }
+      if (!adaptive) {
+        return true;
+      }
+      // a group predicted to emerge within the budget: wait for it
+      if (since < waitAtBest && bestIteration + waitAtBest <= options.maxIterations()) {
+        return false;
+      }
+      // a selected group still growing: its effect on the validation loss is not seen yet
+      double threshold = currentThreshold();
+      double settled = SETTLED_FRACTION * initialRate;
+      for (int l = 0; l < groupCount; l++) {
+        if (magnitudes[l] > threshold && rho[l] > settled) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Current magnitudes u_l^2 into {@code magnitudes}; returns the selection threshold. */
+    private double currentThreshold() {
+      for (int l = 0; l < groupCount; l++) {
+        magnitudes[l] = u[l] * u[l];
+      }
+      return selectionThreshold(magnitudes, scratch);
+    }
+
+    /**
+     * EMERGENCE_SAFETY x the predicted number of iterations until the fastest-growing unselected
+     * group reaches the selection threshold (0 when none grows).
+     */
+    private double emergenceWait() {
+      double threshold = currentThreshold();
+      double soonest = Double.POSITIVE_INFINITY;
+      for (int l = 0; l < groupCount; l++) {
+        double m = magnitudes[l];
+        if (m <= threshold && rho[l] > 0 && m > 0) {
+          double steps = Math.log(threshold / m) / (2 * Math.log1p(rho[l]));
+          soonest = Math.min(soonest, steps);
+        }
+      }
+      return Double.isFinite(soonest) ? EMERGENCE_SAFETY * soonest : 0;
     }
 
     private void initialize() {
@@ -318,20 +616,111 @@ public final class DglnnTrainer {
       return rss * 0.5 * inv;
     }
 
+    /**
+     * Every {@value #ACTIVE_REFRESH} iterations: when the selected set A has changed, L_A =
+     * ||X_A||_2^2 / n by the power method. All groups move at once, so a block step 1/L_l is
+     * stable only when the groups are nearly orthogonal; the joint step on w_A needs 1/L_A.
+     */
+    private void refreshActiveLipschitz(int t) {
+      if (t % ACTIVE_REFRESH != 0) {
+        return;
+      }
+      double threshold = currentThreshold();
+      boolean changed = false;
+      int columns = 0;
+      for (int l = 0; l < groupCount; l++) {
+        boolean a = magnitudes[l] > threshold;
+        changed |= a != activeMask[l];
+        activeMask[l] = a;
+        if (a) {
+          columns += ptr[l + 1] - ptr[l];
+        }
+      }
+      if (!changed) {
+        return;
+      }
+      int[] cols = new int[columns];
+      int q = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (activeMask[l]) {
+          for (int k = ptr[l]; k < ptr[l + 1]; k++) {
+            cols[q++] = members[k];
+          }
+        }
+      }
+      activeLipschitz = columns == 0 ? 0 : POWER_SAFETY * activeSpectralNorm(cols);
+    }
+
+    /** ||X_A||_2^2 / n for the columns {@code cols}, by 50 power iterations (allocates; called rarely). */
+    private double activeSpectralNorm(int[] cols) {
+      double[] x = design.data();
+      int m = cols.length;
+      double[] vec = new double[m];
+      Arrays.fill(vec, 1.0 / Math.sqrt(m));
+      double[] next = new double[m];
+      double lambda = 0;
+      for (int it = 0; it < 50; it++) {
+        Arrays.fill(next, 0.0);
+        for (int i = 0; i < n; i++) {
+          int row = i * p;
+          double z = 0;
+          for (int a = 0; a < m; a++) {
+            z += x[row + cols[a]] * vec[a];
+          }
+          for (int a = 0; a < m; a++) {
+            next[a] += x[row + cols[a]] * z;
+          }
+        }
+        double norm = 0;
+        for (int a = 0; a < m; a++) {
+          next[a] /= n;
+          norm += next[a] * next[a];
+        }
+        norm = Math.sqrt(norm);
+        if (norm == 0) {
+          return 0;
+        }
+        for (int a = 0; a < m; a++) {
+          vec[a] = next[a] / norm;
+        }
+        boolean done = Math.abs(norm - lambda) <= 1e-6 * norm;
+        lambda = norm;
+        if (done) {
+          break;
+        }
+      }
+      return lambda;
+    }
+
     private void weightNormalizedStep(boolean algorithm2, int t) {
-      double eta = options.stepSizeV();
+      if (adaptive) {
+        refreshActiveLipschitz(t);
+      }
       for (int l = 0; l < groupCount; l++) {
         double u2 = u[l] * u[l];
-        for (int k = ptr[l]; k < ptr[l + 1]; k++) {
-          int j = members[k];
-          // switched: z = v + eta u^2 c; before: z ∝ u^2 z = u^2 v + c (the step 1/u^4 times grad u^2 c)
-          v[j] = switched ? v[j] + eta * u2 * c[j] : u2 * v[j] + c[j];
+        if (adaptive) {
+          // before the group's switch: z = u^2 v + c / L, the step 1/(L u^4) on v, with
+          // L = max(L_l, L_A); after it: z = v + h_l u^2 c / L with h_l = 1/u_l^4 frozen at the switch
+          double inverseL = 1.0 / Math.max(lipschitz[l], activeLipschitz);
+          double h = groupStep[l];
+          boolean fixed = groupSwitched[l];
+          for (int k = ptr[l]; k < ptr[l + 1]; k++) {
+            int j = members[k];
+            v[j] = fixed ? v[j] + h * inverseL * u2 * c[j] : u2 * v[j] + inverseL * c[j];
+          }
+        } else {
+          for (int k = ptr[l]; k < ptr[l + 1]; k++) {
+            int j = members[k];
+            // switched: z = v + eta u^2 c; before: z ∝ u^2 z = u^2 v + c (the step 1/u^4 times grad u^2 c)
+            v[j] = switched ? v[j] + eta * u2 * c[j] : u2 * v[j] + c[j];
+          }
         }
         normalizeGroup(v, l);
       }
       gradient(); // at (u(t), v(t+1))
       double maxRelative = 0;
       double eps = options.switchEpsilon();
+      boolean candidates = false;
       for (int l = 0; l < groupCount; l++) {
         double vc = 0;
         for (int k = ptr[l]; k < ptr[l + 1]; k++) {
@@ -341,16 +730,37 @@ public final class DglnnTrainer {
         double old = u[l];
         double next = old + gamma * 2.0 * old * vc;
         u[l] = next;
-        maxRelative = Math.max(maxRelative, Math.abs(next - old) / (Math.abs(old) + eps));
+        double relative = Math.abs(next - old) / (Math.abs(old) + eps);
+        rho[l] = (next - old) / (Math.abs(old) + eps);
+        maxRelative = Math.max(maxRelative, relative);
+        candidates |= !groupSwitched[l] && relative < tau;
       }
-      if (algorithm2 && !switched && maxRelative < tau) {
-        switched = true;
-        switchIteration = t;
+      if (!algorithm2) {
+        return;
+      }
+      if (!adaptive) {
+        if (!switched && maxRelative < tau) {
+          switched = true;
+          switchIteration = t;
+        }
+        return;
+      }
+      if (candidates) {
+        double threshold = currentThreshold();
+        for (int l = 0; l < groupCount; l++) {
+          if (!groupSwitched[l] && magnitudes[l] > threshold && Math.abs(rho[l]) < tau) {
+            groupSwitched[l] = true;
+            groupStep[l] = 1.0 / (magnitudes[l] * magnitudes[l]);
+            if (!switched) {
+              switched = true;
+              switchIteration = t;
+            }
+          }
+        }
       }
     }
 
     private void plainGradientStep() {
-      double eta = options.stepSizeV();
       for (int l = 0; l < groupCount; l++) {
         double ul = u[l];
         double u2 = ul * ul;
@@ -361,6 +771,7 @@ public final class DglnnTrainer {
           v[j] += eta * u2 * c[j];
         }
         u[l] = ul + gamma * 2.0 * ul * vc;
+        rho[l] = ul != 0 ? 2.0 * gamma * vc : 0;
       }
     }
 

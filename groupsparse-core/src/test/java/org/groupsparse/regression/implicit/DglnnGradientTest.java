@@ -59,7 +59,7 @@ class DglnnGradientTest {
     double scale = 0.3;
     double gamma = 0.01;
     double eta = 0.02;
-    DglnnOptions o = DglnnOptions.builder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(alpha)
+    DglnnOptions o = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(alpha)
         .directionInit(DirectionInit.CONSTANT).directionInitScale(scale).stepSizeU(gamma).stepSizeV(eta)
         .maxIterations(1).fitIntercept(false).standardize(false).build();
     DglnnSolution s = new DglnnTrainer(o).run(x, y, null, null, groups, null);
@@ -88,7 +88,7 @@ class DglnnGradientTest {
     double[] y = TestData.gaussian(n, rng);
     double alpha = 0.9;
     double gamma = 0.01;
-    DglnnOptions o = DglnnOptions.builder().algorithm(DglnnAlgorithm.ALGORITHM_1).alpha(alpha).stepSizeU(gamma)
+    DglnnOptions o = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_1).alpha(alpha).stepSizeU(gamma)
         .maxIterations(1).fitIntercept(false).standardize(false).build();
     DglnnSolution s = new DglnnTrainer(o).run(x, y, null, null, groups, null);
     double[] u0 = {alpha, alpha, alpha};
@@ -140,7 +140,7 @@ class DglnnGradientTest {
     double[] steps = {4e-2, 1e-2, 2.5e-3};
     for (int k = 0; k < steps.length; k++) {
       double h = steps[k];
-      DglnnOptions o = DglnnOptions.builder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(0.8)
+      DglnnOptions o = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(0.8)
           .directionInit(DirectionInit.RANDOM_UNIFORM).directionInitScale(0.5).seed(9).stepSizeU(h).stepSizeV(h)
           .maxIterations((int) Math.round(time / h)).fitIntercept(false).standardize(false).build();
       double[] u0 = {0.8, 0.8, 0.8};

@@ -49,7 +49,7 @@ class DglnnRecoveryTest {
   void findsExactlyTheTrueGroupsWithinTheTheoremBound(DglnnAlgorithm algorithm, DesignKind design, double[] support) {
     SimulatedRegression sim = RegressionSimulator.generate(150, GroupStructure.contiguous(3, 300, false), support,
         false, design, 0.5, 50, 2024);
-    DglnnOptions o = DglnnOptions.builder().algorithm(algorithm).alpha(1e-6).stepSizeU(1e-3).stepSizeV(1e-3)
+    DglnnOptions o = DglnnOptions.paperBuilder().algorithm(algorithm).alpha(1e-6).stepSizeU(1e-3).stepSizeV(1e-3)
         .maxIterations(8000).patience(1500).fitIntercept(false).standardize(false).build();
     FitResult<GroupLinearModel> fit = new DglnnTrainer(o).fit(sim.train(), sim.validation(), sim.groups(), null);
     assertThat(fit.model().selectedGroups()).containsExactlyElementsOf(sim.trueGroups());
@@ -88,7 +88,7 @@ class DglnnRecoveryTest {
     double[] support = {1, -1, 1, -1, 1};
     SimulatedRegression sim = RegressionSimulator.generate(80, GroupStructure.contiguous(1, 200, false), support,
         false, DesignKind.RADEMACHER, 0.5, 26, 77);
-    DglnnOptions o = DglnnOptions.builder().maxIterations(20000).patience(3000).fitIntercept(false)
+    DglnnOptions o = DglnnOptions.paperBuilder().maxIterations(20000).patience(3000).fitIntercept(false)
         .standardize(false).build();
     FitResult<GroupLinearModel> fit = new DglnnTrainer(o).fit(sim.train(), sim.validation(), sim.groups(), null);
     assertThat(fit.model().selectedGroups()).containsExactly("1", "2", "3", "4", "5");
@@ -130,7 +130,7 @@ class DglnnRecoveryTest {
     GroupStructure sorted = scattered.permuteFeatures(order);
     assertThat(sorted.isContiguous()).isTrue();
 
-    DglnnOptions o = DglnnOptions.builder().maxIterations(3000).fitIntercept(false).standardize(false).build();
+    DglnnOptions o = DglnnOptions.paperBuilder().maxIterations(3000).fitIntercept(false).standardize(false).build();
     GroupLinearModel a = new DglnnTrainer(o).fit(train, null, scattered, null).model();
     GroupLinearModel b = new DglnnTrainer(o).fit(trainSorted, null, sorted, null).model();
     double[] wa = a.coefficients();
@@ -161,7 +161,7 @@ class DglnnRecoveryTest {
   void earlyStoppingKeepsTheValidationBestIterateAndStopsAfterPatience() {
     SimulatedRegression sim = RegressionSimulator.generate(60, GroupStructure.contiguous(2, 40, false),
         new double[] {3, 3}, false, DesignKind.GAUSSIAN, 1.0, 30, 8);
-    DglnnOptions o = DglnnOptions.builder().maxIterations(50000).patience(500).stepSizeU(5e-3)
+    DglnnOptions o = DglnnOptions.paperBuilder().maxIterations(50000).patience(500).stepSizeU(5e-3)
         .fitIntercept(false).standardize(false).build();
     FitResult<GroupLinearModel> fit = new DglnnTrainer(o).fit(sim.train(), sim.validation(), sim.groups(), null);
     var h = fit.history();
@@ -191,7 +191,7 @@ class DglnnRecoveryTest {
   void divergenceIsReportedWithAHint() {
     SimulatedRegression sim = RegressionSimulator.generate(50, GroupStructure.contiguous(2, 20, false),
         new double[] {5, 5}, false, DesignKind.GAUSSIAN, 0.5, 0, 1);
-    DglnnOptions o = DglnnOptions.builder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(1)
+    DglnnOptions o = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.GRADIENT_DESCENT).alpha(1)
         .directionInit(DirectionInit.CONSTANT).directionInitScale(1).stepSizeU(10).stepSizeV(10).maxIterations(1000)
         .fitIntercept(false).standardize(false).build();
     assertThatThrownBy(() -> new DglnnTrainer(o).fit(sim.train(), null, sim.groups(), null))
@@ -210,7 +210,7 @@ class DglnnRecoveryTest {
       x[i * 10 + 7] = -1.5; // group "4" = features 6 and 7 is constant as a whole
     }
     Dataset d = new Dataset(new DenseMatrix(60, 10, x), sim.train().response(), sim.train().featureNames(), "y");
-    GroupLinearModel m = new DglnnTrainer(DglnnOptions.builder().maxIterations(20000).stepSizeU(1e-2).build())
+    GroupLinearModel m = new DglnnTrainer(DglnnOptions.paperBuilder().maxIterations(20000).stepSizeU(1e-2).build())
         .fit(d, null, sim.groups(), null).model();
     assertThat(m.coefficients()[1]).isZero();
     assertThat(m.coefficients()[5]).isZero();
