@@ -22,6 +22,7 @@ import org.groupsparse.regression.grouplasso.GroupLassoOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoPath;
 import org.groupsparse.regression.grouplasso.GroupLassoPathResult;
 import org.groupsparse.regression.grouplasso.LambdaSelection;
+import org.groupsparse.regression.implicit.DglnnCrossValidation;
 import org.groupsparse.regression.implicit.DglnnOptions;
 import org.groupsparse.regression.implicit.DglnnTrainer;
 import org.groupsparse.util.Check;
@@ -57,11 +58,14 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--lambda", paramLabel = "L", description = "group-lasso: fit at this penalty level (> 0), no selection.")
   Double lambda;
 
-  @Option(names = "--cv", paramLabel = "K", description = "group-lasso: choose lambda by K-fold cross-validation (seeded by --seed).")
+  @Option(names = "--cv", paramLabel = "K",
+      description = "group-lasso: choose lambda by K-fold cross-validation; dglnn*: choose the stopping iteration by K-fold CV "
+          + "and refit on all rows (seeded by --seed).")
   Integer folds;
 
   @Option(names = "--cv-rule", defaultValue = "min",
-      description = "group-lasso with --cv: min (lambda_min) or 1se (lambda_1se). Default: ${DEFAULT-VALUE}.")
+      description = "with --cv: min (lambda_min; the iteration of least CV error) or 1se (lambda_1se; the earliest iteration "
+          + "within one standard error). Default: ${DEFAULT-VALUE}.")
   String cvRule;
 
   @Option(names = "--out", paramLabel = "model.json", description = "Write the model here (JSON).")
@@ -99,8 +103,16 @@ public final class FitCommand implements Callable<Integer> {
     if (plot != null && plot.toString().isEmpty()) {
       throw new IllegalArgumentException("--plot is empty; expected a file name prefix");
     }
-    if (!isLasso && (lambda != null || folds != null)) {
-      throw new IllegalArgumentException("'--lambda' and '--cv' apply to --method group-lasso only");
+    boolean isDglnn = !isLasso && !isBaseline;
+    if (!isLasso && lambda != null) {
+      throw new IllegalArgumentException("'--lambda' applies to --method group-lasso only");
+    }
+    if (isBaseline && folds != null) {
+      throw new IllegalArgumentException("'--cv' applies to --method group-lasso and the dglnn methods only");
+    }
+    if (isDglnn && folds != null && validationChoice != null) {
+      throw new IllegalArgumentException("give either '--cv' or a validation set ('--validation', '--validation-fraction'), "
+          + "not both");
     }
     if (lambda != null) {
       Check.inRange("--lambda", "fit", lambda, 0, Double.POSITIVE_INFINITY, Check.Bounds.OPEN);
@@ -125,14 +137,16 @@ public final class FitCommand implements Callable<Integer> {
     }
     if (folds != null) {
       Check.atLeast("--cv", "fit", folds, 2);
-      if (folds > data.rows()) {
-        throw new IllegalArgumentException("'--cv' must be at most the number of rows (" + data.rows() + "); got " + folds);
+      int most = isDglnn ? data.rows() / 2 : data.rows();
+      if (folds > most) {
+        throw new IllegalArgumentException("'--cv' must be at most " + (isDglnn ? "half " : "") + "the number of rows ("
+            + most + "); got " + folds);
       }
     }
     Dataset trainData = data;
     Dataset validation = null;
     String validationSource = "none";
-    boolean needsValidation = !(isLasso && (lambda != null || folds != null));
+    boolean needsValidation = !(isLasso && (lambda != null || folds != null)) && !(isDglnn && folds != null);
     if (validationChoice != null && validationChoice.file != null) {
       validation = CsvDatasetReader.forFeatures(data.featureNames(), input.target).read(validationChoice.file);
       if (!validation.hasResponse()) {
@@ -159,6 +173,7 @@ public final class FitCommand implements Callable<Integer> {
     Map<String, Object> settings;
     GroupLinearModel model;
     FitResult<GroupLinearModel> result = null;
+    DglnnCrossValidation.Result stopping = null;
     LassoChoice choice = null;
     if (isLasso) {
       choice = fitLasso(trainData, validation, gs, lassoOptions, seed, err);
@@ -167,6 +182,31 @@ public final class FitCommand implements Callable<Integer> {
       settings.putAll(choice.settings);
       CliSupport.printLassoSummary(out, choice.path, choice.index, choice.how, trainData.rows(),
           validation == null ? 0 : validation.rows(), choice.selectionError);
+    } else if (isDglnn && folds != null) {
+      DglnnCrossValidation.Rule rule = cvRule.equals("1se") ? DglnnCrossValidation.Rule.ONE_SE
+          : DglnnCrossValidation.Rule.MIN;
+      try (ProgressListener progress = new ProgressListener(common.quiet)) {
+        stopping = DglnnCrossValidation.fit(trainData, gs, dglnnOptions, folds, seed, rule, progress);
+      }
+      result = stopping.refit();
+      model = result.model();
+      settings = DglnnCliOptions.settings(dglnnOptions);
+      settings.put("gamma", stopping.stepSizeU());
+      settings.put("cvFolds", folds);
+      settings.put("cvRule", cvRule);
+      settings.put("cvIterationMin", stopping.iterationMin());
+      settings.put("cvIteration1se", stopping.iteration1se());
+      settings.put("cvIteration", stopping.chosenIteration());
+      settings.put("cvMse", stopping.meanError()[stopping.chosenIteration()]);
+      validationSource = folds + "-fold cross-validation over the stopping time, iteration_" + cvRule + " (seed " + seed + ")";
+      out.printf(Locale.ROOT, "method           %s, %d-fold CV over the stopping time%n", model.method(), folds);
+      out.printf(Locale.ROOT, "rows             %d (all rows refitted)%n", trainData.rows());
+      out.printf(Locale.ROOT, "iteration        %d chosen by %s (minimum at %d, CV MSE %.6g; 1 s.e. rule %d, CV MSE %.6g)%n",
+          stopping.chosenIteration(), cvRule, stopping.iterationMin(), stopping.meanError()[stopping.iterationMin()],
+          stopping.iteration1se(), stopping.meanError()[stopping.iteration1se()]);
+      out.printf(Locale.ROOT, "training MSE     %.6g%n", 2 * result.history().trainLoss()[result.history().iterations()]);
+      out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", model.selectedGroups().size(), gs.groupCount(),
+          String.join(" ", model.selectedGroups()));
     } else {
       try (ProgressListener progress = new ProgressListener(common.quiet)) {
         if (isBaseline) {
@@ -180,6 +220,10 @@ public final class FitCommand implements Callable<Integer> {
       model = result.model();
       settings = isBaseline ? baselineSettings(baselineOptions, method) : DglnnCliOptions.settings(dglnnOptions);
       CliSupport.printSummary(out, result, trainData.rows(), validation == null ? 0 : validation.rows());
+      if (result.history().stopReason() == org.groupsparse.regression.StopReason.MAX_ITERATIONS && validation != null) {
+        err.println("warning: the run reached the iteration cap (--max-iter " + result.history().iterations()
+            + ") before early stopping ended it; the validation loss may still be falling (raise --max-iter)");
+      }
     }
     settings.put("train", input.train.toString());
     settings.put("target", input.target);
@@ -190,7 +234,12 @@ public final class FitCommand implements Callable<Integer> {
         ModelFiles.write(batch, this.out, model, result == null ? null : result.history(), settings);
       }
       if (plot != null) {
-        if (result != null) {
+        if (stopping != null) {
+          Plots.writePng(batch, plotFile("-loss.png"), Plots.stoppingCurveChart(stopping.meanError(),
+              stopping.standardError(), stopping.iterationMin(), stopping.iteration1se(), folds,
+              "iteration_" + cvRule + " = " + stopping.chosenIteration()));
+          Plots.writePng(batch, plotFile("-groups.png"), Plots.groupChart(model));
+        } else if (result != null) {
           Plots.writeTrainingPlots(batch, plot, result);
         } else {
           Plots.writePng(batch, plotFile("-loss.png"), Plots.selectionChart(choice.path, choice.curve, choice.curveSe,

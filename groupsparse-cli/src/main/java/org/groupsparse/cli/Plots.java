@@ -67,6 +67,44 @@ final class Plots {
     return chart;
   }
 
+  /**
+   * The CV curve over the stopping time: mean held-out MSE per iteration with a band of one
+   * standard error, and the iterations chosen by the minimum and the one-standard-error rules.
+   */
+  static XYChart stoppingCurveChart(double[] mean, double[] se, int iterationMin, int iteration1se, int folds,
+      String chosenBy) {
+    XYChart chart = new XYChartBuilder().width(900).height(500)
+        .title("DGLNN: " + folds + "-fold CV over the stopping time (chosen: " + chosenBy + ")")
+        .xAxisTitle("iteration").yAxisTitle("held-out MSE (mean over folds, +- 1 s.e.)").build();
+    chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
+        .setMarkerSize(0).setChartBackgroundColor(java.awt.Color.WHITE);
+    double[] upper = new double[mean.length];
+    double[] lower = new double[mean.length];
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (int t = 0; t < mean.length; t++) {
+      upper[t] = mean[t] + se[t];
+      lower[t] = Math.max(mean[t] - se[t], mean[t] * 1e-3);
+      lo = Math.min(lo, lower[t]);
+      hi = Math.max(hi, upper[t]);
+    }
+    addSeries(chart, "mean", mean);
+    addSeries(chart, "mean + s.e.", upper);
+    addSeries(chart, "mean - s.e.", lower);
+    java.awt.Color band = new java.awt.Color(150, 150, 150);
+    chart.getSeriesMap().get("mean").setLineColor(new java.awt.Color(31, 119, 180));
+    chart.getSeriesMap().get("mean + s.e.").setLineColor(band);
+    chart.getSeriesMap().get("mean - s.e.").setLineColor(band);
+    for (int[] mark : new int[][] {{iterationMin, 0}, {iteration1se, 1}}) {
+      XYSeries line = chart.addSeries((mark[1] == 0 ? "minimum " : "1 s.e. ") + mark[0] + (mark[1] == 1
+          && iteration1se == iterationMin ? " (same)" : ""), new double[] {mark[0], mark[0]}, new double[] {lo, hi});
+      line.setMarker(SeriesMarkers.NONE);
+      line.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+          10f, new float[] {6f, 4f}, 0f));
+    }
+    return chart;
+  }
+
   static CategoryChart groupChart(GroupLinearModel m) {
     CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
         .title(m.method() + ": group magnitudes (selected: " + m.selectedGroups().size() + " of "

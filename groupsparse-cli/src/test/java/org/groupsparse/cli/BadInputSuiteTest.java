@@ -352,7 +352,7 @@ class BadInputSuiteTest {
     Map<String, List<String>> options = new TreeMap<>();
     List<String> fit = List.of("fit", "--train", s(train), "--target", "y", "--groups", "size:3");
     for (String o : List.of("--alpha", "--gamma", "--eta", "--tau", "--switch-eps", "--init-scale", "--max-iter",
-        "--patience", "--seed", "--selection-threshold", "--validation-fraction", "--threads", "--step", "--rho",
+        "--patience", "--seed", "--cv", "--selection-threshold", "--validation-fraction", "--threads", "--step", "--rho",
         "--balance")) {
       options.put("fit " + o, fit);
     }
@@ -421,7 +421,7 @@ class BadInputSuiteTest {
     for (String[] ov : new String[][] {{"--alpha", "0"}, {"--alpha", "-1"}, {"--gamma", "-1"}, {"--eta", "0"},
         {"--max-iter", "0"}, {"--patience", "0"}, {"--threads", "0"}, {"--validation-fraction", "1"},
         {"--validation-fraction", "-0.1"}, {"--rho", "1"}, {"--balance", "0"}, {"--step", "0"}, {"--method", "lasso"}, {"--init", "sideways"},
-        {"--cv-rule", "max"}, {"--lambda", "0.1"}, {"--cv", "3"}}) {
+        {"--cv-rule", "max"}, {"--lambda", "0.1"}, {"--cv", "100"}, {"--cv", "1"}}) {
       List<String> a = new ArrayList<>(fit);
       a.addAll(List.of(ov));
       cases.add(new Case("fit " + ov[0] + " " + ov[1], a, ov[0]));
@@ -438,6 +438,14 @@ class BadInputSuiteTest {
     List<String> both = new ArrayList<>(lasso);
     both.addAll(List.of("--lambda", "0.1", "--cv", "3"));
     cases.add(new Case("fit --lambda with --cv", both, "--cv"));
+    cases.add(new Case("fit dglnn --cv with --validation-fraction", List.of("fit", "--train", s(train), "--target", "y",
+        "--groups", "size:3", "--cv", "3", "--validation-fraction", "0.2"), "--cv"));
+    cases.add(new Case("fit hadamard --cv", List.of("fit", "--train", s(train), "--target", "y", "--groups", "size:3",
+        "--method", "hadamard", "--cv", "3"), "--cv"));
+    cases.add(new Case("fit --schedule unknown", List.of("fit", "--train", s(train), "--target", "y", "--groups",
+        "size:3", "--schedule", "fast"), "--schedule"));
+    cases.add(new Case("fit --patience 0", List.of("fit", "--train", s(train), "--target", "y", "--groups", "size:3",
+        "--patience", "0"), "--patience"));
     cases.add(new Case("fit --exclude the target", List.of("fit", "--train", s(train), "--target", "y", "--groups",
         "size:3", "--exclude", "y"), "--exclude"));
     cases.add(new Case("fit --exclude an unknown column", List.of("fit", "--train", s(train), "--target", "y",

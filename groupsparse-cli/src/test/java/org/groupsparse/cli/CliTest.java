@@ -48,6 +48,28 @@ class CliTest {
   }
 
   @Test
+  void dglnnCrossValidationOverTheStoppingTimeWritesTheCurveAndIsDeterministic() throws Exception {
+    Path model = dir.resolve("cv-model.json");
+    Path plot = dir.resolve("cv-plot");
+    List<String> a = new ArrayList<>(List.of("fit", "--train", sim.resolve("train.csv").toString(), "--target", "y",
+        "--groups", "file:" + sim.resolve("groups.csv"), "--cv", "3", "--cv-rule", "1se", "--quiet", "--out",
+        model.toString(), "--plot", plot.toString()));
+    Result r = run(a.toArray(new String[0]));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("3-fold CV over the stopping time").contains("selected groups  2 of 10: 1 2");
+    JsonNode m = new ObjectMapper().readTree(model.toFile());
+    JsonNode settings = m.get("settings");
+    assertThat(settings.get("cvFolds").asInt()).isEqualTo(3);
+    assertThat(settings.get("cvIteration").asInt()).isEqualTo(settings.get("cvIteration1se").asInt())
+        .isLessThanOrEqualTo(settings.get("cvIterationMin").asInt()).isPositive();
+    assertThat(m.get("iterations").asInt()).isEqualTo(settings.get("cvIteration").asInt());
+    assertThat(Files.size(Path.of(plot + "-loss.png"))).isPositive();
+    byte[] first = Files.readAllBytes(model);
+    assertThat(run(a.toArray(new String[0])).code()).isZero();
+    assertThat(Files.readAllBytes(model)).isEqualTo(first);
+  }
+
+  @Test
   void fitWritesTheDocumentedModelFieldsAndPredictUsesThem() throws Exception {
     Path model = dir.resolve("model.json");
     Result r = run(fitArgs(model, "--no-intercept", "--no-standardize"));
@@ -132,7 +154,7 @@ class CliTest {
         Arguments.of("empty lambda grid", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--n-lambda", "0"}, "'--n-lambda' must be an integer >= 1; got 0"),
         Arguments.of("one fold", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--cv", "1"}, "'--cv' of fit must be an integer >= 2; got 1"),
         Arguments.of("more folds than rows", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "group-lasso", "--cv", "9"}, "'--cv' must be at most the number of rows (4)"),
-        Arguments.of("lambda for another method", new String[] {"--train", f.resolve("ok.csv").toString(), "--lambda", "0.1"}, "apply to --method group-lasso only"),
+        Arguments.of("lambda for another method", new String[] {"--train", f.resolve("ok.csv").toString(), "--lambda", "0.1"}, "applies to --method group-lasso only"),
         Arguments.of("unknown method", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "ridge"}, "ridge"),
         Arguments.of("bad rho", new String[] {"--train", f.resolve("ok.csv").toString(), "--method", "primal-dual", "--rho", "1.5"}, "'--rho' must be in (0, 1)"),
         Arguments.of("bad model", new String[] {"predict:" + f.resolve("notmodel.json")}, "not a GroupSparse model file"),

@@ -77,7 +77,9 @@ import org.groupsparse.regression.TrainingListener;
  *       magnitudes u_l^2 (geometric mean of the two sides as threshold). The dynamics make the
  *       magnitudes bimodal: learned groups sit at ||w_l||, the others still grow from alpha^2, so a
  *       gap of many decades separates them even before convergence; without such a gap the
- *       paper's rule sqrt(alpha max u^2) applies.
+ *       paper's rule sqrt(alpha max u^2) applies. Of the groups above the gap, those whose share of
+ *       the fitted signal ||X_l w_l||^2 is below 0.5% are dropped: they emerged late by fitting
+ *       noise and do not carry the fit.
  * </ul>
  */
 public final class DglnnTrainer {
@@ -118,8 +120,61 @@ public final class DglnnTrainer {
     for (int l = 0; l < u.length; l++) {
       magnitudes[l] = u[l] * u[l];
     }
-    return data.result(options.algorithm().methodName(), groups, s.coefficients(), magnitudes, selectGroups(u),
+    boolean[] selected = selectGroups(u);
+    if (options.schedule() == DglnnSchedule.ADAPTIVE && Double.isNaN(options.selectionThreshold())) {
+      dropNegligibleGroups(t, groups, s.coefficients(), selected);
+    }
+    return data.result(options.algorithm().methodName(), groups, s.coefficients(), magnitudes, selected,
         s.history());
+  }
+
+  /** Smallest share of the fitted signal of a selected group (adaptive selection). */
+  static final double SELECTION_SHARE = 0.005;
+
+  /**
+   * The second step of the adaptive selection: of the groups above the gap, keep those that carry
+   * the fit, i.e. whose share of the fitted signal, ||X_l w_l||^2 / sum_k ||X_k w_k||^2 over the
+   * groups above the gap, is at least {@value #SELECTION_SHARE}. A group that emerged late in the
+   * run by fitting noise (the validation loss did not object enough to stop before it) sits above
+   * the gap in magnitude but explains almost nothing; it is then not reported as selected. Its
+   * coefficients stay in the model.
+   *
+   * @param train the (standardized) training rows the run used
+   * @param groups the groups
+   * @param w the kept coefficients on that scale, not modified
+   * @param selected the gap selection, modified
+   */
+  static void dropNegligibleGroups(Dataset train, GroupStructure groups, double[] w, boolean[] selected) {
+    int n = train.rows();
+    int p = train.features();
+    int g = groups.groupCount();
+    double[] x = train.design().data();
+    int[] groupOf = groups.groupOfView();
+    double[] contribution = new double[g];
+    double[] part = new double[g];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(part, 0.0);
+      for (int j = 0; j < p; j++) {
+        part[groupOf[j]] += x[i * p + j] * w[j];
+      }
+      for (int l = 0; l < g; l++) {
+        contribution[l] += part[l] * part[l];
+      }
+    }
+    double total = 0;
+    for (int l = 0; l < g; l++) {
+      if (selected[l]) {
+        total += contribution[l];
+      }
+    }
+    if (total <= 0) {
+      return;
+    }
+    for (int l = 0; l < g; l++) {
+      if (selected[l]) {
+        selected[l] = contribution[l] >= SELECTION_SHARE * total;
+      }
+    }
   }
 
   /**
