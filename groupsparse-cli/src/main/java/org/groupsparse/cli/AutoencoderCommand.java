@@ -1,6 +1,6 @@
 package org.groupsparse.cli;
 
-import org.groupsparse.io.FileBatch;
+import org.groupsparse.util.FileBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -151,7 +151,7 @@ public final class BenchCommand {
       org.groupsparse.data.Dataset d = org.groupsparse.data.CsvDatasetReader
           .forTraining(target, new java.util.HashSet<>(exclude)).read(data);
       double readSeconds = (System.nanoTime() - readStart) / 1e9;
-      GroupStructure gs = org.groupsparse.groups.GroupSpecs.parse(groups, d.featureNames());
+      GroupStructure gs = org.groupsparse.io.GroupSpecs.parse(groups, d.featureNames());
       org.groupsparse.regression.grouplasso.GroupLassoPath path =
           new org.groupsparse.regression.grouplasso.GroupLassoPath(lasso.toOptions(shared));
       long c0 = System.nanoTime();

@@ -10,7 +10,7 @@ import org.groupsparse.cluster.ClusteringMetrics;
 import org.groupsparse.cluster.KMeans;
 import org.groupsparse.cluster.SpectralClustering;
 import org.groupsparse.data.Dataset;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 import org.groupsparse.io.CsvFiles;
 import org.groupsparse.linalg.DenseMatrix;
 import picocli.CommandLine.Command;
@@ -98,6 +98,9 @@ public final class ClusterCommand implements Callable<Integer> {
         if (neighbors < 1 || neighbors >= d.rows()) {
           throw new IllegalArgumentException("--neighbors must be between 1 and the number of rows - 1");
         }
+        MemoryCheck.cells("the neighbour graph (rows x --neighbors)", d.rows(), neighbors);
+        MemoryCheck.require("a " + neighbors + "-neighbour graph of " + d.rows() + " rows",
+            2.0 * 12.0 * d.rows() * neighbors);
         yield new SpectralClustering(Math.max(2, clusters), neighbors, restarts, seed).fit(x).labels();
       }
       default -> throw new IllegalArgumentException("--method must be kmeans or spectral; got '" + method + "'");

@@ -1,6 +1,6 @@
 package org.groupsparse.cli;
 
-import org.groupsparse.io.FileBatch;
+import org.groupsparse.util.FileBatch;
 import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.groupsparse.data.BundledData;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Splits;
-import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.io.ModelFiles;
 import org.groupsparse.regression.FitResult;

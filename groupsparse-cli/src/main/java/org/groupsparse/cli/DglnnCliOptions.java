@@ -32,7 +32,7 @@ public final class DglnnCliOptions {
   String eta;
 
   @Option(names = "--tau", defaultValue = "auto",
-      description = "Switch tolerance of Algorithm 2 on |du_l|/(|u_l|+eps); auto: adaptive, 1% of the fastest initial relative growth "
+      description = "Switch tolerance of Algorithm 2 on |du_l|/(|u_l|+eps); auto: adaptive, 1%% of the fastest initial relative growth "
           + "(per group); paper, gamma (remaining group correlation below 0.5). Default: ${DEFAULT-VALUE}.")
   String tau;
 

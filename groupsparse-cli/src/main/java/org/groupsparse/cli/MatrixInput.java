@@ -54,7 +54,7 @@ final class MatrixInput {
 
   private static void requireFile(Path file) {
     if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new org.groupsparse.data.InputException(file.toString(), 0, 0, "no such file");
+      throw new org.groupsparse.util.InputException(file.toString(), 0, 0, "no such file");
     }
   }
 
@@ -77,7 +77,7 @@ final class MatrixInput {
     for (int i = 0; i < labels.length; i++) {
       double v = x[i * p];
       if (v != Math.rint(v)) {
-        throw new org.groupsparse.data.InputException(file.toString(), i + 2, 1,
+        throw new org.groupsparse.util.InputException(file.toString(), i + 2, 1,
             "expected an integer label, found " + v);
       }
       labels[i] = (int) v;

@@ -1,13 +1,13 @@
 package org.groupsparse.cli;
 
-import org.groupsparse.io.FileBatch;
+import org.groupsparse.util.FileBatch;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.io.CsvFiles;
 import org.groupsparse.synthetic.DesignKind;

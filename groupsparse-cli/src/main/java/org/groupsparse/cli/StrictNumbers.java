@@ -92,7 +92,7 @@ final class StrictNumbers {
    * @return the printable form
    */
   static String printable(String s) {
-    return org.groupsparse.data.InputException.printable(s);
+    return org.groupsparse.util.InputException.printable(s);
   }
 
   /** @param cl the command line to register the converters with (applies to every subcommand) */

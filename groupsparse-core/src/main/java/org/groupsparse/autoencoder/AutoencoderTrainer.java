@@ -2,7 +2,7 @@ package org.groupsparse.autoencoder;
 
 import java.util.SplittableRandom;
 import org.groupsparse.linalg.DenseMatrix;
-import org.groupsparse.regression.DivergenceException;
+import org.groupsparse.util.DivergenceException;
 
 /**
  * Trains the dictionary of a tied-weight autoencoder on eq. (13) of Theodosis et al. by exact

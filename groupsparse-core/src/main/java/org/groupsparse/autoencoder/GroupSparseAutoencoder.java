@@ -1,5 +1,6 @@
 package org.groupsparse.autoencoder;
 
+import org.groupsparse.synthetic.DictionaryMetrics;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;

@@ -1,5 +1,6 @@
 package org.groupsparse.data;
 
+import org.groupsparse.util.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

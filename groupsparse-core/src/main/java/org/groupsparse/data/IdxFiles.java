@@ -1,5 +1,6 @@
 package org.groupsparse.data;
 
+import org.groupsparse.util.InputException;
 import java.io.BufferedInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -287,7 +288,7 @@ public final class IdxFiles {
       throw new IllegalArgumentException("IDX dimensions announce " + count + " values, got " + values.length);
     }
     boolean gzip = file.getFileName().toString().endsWith(".gz");
-    org.groupsparse.io.AtomicFiles.write(file, raw -> {
+    org.groupsparse.util.AtomicFiles.write(file, raw -> {
       OutputStream target = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
       DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(target, 1 << 16));
       out.writeByte(0);

@@ -1,5 +1,6 @@
 package org.groupsparse.data;
 
+import org.groupsparse.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.groupsparse.io.AtomicFiles;
+import org.groupsparse.util.AtomicFiles;
 import org.groupsparse.linalg.DenseMatrix;
 
 /**
@@ -172,17 +173,51 @@ public record MnistData(DenseMatrix trainImages, int[] trainLabels, DenseMatrix 
    * @throws IOException when the download fails or a checksum does not match
    */
   public static void fetch(Path directory, Duration timeout) throws IOException {
+    fetch(directory, timeout, (received, total) -> { });
+  }
+
+  /** Receives the progress of a download. */
+  @FunctionalInterface
+  public interface DownloadListener {
+    /**
+     * @param received bytes received so far
+     * @param total the announced size in bytes, or -1 when the server does not say
+     */
+    void onProgress(long received, long total);
+  }
+
+  /**
+   * As {@link #fetch(Path, Duration)}, reporting the bytes received.
+   *
+   * @param directory where to put the four files (created if needed)
+   * @param timeout the network timeout
+   * @param listener receives progress, called from this thread
+   * @throws IOException when the download fails or a checksum does not match
+   */
+  public static void fetch(Path directory, Duration timeout, DownloadListener listener) throws IOException {
     Files.createDirectories(directory);
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     HttpRequest request = HttpRequest.newBuilder(NPM_TARBALL).timeout(timeout).GET().build();
     byte[] tarball;
     try {
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IOException("GET " + NPM_TARBALL + " answered HTTP " + response.statusCode());
+      HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream body = response.body()) {
+        if (response.statusCode() != 200) {
+          throw new IOException("GET " + NPM_TARBALL + " answered HTTP " + response.statusCode());
+        }
+        long total = response.headers().firstValueAsLong("content-length").orElse(-1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(total > 0 ? (int) Math.min(total,
+            1 << 28) : 1 << 20);
+        byte[] chunk = new byte[1 << 16];
+        long received = 0;
+        for (int k; (k = body.read(chunk)) >= 0; ) {
+          bytes.write(chunk, 0, k);
+          received += k;
+          listener.onProgress(received, total);
+        }
+        tarball = bytes.toByteArray();
       }
-      tarball = response.body();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while downloading " + NPM_TARBALL, e);

@@ -1,5 +1,6 @@
 package org.groupsparse.io;
 
+import org.groupsparse.util.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,7 @@ import org.groupsparse.autoencoder.GroupSoftThreshold;
 import org.groupsparse.autoencoder.GroupSparseAutoencoder;
 import org.groupsparse.autoencoder.Shrinkage;
 import org.groupsparse.autoencoder.SoftThreshold;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 

@@ -1,5 +1,8 @@
 package org.groupsparse.io;
 
+import org.groupsparse.util.FileSink;
+import org.groupsparse.util.FileBatch;
+import org.groupsparse.util.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

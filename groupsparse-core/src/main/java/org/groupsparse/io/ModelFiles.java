@@ -1,5 +1,8 @@
 package org.groupsparse.io;
 
+import org.groupsparse.util.FileSink;
+import org.groupsparse.util.FileBatch;
+import org.groupsparse.util.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.StopReason;

@@ -1,5 +1,6 @@
 package org.groupsparse.regression;
 
+import org.groupsparse.util.DivergenceException;
 import java.util.Arrays;
 import org.groupsparse.linalg.MatrixOps;
 

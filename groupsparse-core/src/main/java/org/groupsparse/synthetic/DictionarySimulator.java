@@ -1,7 +1,7 @@
 package org.groupsparse.synthetic;
 
 import java.util.SplittableRandom;
-import org.groupsparse.autoencoder.DictionaryMetrics;
+import org.groupsparse.synthetic.DictionaryMetrics;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.RowMajorBlas;

@@ -1,5 +1,6 @@
 package org.groupsparse.autoencoder;
 
+import org.groupsparse.synthetic.DictionaryMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 import org.groupsparse.io.AutoencoderFiles;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;

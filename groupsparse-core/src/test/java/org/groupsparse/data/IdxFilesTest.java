@@ -1,5 +1,6 @@
 package org.groupsparse.data;
 
+import org.groupsparse.util.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,13 @@
 package org.groupsparse.groups;
 
+import org.groupsparse.io.GroupSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package org.groupsparse.io;
 
+import org.groupsparse.util.FileBatch;
+import org.groupsparse.util.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.StopReason;

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.groupsparse.data.IdxFiles;
-import org.groupsparse.data.InputException;
-import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.util.InputException;
+import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 
 /**

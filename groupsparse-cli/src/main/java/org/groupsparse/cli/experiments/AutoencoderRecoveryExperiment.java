@@ -7,7 +7,7 @@ import org.groupsparse.autoencoder.AutoencoderArchitecture;
 import org.groupsparse.autoencoder.AutoencoderFit;
 import org.groupsparse.autoencoder.AutoencoderTrainer;
 import org.groupsparse.autoencoder.AutoencoderTrainingOptions;
-import org.groupsparse.autoencoder.DictionaryMetrics;
+import org.groupsparse.synthetic.DictionaryMetrics;
 import org.groupsparse.autoencoder.GroupSparseAutoencoder;
 import org.groupsparse.autoencoder.Precision;
 import org.groupsparse.linalg.DenseMatrix;

@@ -13,7 +13,7 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.groupsparse.data.BundledData;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Splits;
-import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.baseline.IterativeOptions;

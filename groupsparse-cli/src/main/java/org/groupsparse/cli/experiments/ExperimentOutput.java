@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.groupsparse.io.AtomicFiles;
+import org.groupsparse.util.AtomicFiles;
 import org.groupsparse.io.CsvFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.groupsparse.autoencoder.AutoencoderArchitecture;
-import org.groupsparse.autoencoder.DictionaryMetrics;
+import org.groupsparse.synthetic.DictionaryMetrics;
 import org.groupsparse.autoencoder.GroupSparseAutoencoder;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;

@@ -8,7 +8,7 @@ import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;
 import org.groupsparse.linalg.MatrixOps;
 import org.groupsparse.linalg.ResidualCorrelationKernel;
-import org.groupsparse.regression.DivergenceException;
+import org.groupsparse.util.DivergenceException;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.StopReason;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.groupsparse.TestData;
 import org.groupsparse.data.BundledData;
 import org.groupsparse.data.Dataset;
-import org.groupsparse.groups.GroupSpecs;
+import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.junit.jupiter.api.Test;

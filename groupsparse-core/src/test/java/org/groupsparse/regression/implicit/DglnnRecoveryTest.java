@@ -10,7 +10,7 @@ import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.MatrixOps;
-import org.groupsparse.regression.DivergenceException;
+import org.groupsparse.util.DivergenceException;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.StopReason;

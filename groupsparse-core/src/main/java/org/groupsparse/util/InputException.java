@@ -1,4 +1,4 @@
-package org.groupsparse.data;
+package org.groupsparse.util;
 
 /**
  * Bad input data: a file that cannot be read or does not have the expected content. The message

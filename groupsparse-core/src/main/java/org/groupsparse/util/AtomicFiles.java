@@ -1,4 +1,4 @@
-package org.groupsparse.io;
+package org.groupsparse.util;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

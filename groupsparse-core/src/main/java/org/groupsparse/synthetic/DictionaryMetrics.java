@@ -1,4 +1,4 @@
-package org.groupsparse.autoencoder;
+package org.groupsparse.synthetic;
 
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;

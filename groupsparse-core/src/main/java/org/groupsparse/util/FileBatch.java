@@ -1,4 +1,4 @@
-package org.groupsparse.io;
+package org.groupsparse.util;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

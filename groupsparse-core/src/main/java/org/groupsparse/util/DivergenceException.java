@@ -1,4 +1,4 @@
-package org.groupsparse.regression;
+package org.groupsparse.util;
 
 /** An iterative fit produced non-finite iterates; the message says where and what to change. */
 public class DivergenceException extends ArithmeticException {

@@ -1,4 +1,6 @@
-package org.groupsparse.groups;
+package org.groupsparse.io;
+
+import org.groupsparse.groups.GroupStructure;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.groupsparse.data.InputException;
+import org.groupsparse.util.InputException;
 
 /**
  * Builds a {@link GroupStructure} for named features from a textual specification:
