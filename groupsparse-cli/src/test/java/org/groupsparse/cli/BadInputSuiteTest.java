@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +111,8 @@ class BadInputSuiteTest {
   }
 
   private static void ok(String... args) {
-    Result r = run(args);
-    assertThat(r.code).as(r.err).isZero();
+    CliTest.Result r = run(args);
+    assertThat(r.code()).as(r.err()).isZero();
   }
 
   private static void write(String name, byte[] bytes) throws IOException {
@@ -155,13 +153,8 @@ class BadInputSuiteTest {
     return bytes.toByteArray();
   }
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
+  static CliTest.Result run(String... args) {
+    return CliTest.run(args);
   }
 
   /** Every file and directory under the temporary directory, with the bytes of the files. */
@@ -510,9 +503,9 @@ class BadInputSuiteTest {
   @MethodSource("allCases")
   void failsWithOneLineAndLeavesEverythingAsItWas(Case c) throws IOException {
     Map<String, byte[]> before = snapshot();
-    Result r = run(c.args.toArray(new String[0]));
-    String err = r.err;
-    assertThat(r.code).as("exit code; stderr: %s; stdout: %s", err, r.out).isEqualTo(2);
+    CliTest.Result r = run(c.args.toArray(new String[0]));
+    String err = r.err();
+    assertThat(r.code()).as("exit code; stderr: %s; stdout: %s", err, r.out()).isEqualTo(2);
     assertThat(err).as("one line on stderr").endsWith("\n");
     String line = err.substring(0, err.length() - 1);
     assertThat(line).as("one line on stderr").doesNotContain("\n").isNotBlank();

@@ -92,36 +92,9 @@ public final class LambdaSelection {
       GroupLassoPathResult path = new GroupLassoPath(foldOptions).fit(foldTrain, groups, null);
       errors[fold] = predictionErrors(path, foldTest);
     }
-    int count = lambdas.length;
-    double[] mean = new double[count];
-    double[] se = new double[count];
-    for (int k = 0; k < count; k++) {
-      double s = 0;
-      for (double[] e : errors) {
-        s += e[k];
-      }
-      double m = s / folds;
-      double v = 0;
-      for (double[] e : errors) {
-        v += (e[k] - m) * (e[k] - m);
-      }
-      mean[k] = m;
-      se[k] = Math.sqrt(v / (folds - 1)) / Math.sqrt(folds);
-    }
-    int best = 0;
-    for (int k = 1; k < count; k++) {
-      if (mean[k] < mean[best]) {
-        best = k;
-      }
-    }
-    int oneSe = best;
-    for (int k = 0; k <= best; k++) {
-      if (mean[k] <= mean[best] + se[best]) {
-        oneSe = k;
-        break;
-      }
-    }
-    return new CrossValidation(full, lambdas, mean, se, errors, best, oneSe, folds, seed);
+    org.groupsparse.regression.CrossValidationCurve curve = org.groupsparse.regression.CrossValidationCurve.of(errors);
+    return new CrossValidation(full, lambdas, curve.mean(), curve.standardError(), errors, curve.indexMin(),
+        curve.index1se(), folds, seed);
   }
 
   /**

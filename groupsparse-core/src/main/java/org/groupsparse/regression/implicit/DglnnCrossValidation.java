@@ -106,34 +106,11 @@ public final class DglnnCrossValidation {
         curves[k][t] = 2 * v[t];
       }
     }
-    double[] mean = new double[horizon + 1];
-    double[] se = new double[horizon + 1];
-    for (int t = 0; t <= horizon; t++) {
-      double s = 0;
-      for (double[] c : curves) {
-        s += c[t];
-      }
-      double m = s / folds;
-      double var = 0;
-      for (double[] c : curves) {
-        var += (c[t] - m) * (c[t] - m);
-      }
-      mean[t] = m;
-      se[t] = Math.sqrt(var / (folds - 1)) / Math.sqrt(folds);
-    }
-    int best = 0;
-    for (int t = 1; t <= horizon; t++) {
-      if (mean[t] < mean[best]) {
-        best = t;
-      }
-    }
-    int oneSe = best;
-    for (int t = 0; t <= best; t++) {
-      if (mean[t] <= mean[best] + se[best]) {
-        oneSe = t;
-        break;
-      }
-    }
+    org.groupsparse.regression.CrossValidationCurve curve = org.groupsparse.regression.CrossValidationCurve.of(curves);
+    double[] mean = curve.mean();
+    double[] se = curve.standardError();
+    int best = curve.indexMin();
+    int oneSe = curve.index1se();
     int chosen = rule == Rule.ONE_SE ? oneSe : best;
     // chosen = 0 (nothing learned beats the start) gives the initial iterate, u = alpha
     DglnnOptions refitOptions = fixed.toBuilder().minIterations(0).maxIterations(chosen).build();
