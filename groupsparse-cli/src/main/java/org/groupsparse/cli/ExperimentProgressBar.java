@@ -1,7 +1,7 @@
 package org.groupsparse.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import org.groupsparse.cli.experiments.ExperimentProgress;
+import org.groupsparse.experiments.ExperimentProgress;
 
 /** A progress bar over an experiment's units, on an interactive terminal only (never in CI or with --quiet). */
 final class ExperimentProgressBar implements ExperimentProgress, AutoCloseable {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.groupsparse.cli.CliTest.Result;
 import org.groupsparse.data.IdxFiles;
-import org.groupsparse.data.MnistData;
+import org.groupsparse.experiments.MnistData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -90,7 +90,7 @@ public final class IdxFiles {
    * @return a buffered stream of the (uncompressed) content
    * @throws IOException when the file cannot be opened
    */
-  static InputStream openMaybeGzip(Path file) throws IOException {
+  public static InputStream openMaybeGzip(Path file) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     raw.mark(2);
     boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import org.groupsparse.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,19 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IdxFilesTest {
   @TempDir Path dir;
 
-  private static int[] randomBytes(int n, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int[] values = new int[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = random.nextInt(256);
-    }
-    return values;
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"images-idx3-ubyte", "images-idx3-ubyte.gz"})
   void roundTripPlainAndGzip(String name) throws IOException {
-    int[] values = randomBytes(5 * 4 * 3, 1);
+    int[] values = TestData.randomBytes(5 * 4 * 3, 1);
     Path file = dir.resolve(name);
     IdxFiles.writeUnsignedBytes(file, new int[] {5, 4, 3}, values);
     IdxFiles.IdxArray array = IdxFiles.readImages(file);
@@ -63,7 +54,7 @@ class IdxFilesTest {
   @Test
   void rejectsCorruptHeadersAndTruncation() throws IOException {
     Path good = dir.resolve("good");
-    IdxFiles.writeUnsignedBytes(good, new int[] {2, 2, 2}, randomBytes(8, 2));
+    IdxFiles.writeUnsignedBytes(good, new int[] {2, 2, 2}, TestData.randomBytes(8, 2));
     byte[] bytes = Files.readAllBytes(good);
 
     byte[] badMagic = bytes.clone();
@@ -91,32 +82,10 @@ class IdxFilesTest {
   @Test
   void rejectsTruncatedGzip() throws IOException {
     Path gz = dir.resolve("x.gz");
-    IdxFiles.writeUnsignedBytes(gz, new int[] {100, 10}, randomBytes(1000, 3));
+    IdxFiles.writeUnsignedBytes(gz, new int[] {100, 10}, TestData.randomBytes(1000, 3));
     byte[] bytes = Files.readAllBytes(gz);
     Path cut = write("cut.gz", Arrays.copyOf(bytes, bytes.length / 2));
     assertThatThrownBy(() -> IdxFiles.read(cut)).isInstanceOf(InputException.class);
-  }
-
-  @Test
-  void mnistLayoutLoadsAndChecksCounts() throws IOException {
-    Path mnist = Files.createDirectories(dir.resolve("mnist"));
-    IdxFiles.writeUnsignedBytes(mnist.resolve("train-images-idx3-ubyte.gz"), new int[] {3, 2, 2}, randomBytes(12, 4));
-    IdxFiles.writeUnsignedBytes(mnist.resolve("train-labels.idx1-ubyte"), new int[] {3}, new int[] {0, 1, 2});
-    IdxFiles.writeUnsignedBytes(mnist.resolve("t10k-images-idx3-ubyte"), new int[] {2, 2, 2}, randomBytes(8, 5));
-    IdxFiles.writeUnsignedBytes(mnist.resolve("t10k-labels-idx1-ubyte"), new int[] {2}, new int[] {1, 1});
-    assertThat(MnistData.isPresent(mnist)).isTrue();
-    MnistData data = MnistData.load(mnist);
-    assertThat(data.trainImages().rows()).isEqualTo(3);
-    assertThat(data.trainImages().cols()).isEqualTo(4);
-    assertThat(data.testLabels()).containsExactly(1, 1);
-    assertThat(Arrays.stream(data.trainImages().data()).allMatch(v -> v >= 0 && v <= 1)).isTrue();
-
-    IdxFiles.writeUnsignedBytes(mnist.resolve("t10k-labels-idx1-ubyte"), new int[] {3}, new int[] {1, 1, 1});
-    assertThatThrownBy(() -> MnistData.load(mnist)).isInstanceOf(InputException.class)
-        .hasMessageContaining("has 3 labels but the images file has 2 images");
-    Files.delete(mnist.resolve("t10k-labels-idx1-ubyte"));
-    assertThat(MnistData.isPresent(mnist)).isFalse();
-    assertThatThrownBy(() -> MnistData.load(mnist)).hasMessageContaining("missing MNIST file");
   }
 
   private Path write(String name, byte[] bytes) throws IOException {

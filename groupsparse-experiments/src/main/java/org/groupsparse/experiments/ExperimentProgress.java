@@ -1,4 +1,4 @@
-package org.groupsparse.cli.experiments;
+package org.groupsparse.experiments;
 
 /** Receives the progress of a running experiment (the command turns it into a progress bar). */
 @FunctionalInterface

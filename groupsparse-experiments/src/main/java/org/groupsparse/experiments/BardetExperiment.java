@@ -1,4 +1,4 @@
-package org.groupsparse.cli.experiments;
+package org.groupsparse.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;

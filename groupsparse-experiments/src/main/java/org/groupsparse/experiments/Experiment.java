@@ -1,4 +1,4 @@
-package org.groupsparse.cli.experiments;
+package org.groupsparse.experiments;
 
 /** One reproduction of a figure or table: runs, then writes its files through the {@link ExperimentOutput}. */
 public interface Experiment {

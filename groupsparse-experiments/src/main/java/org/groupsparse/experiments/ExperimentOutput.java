@@ -1,4 +1,4 @@
-package org.groupsparse.cli.experiments;
+package org.groupsparse.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
-package org.groupsparse.data;
+package org.groupsparse.experiments;
 
+import org.groupsparse.data.IdxFiles;
 import org.groupsparse.util.InputException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.groupsparse.cli.experiments;
+package org.groupsparse.experiments;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.groupsparse.cluster.ClusteringMetrics;
 import org.groupsparse.cluster.CodeTransforms;
 import org.groupsparse.cluster.KMeans;
 import org.groupsparse.cluster.SpectralClustering;
-import org.groupsparse.data.MnistData;
+import org.groupsparse.experiments.MnistData;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.synthetic.DictionarySimulator;
 import org.knowm.xchart.XYChart;

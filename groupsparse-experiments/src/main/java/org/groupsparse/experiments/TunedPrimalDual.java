@@ -1,4 +1,4 @@
-package org.groupsparse.cli.experiments;
+package org.groupsparse.experiments;
 
 import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
