@@ -65,7 +65,7 @@ public final class CvCommand implements Callable<Integer> {
     }
     GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
     LambdaSelection.CrossValidation cv;
-    try (PathProgress progress = new PathProgress(common.quiet, "cv: full path")) {
+    try (ProgressListener progress = new ProgressListener(common.quiet, "cv: full path")) {
       cv = LambdaSelection.crossValidate(data, gs, options, folds, seed, progress);
     }
     int[] active = cv.path().activeGroups();

@@ -8,20 +8,21 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.groupsparse.data.CsvDatasetReader;
 import org.groupsparse.data.Dataset;
-import org.groupsparse.data.Splits;
 import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.util.FileBatch;
 import org.groupsparse.io.ModelFiles;
 import org.groupsparse.regression.FitResult;
+import org.groupsparse.regression.Problem;
+import org.groupsparse.regression.Trainer;
+import org.groupsparse.regression.grouplasso.GroupLassoTrainer;
+import org.groupsparse.regression.implicit.DglnnCvTrainer;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.baseline.HadamardTrainer;
 import org.groupsparse.regression.baseline.IterativeOptions;
 import org.groupsparse.regression.baseline.PrimalDualTrainer;
 import org.groupsparse.regression.grouplasso.GroupLassoOptions;
-import org.groupsparse.regression.grouplasso.GroupLassoPath;
 import org.groupsparse.regression.grouplasso.GroupLassoPathResult;
-import org.groupsparse.regression.grouplasso.LambdaSelection;
 import org.groupsparse.regression.implicit.DglnnCrossValidation;
 import org.groupsparse.regression.implicit.DglnnOptions;
 import org.groupsparse.regression.implicit.DglnnTrainer;
@@ -51,7 +52,7 @@ public final class FitCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--validation-fraction", paramLabel = "F",
-        description = "Hold out this fraction of the training rows (default 0.25; 0 = none).")
+        description = "Hold out this fraction of the training rows (default 0.25, Problem.DEFAULT_VALIDATION_FRACTION; 0 = none).")
     Double fraction;
   }
 
@@ -124,6 +125,10 @@ public final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("'--cv-rule' must be min or 1se; got '" + cvRule + "'");
     }
     long seed = dglnn.seed;
+    if (folds != null) {
+      Check.atLeast("--cv", "fit", folds, 2);
+    }
+    Trainer<GroupLinearModel> trainer = trainer(method, dglnnOptions, baselineOptions, lassoOptions, seed);
     input.declare(new FilePlan()).input("--validation", validationChoice == null ? null : validationChoice.file)
         .output("--out", this.out).output("--plot", plotFile("-loss.png")).output("--plot", plotFile("-groups.png"))
         .check();
@@ -146,7 +151,7 @@ public final class FitCommand implements Callable<Integer> {
     Dataset trainData = data;
     Dataset validation = null;
     String validationSource = "none";
-    boolean needsValidation = !(isLasso && (lambda != null || folds != null)) && !(isDglnn && folds != null);
+    boolean needsValidation = trainer.usesValidation();
     if (validationChoice != null && validationChoice.file != null) {
       validation = CsvDatasetReader.forFeatures(data.featureNames(), input.target).read(validationChoice.file);
       if (!validation.hasResponse()) {
@@ -154,14 +159,15 @@ public final class FitCommand implements Callable<Integer> {
       }
       validationSource = validationChoice.file.toString();
     } else if (needsValidation) {
-      double fraction = validationChoice == null || validationChoice.fraction == null ? 0.25 : validationChoice.fraction;
+      double fraction = validationChoice == null || validationChoice.fraction == null
+          ? Problem.DEFAULT_VALIDATION_FRACTION : validationChoice.fraction;
       if (fraction < 0 || fraction >= 1 || Double.isNaN(fraction)) {
         throw new IllegalArgumentException("'--validation-fraction' must be in [0, 1); got " + fraction);
       }
-      if (fraction > 0) {
-        int[][] split = Splits.holdOut(data.rows(), fraction, seed);
-        trainData = data.selectRows(split[0]);
-        validation = data.selectRows(split[1]);
+      Problem split = Problem.holdOut(data, gs, fraction, seed);
+      trainData = split.train();
+      validation = split.validation();
+      if (validation != null) {
         validationSource = "fraction " + fraction + " of " + input.train + " (seed " + seed + ")";
       }
     }
@@ -170,26 +176,47 @@ public final class FitCommand implements Callable<Integer> {
     }
     CliSupport.requireSomeVariation(input.train.toString(), trainData);
     CliSupport.warnConstantColumns(err, trainData);
+    Problem problem = new Problem(trainData, trainer.usesValidation() ? validation : null, gs);
+    if (!trainer.usesValidation()) {
+      validationSource = trainer instanceof DglnnCvTrainer
+          ? folds + "-fold cross-validation over the stopping time, iteration_" + cvRule + " (seed " + seed + ")"
+          : "none";
+    }
     Map<String, Object> settings;
-    GroupLinearModel model;
-    FitResult<GroupLinearModel> result = null;
+    FitResult<GroupLinearModel> result;
     DglnnCrossValidation.Result stopping = null;
-    LassoChoice choice = null;
-    if (isLasso) {
-      choice = fitLasso(trainData, validation, gs, lassoOptions, seed, err);
-      model = choice.model;
-      settings = GroupLassoCliOptions.settings(lassoOptions);
-      settings.putAll(choice.settings);
-      CliSupport.printLassoSummary(out, choice.path, choice.index, choice.how, trainData.rows(),
-          validation == null ? 0 : validation.rows(), choice.selectionError);
-    } else if (isDglnn && folds != null) {
-      DglnnCrossValidation.Rule rule = cvRule.equals("1se") ? DglnnCrossValidation.Rule.ONE_SE
-          : DglnnCrossValidation.Rule.MIN;
-      try (ProgressListener progress = new ProgressListener(common.quiet)) {
-        stopping = DglnnCrossValidation.fit(trainData, gs, dglnnOptions, folds, seed, rule, progress);
+    GroupLassoTrainer.PathFit choice = null;
+    try (ProgressListener progress = new ProgressListener(common.quiet, method)) {
+      if (trainer instanceof GroupLassoTrainer lassoTrainer) {
+        choice = lassoTrainer.fitPath(problem, progress);
+        result = new FitResult<>(choice.model(), null, choice.convergence(), lassoTrainer.options());
+      } else if (trainer instanceof DglnnCvTrainer cvTrainer) {
+        stopping = cvTrainer.crossValidate(problem, progress);
+        result = stopping.refit().withOptions(cvTrainer.options());
+      } else {
+        result = trainer.fit(problem, progress);
       }
-      result = stopping.refit();
-      model = result.model();
+    }
+    GroupLinearModel model = result.model();
+    int nValidation = problem.hasValidation() ? problem.validation().rows() : 0;
+    if (choice != null) {
+      if (choice.path().unconvergedCount() > 0) {
+        err.println("warning: " + choice.path().unconvergedCount() + " of " + choice.path().size()
+            + " lambdas did not reach the KKT tolerance within the budget (see kktViolation)");
+      }
+      settings = GroupLassoCliOptions.settings(lassoOptions);
+      settings.put("lambda", choice.path().lambdas()[choice.index()]);
+      settings.put("lambdaMax", choice.path().lambdaMax());
+      settings.put("lambdaSelection", choice.how());
+      settings.put("kktViolation", choice.path().kktViolation()[choice.index()]);
+      settings.put("converged", choice.path().converged()[choice.index()]);
+      if (choice.crossValidation() != null) {
+        settings.put("lambdaMin", choice.crossValidation().lambdaMin());
+        settings.put("lambda1se", choice.crossValidation().lambda1se());
+      }
+      CliSupport.printLassoSummary(out, choice.path(), choice.index(), choice.how(), trainData.rows(), nValidation,
+          choice.selectionError());
+    } else if (stopping != null) {
       settings = DglnnCliOptions.settings(dglnnOptions);
       settings.put("gamma", stopping.stepSizeU());
       settings.put("cvFolds", folds);
@@ -198,7 +225,6 @@ public final class FitCommand implements Callable<Integer> {
       settings.put("cvIteration1se", stopping.iteration1se());
       settings.put("cvIteration", stopping.chosenIteration());
       settings.put("cvMse", stopping.meanError()[stopping.chosenIteration()]);
-      validationSource = folds + "-fold cross-validation over the stopping time, iteration_" + cvRule + " (seed " + seed + ")";
       out.printf(Locale.ROOT, "method           %s, %d-fold CV over the stopping time%n", model.method(), folds);
       out.printf(Locale.ROOT, "rows             %d (all rows refitted)%n", trainData.rows());
       out.printf(Locale.ROOT, "iteration        %d chosen by %s (minimum at %d, CV MSE %.6g; 1 s.e. rule %d, CV MSE %.6g)%n",
@@ -208,19 +234,9 @@ public final class FitCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", model.selectedGroups().size(), gs.groupCount(),
           String.join(" ", model.selectedGroups()));
     } else {
-      try (ProgressListener progress = new ProgressListener(common.quiet)) {
-        if (isBaseline) {
-          result = method.equals(HadamardTrainer.METHOD)
-              ? new HadamardTrainer(baselineOptions).fit(trainData, validation, gs, progress)
-              : new PrimalDualTrainer(baselineOptions).fit(trainData, validation, gs, progress);
-        } else {
-          result = new DglnnTrainer(dglnnOptions).fit(trainData, validation, gs, progress);
-        }
-      }
-      model = result.model();
       settings = isBaseline ? baselineSettings(baselineOptions, method) : DglnnCliOptions.settings(dglnnOptions);
-      CliSupport.printSummary(out, result, trainData.rows(), validation == null ? 0 : validation.rows());
-      if (result.history().stopReason() == org.groupsparse.regression.StopReason.MAX_ITERATIONS && validation != null) {
+      CliSupport.printSummary(out, result, trainData.rows(), nValidation);
+      if (!result.convergence().converged()) {
         err.println("warning: the run reached the iteration cap (--max-iter " + result.history().iterations()
             + ") before early stopping ended it; the validation loss may still be falling (raise --max-iter)");
       }
@@ -231,7 +247,7 @@ public final class FitCommand implements Callable<Integer> {
     settings.put("validation", validationSource);
     try (FileBatch batch = new FileBatch()) {
       if (this.out != null) {
-        ModelFiles.write(batch, this.out, model, result == null ? null : result.history(), settings);
+        ModelFiles.write(batch, this.out, result, settings);
       }
       if (plot != null) {
         if (stopping != null) {
@@ -239,11 +255,11 @@ public final class FitCommand implements Callable<Integer> {
               stopping.standardError(), stopping.iterationMin(), stopping.iteration1se(), folds,
               "iteration_" + cvRule + " = " + stopping.chosenIteration()));
           Plots.writePng(batch, plotFile("-groups.png"), Plots.groupChart(model));
-        } else if (result != null) {
+        } else if (choice == null) {
           Plots.writeTrainingPlots(batch, plot, result);
         } else {
-          Plots.writePng(batch, plotFile("-loss.png"), Plots.selectionChart(choice.path, choice.curve, choice.curveSe,
-              choice.index, choice.how));
+          Plots.writePng(batch, plotFile("-loss.png"), Plots.selectionChart(choice.path(), choice.curve(),
+              choice.curveStandardError(), choice.index(), choice.how()));
           Plots.writePng(batch, plotFile("-groups.png"), Plots.groupChart(model));
         }
       }
@@ -262,61 +278,23 @@ public final class FitCommand implements Callable<Integer> {
     return plot == null ? null : Path.of(plot + suffix);
   }
 
-  /** The group lasso fit and how its lambda was chosen. */
-  private static final class LassoChoice {
-    GroupLassoPathResult path;
-    int index;
-    GroupLinearModel model;
-    String how;
-    double selectionError = Double.NaN;
-    double[] curve;
-    double[] curveSe;
-    final Map<String, Object> settings = new TreeMap<>();
-  }
-
-  private LassoChoice fitLasso(Dataset trainData, Dataset validation, GroupStructure gs, GroupLassoOptions options,
-      long seed, PrintWriter err) {
-    LassoChoice c = new LassoChoice();
-    try (PathProgress progress = new PathProgress(common.quiet, "group-lasso")) {
-      if (lambda != null) {
-        c.path = new GroupLassoPath(options.toBuilder().lambdas(lambda).build()).fit(trainData, gs, progress);
-        c.index = 0;
-        c.how = "fixed (--lambda)";
-      } else if (folds != null) {
-        LambdaSelection.CrossValidation cv = LambdaSelection.crossValidate(trainData, gs, options, folds, seed, progress);
-        c.path = cv.path();
-        c.index = cvRule.equals("1se") ? cv.index1se() : cv.indexMin();
-        c.how = folds + "-fold cross-validation, lambda_" + cvRule + " (seed " + seed + ")";
-        c.selectionError = cv.meanError()[c.index];
-        c.curve = cv.meanError();
-        c.curveSe = cv.standardError();
-        c.settings.put("lambdaMin", cv.lambdaMin());
-        c.settings.put("lambda1se", cv.lambda1se());
-      } else {
-        c.path = new GroupLassoPath(options).fit(trainData, gs, progress);
-        if (validation == null) {
-          c.index = c.path.size() - 1;
-          c.how = "smallest lambda of the path (no validation rows)";
-        } else {
-          LambdaSelection.Validation v = LambdaSelection.onValidation(c.path, validation);
-          c.index = v.bestIndex();
-          c.how = "validation (smallest validation MSE over " + c.path.size() + " lambdas)";
-          c.selectionError = v.validationError()[c.index];
-          c.curve = v.validationError();
-        }
-      }
-    }
-    if (c.path.unconvergedCount() > 0) {
-      err.println("warning: " + c.path.unconvergedCount() + " of " + c.path.size()
-          + " lambdas did not reach the KKT tolerance within the budget (see kktViolation)");
-    }
-    c.model = c.path.model(c.index);
-    c.settings.put("lambda", c.path.lambdas()[c.index]);
-    c.settings.put("lambdaMax", c.path.lambdaMax());
-    c.settings.put("lambdaSelection", c.how);
-    c.settings.put("kktViolation", c.path.kktViolation()[c.index]);
-    c.settings.put("converged", c.path.converged()[c.index]);
-    return c;
+  /**
+   * The table from method name to trainer: every method of {@code fit} is a {@link Trainer}.
+   */
+  private Trainer<GroupLinearModel> trainer(String method, DglnnOptions dglnnOptions, IterativeOptions baselineOptions,
+      GroupLassoOptions lassoOptions, long seed) {
+    return switch (method) {
+      case "dglnn", "dglnn-alg1", "dglnn-gd" -> folds == null ? new DglnnTrainer(dglnnOptions)
+          : new DglnnCvTrainer(new DglnnCvTrainer.Options(dglnnOptions, folds, seed, cvRule.equals("1se")
+              ? DglnnCrossValidation.Rule.ONE_SE : DglnnCrossValidation.Rule.MIN));
+      case GroupLassoPathResult.METHOD -> new GroupLassoTrainer(new GroupLassoTrainer.Options(lassoOptions,
+          lambda != null ? new GroupLassoTrainer.Fixed(lambda)
+              : folds != null ? new GroupLassoTrainer.CrossValidated(folds, seed, cvRule.equals("1se"))
+              : new GroupLassoTrainer.OnValidation()));
+      case HadamardTrainer.METHOD -> new HadamardTrainer(baselineOptions);
+      case PrimalDualTrainer.METHOD -> new PrimalDualTrainer(baselineOptions);
+      default -> throw new IllegalArgumentException("unknown --method '" + method + "'");
+    };
   }
 
   private static Map<String, Object> baselineSettings(IterativeOptions o, String method) {

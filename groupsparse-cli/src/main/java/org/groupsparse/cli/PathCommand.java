@@ -56,7 +56,7 @@ public final class PathCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     GroupLassoPathResult path;
-    try (PathProgress progress = new PathProgress(common.quiet, "group-lasso path")) {
+    try (ProgressListener progress = new ProgressListener(common.quiet, "group-lasso path")) {
       path = new GroupLassoPath(options).fit(data, gs, progress);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

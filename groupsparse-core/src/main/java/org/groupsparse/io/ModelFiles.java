@@ -116,6 +116,31 @@ public final class ModelFiles {
   }
 
   /**
+   * Writes (or stages) the model of a fit: the model, its history, how the fit ended
+   * ({@code convergence}) and the typed options of the trainer ({@code options}, as Jackson writes
+   * the records: every field by name, NaN as "NaN" meaning automatic), so that a model saved from
+   * Java code records what produced it; {@code settings} adds the caller's provenance (file names,
+   * command-line choices).
+   *
+   * @param sink where to write ({@link AtomicFiles#DIRECT} or a {@link org.groupsparse.util.FileBatch})
+   * @param path target file
+   * @param result the fit
+   * @param settings provenance to record beside the options, or empty
+   * @throws IOException on write failure
+   */
+  public static void write(FileSink sink, Path path, org.groupsparse.regression.FitResult<GroupLinearModel> result,
+      Map<String, ?> settings) throws IOException {
+    ObjectNode root = toJson(result.model(), result.history(), settings);
+    if (result.convergence() != null) {
+      root.set("convergence", MAPPER.valueToTree(result.convergence()));
+    }
+    if (result.options() != null) {
+      root.set("options", MAPPER.valueToTree(result.options()));
+    }
+    writeJson(sink, path, root);
+  }
+
+  /**
    * Writes (or stages) a model file through a sink.
    *
    * @param sink where to write ({@link AtomicFiles#DIRECT} or a {@link FileBatch})

@@ -24,7 +24,7 @@ import org.groupsparse.regression.TrainingListener;
  * alpha, the size that coordinates outside the support stay below (they start at 0 = alpha^2 -
  * alpha^2 and grow from the alpha^2 scale), and the largest entry.
  */
-public final class HadamardTrainer {
+public final class HadamardTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
   /** The method name recorded in models. */
   public static final String METHOD = "hadamard";
   private final IterativeOptions options;
@@ -32,6 +32,21 @@ public final class HadamardTrainer {
   /** @param options configuration */
   public HadamardTrainer(IterativeOptions options) {
     this.options = options;
+  }
+
+  @Override
+  public String method() {
+    return METHOD;
+  }
+
+  @Override
+  public IterativeOptions options() {
+    return options;
+  }
+
+  @Override
+  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener listener) {
+    return fit(problem.train(), problem.validation(), problem.groups(), listener);
   }
 
   /**
@@ -63,7 +78,7 @@ public final class HadamardTrainer {
         selected[l] |= Math.abs(w[members[q]]) > threshold;
       }
     }
-    return data.result(METHOD, groups, w, magnitudes, selected, s.history());
+    return data.result(METHOD, groups, w, magnitudes, selected, s.history()).withOptions(options);
   }
 
   /**

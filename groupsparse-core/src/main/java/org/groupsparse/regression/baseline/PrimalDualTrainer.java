@@ -28,7 +28,7 @@ import org.groupsparse.regression.TrainingListener;
  * Group magnitudes are ||w_l||; the selected groups are the nonzero ones (the prox sets whole groups
  * to zero). Two passes over X per iteration.
  */
-public final class PrimalDualTrainer {
+public final class PrimalDualTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
   /** The method name recorded in models. */
   public static final String METHOD = "primal-dual";
   /** The balances s tried when {@link IterativeOptions#balance()} is NaN (automatic). */
@@ -38,6 +38,21 @@ public final class PrimalDualTrainer {
   /** @param options configuration (rho, balance, iteration cap, patience, preprocessing) */
   public PrimalDualTrainer(IterativeOptions options) {
     this.options = options;
+  }
+
+  @Override
+  public String method() {
+    return METHOD;
+  }
+
+  @Override
+  public IterativeOptions options() {
+    return options;
+  }
+
+  @Override
+  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener listener) {
+    return fit(problem.train(), problem.validation(), problem.groups(), listener);
   }
 
   /**
@@ -61,7 +76,7 @@ public final class PrimalDualTrainer {
     for (int l = 0; l < magnitudes.length; l++) {
       selected[l] = magnitudes[l] > 0;
     }
-    return data.result(METHOD, groups, w, magnitudes, selected, s.history());
+    return data.result(METHOD, groups, w, magnitudes, selected, s.history()).withOptions(options);
   }
 
   /**

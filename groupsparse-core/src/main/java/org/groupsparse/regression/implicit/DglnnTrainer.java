@@ -82,7 +82,7 @@ import org.groupsparse.regression.TrainingListener;
  *       noise and do not carry the fit.
  * </ul>
  */
-public final class DglnnTrainer {
+public final class DglnnTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
   private static final String OWNER = "DglnnTrainer";
   private final DglnnOptions options;
 
@@ -91,9 +91,19 @@ public final class DglnnTrainer {
     this.options = options;
   }
 
-  /** @return the configuration */
+  @Override
+  public String method() {
+    return options.algorithm().methodName();
+  }
+
+  @Override
   public DglnnOptions options() {
     return options;
+  }
+
+  @Override
+  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener listener) {
+    return fit(problem.train(), problem.validation(), problem.groups(), listener);
   }
 
   /**
@@ -125,7 +135,7 @@ public final class DglnnTrainer {
       dropNegligibleGroups(t, groups, s.coefficients(), selected);
     }
     return data.result(options.algorithm().methodName(), groups, s.coefficients(), magnitudes, selected,
-        s.history());
+        s.history()).withOptions(options);
   }
 
   /** Smallest share of the fitted signal of a selected group (adaptive selection). */
