@@ -13,7 +13,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ProgressBars {
   private ProgressBars() {}
 
-  /** @param quiet the --quiet flag @return whether bars may be shown */
+  /**
+
+   * @param quiet the --quiet flag
+
+   * @return whether bars may be shown
+
+   */
   static boolean shown(boolean quiet) {
     return !quiet && System.console() != null && System.getenv("CI") == null;
   }

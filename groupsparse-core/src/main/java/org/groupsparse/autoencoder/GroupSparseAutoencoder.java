@@ -149,7 +149,13 @@ public final class GroupSparseAutoencoder {
     return net.lossAndGradient(dictionary.data(), data.data(), rows, 1.0 / rows, gradient);
   }
 
-  /** @param other dictionary of the same shape @return a model with this encoder and it */
+  /**
+
+   * @param other dictionary of the same shape
+
+   * @return a model with this encoder and it
+
+   */
   public GroupSparseAutoencoder withDictionary(DenseMatrix other) {
     return new GroupSparseAutoencoder(architecture, other);
   }

@@ -44,9 +44,27 @@ public sealed interface Shrinkage permits GroupSoftThreshold, SoftThreshold {
   void backward(double[] z, int zOffset, double threshold, double[] upstream, int uOffset, double[] out,
       int outOffset);
 
-  /** Single precision {@link #apply(double[], int, double, double[], int)} (norms accumulated in float). */
+  /**
+   * Single precision {@link #apply(double[], int, double, double[], int)} (norms accumulated in float).
+   *
+   * @param z input storage
+   * @param zOffset first entry of the row
+   * @param threshold t, at least 0
+   * @param x output storage (may be z itself at the same offset)
+   * @param xOffset first entry of the output row
+   */
   void apply(float[] z, int zOffset, float threshold, float[] x, int xOffset);
 
-  /** Single precision {@link #backward(double[], int, double, double[], int, double[], int)}. */
+  /**
+   * Single precision {@link #backward(double[], int, double, double[], int, double[], int)}.
+   *
+   * @param z the row the forward pass thresholded
+   * @param zOffset its first entry
+   * @param threshold t
+   * @param upstream u
+   * @param uOffset first entry of u
+   * @param out result storage (must not alias z or u)
+   * @param outOffset first entry of the result
+   */
   void backward(float[] z, int zOffset, float threshold, float[] upstream, int uOffset, float[] out, int outOffset);
 }

@@ -14,7 +14,14 @@ import org.groupsparse.linalg.DimensionMismatchException;
  * @param targetName the response column name
  */
 public record Dataset(DenseMatrix design, double[] response, List<String> featureNames, String targetName) {
-  /** Validates the shapes. */
+  /**
+   * Validates the shapes.
+   *
+   * @param design the n x p design
+   * @param response the response of length n
+   * @param featureNames p column names
+   * @param targetName the response column name
+   */
   public Dataset {
     featureNames = List.copyOf(featureNames);
     if (response.length != design.rows()) {

@@ -230,7 +230,7 @@ public final class IdxFiles {
     byte[] buffer = new byte[1 << 16];
     int done = 0;
     while (done < values.length) {
-      int want = (int) Math.min(buffer.length / width, values.length - done) * width;
+      int want = Math.min(buffer.length / width, values.length - done) * width;
       int got = in.readNBytes(buffer, 0, want);
       if (got < want) {
         throw new InputException(name, 0, 0, "truncated IDX file: the header announces " + count

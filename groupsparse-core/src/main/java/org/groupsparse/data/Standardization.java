@@ -14,7 +14,7 @@ import org.groupsparse.linalg.DenseMatrix;
  * scale the coefficients w_j = w'_j s_y / s_j and the intercept b = m_y - sum_j m_j w_j.
  *
  * <p>A column that is constant on the training rows has s_j = 0: its standardized column is zero
- * and its coefficient is 0 (as grpreg does); {@link #constantColumns()} lists it so callers can warn.
+ * and its coefficient is 0 (as grpreg does); {@code constantColumns()} lists it so callers can warn.
  *
  * @param columnMeans m_j (zeros when not centring)
  * @param columnScales s_j (ones when not scaling; 0 for constant columns)

@@ -155,22 +155,46 @@ public final class GroupStructure {
     return groupOf[feature];
   }
 
-  /** @param group group index @return offset of its first member in {@link #members()} */
+  /**
+
+   * @param group group index
+
+   * @return offset of its first member in {@link #members()}
+
+   */
   public int start(int group) {
     return ptr[group];
   }
 
-  /** @param group group index @return one past the offset of its last member */
+  /**
+
+   * @param group group index
+
+   * @return one past the offset of its last member
+
+   */
   public int end(int group) {
     return ptr[group + 1];
   }
 
-  /** @param group group index @return its size p_l */
+  /**
+
+   * @param group group index
+
+   * @return its size p_l
+
+   */
   public int size(int group) {
     return ptr[group + 1] - ptr[group];
   }
 
-  /** @param group group index @return the label the user gave it */
+  /**
+
+   * @param group group index
+
+   * @return the label the user gave it
+
+   */
   public String label(int group) {
     return labels[group];
   }

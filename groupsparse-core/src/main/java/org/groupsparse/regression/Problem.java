@@ -19,7 +19,19 @@ public record Problem(Dataset train, Dataset validation, GroupStructure groups) 
   /** The share of the rows held out for validation when none are given (as the command line). */
   public static final double DEFAULT_VALIDATION_FRACTION = 0.25;
 
-  /** Validates the parts against each other. */
+  /**
+
+   * Validates the parts against each other.
+
+   *
+
+   * @param train training rows, with a response
+
+   * @param validation validation rows, or null for none
+
+   * @param groups the groups over the training features
+
+   */
   public Problem {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(groups, "groups");

@@ -154,7 +154,13 @@ public final class DictionaryMetrics {
     return active.length == 0 ? 0 : (double) exact / active.length;
   }
 
-  /** @param a matrix @return the l2 norm of each column */
+  /**
+
+   * @param a matrix
+
+   * @return the l2 norm of each column
+
+   */
   public static double[] columnNorms(DenseMatrix a) {
     int m = a.cols();
     double[] s = new double[m];

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.groupsparse.data.IdxFiles;
-import org.groupsparse.testing.TestData;
+import org.groupsparse.TestData;
 import org.groupsparse.util.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -37,7 +37,37 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     boolean fitIntercept, boolean standardize, int threads) {
   private static final String OWNER = "GroupLassoOptions";
 
-  /** Validates every field. */
+  /**
+
+   * Validates every field.
+
+   *
+
+   * @param solver block coordinate descent (default) or FISTA
+
+   * @param blockUpdate exact (default) or majorized block updates for block coordinate descent
+
+   * @param lambdaCount number of lambdas of the default grid, at least 1 (default 100)
+
+   * @param lambdaMinRatio smallest lambda over lambda_max, in (0, 1]; NaN (default) means 1e-3 when n &gt; p and 5e-2 otherwise, as grpreg
+
+   * @param lambdas explicit penalty levels (each finite and &gt; 0; used in descending order) instead of the grid, or null (default)
+
+   * @param tolerance the path stops at each lambda when the largest KKT violation over all groups is at most tolerance x lambda, in (0, inf) (default 1e-6)
+
+   * @param maxIterations budget per lambda in sweeps (BCD) or gradient steps (FISTA), at least 1 (default 100000); a lambda that runs out is reported as unconverged, never dropped
+
+   * @param screening whether to solve on the sequential strong-rule set first (Tibshirani et al. 2012) and add the groups the full KKT check finds (default true); off means every group is visited
+
+   * @param weights omega_l per group (finite, &gt;= 0; 0 = unpenalized), or null (default) for sqrt(p_l)
+
+   * @param fitIntercept whether to centre columns and response and fit an unpenalized intercept (default true)
+
+   * @param standardize whether to scale columns to unit population variance on the training rows, as grpreg and glmnet do (default true); the penalty then applies to the coefficients of the scaled columns, and coefficients are reported on the original scale. The response is only centred, so lambda is in the units of the response
+
+   * @param threads threads for the full gradient pass, at least 1 (default 1)
+
+   */
   public GroupLassoOptions {
     if (solver == null || blockUpdate == null) {
       throw new IllegalArgumentException("'solver' and 'blockUpdate' of GroupLassoOptions must not be null");
@@ -112,73 +142,145 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
 
     private Builder() {}
 
-    /** @param v solver @return this */
+    /**
+
+     * @param v solver
+
+     * @return this
+
+     */
     public Builder solver(GroupLassoSolverKind v) {
       solver = v;
       return this;
     }
 
-    /** @param v block update @return this */
+    /**
+
+     * @param v block update
+
+     * @return this
+
+     */
     public Builder blockUpdate(BlockUpdate v) {
       blockUpdate = v;
       return this;
     }
 
-    /** @param v number of lambdas @return this */
+    /**
+
+     * @param v number of lambdas
+
+     * @return this
+
+     */
     public Builder lambdaCount(int v) {
       lambdaCount = v;
       return this;
     }
 
-    /** @param v lambda_min / lambda_max, NaN for the default @return this */
+    /**
+
+     * @param v lambda_min / lambda_max, NaN for the default
+
+     * @return this
+
+     */
     public Builder lambdaMinRatio(double v) {
       lambdaMinRatio = v;
       return this;
     }
 
-    /** @param v explicit lambdas or null @return this */
+    /**
+
+     * @param v explicit lambdas or null
+
+     * @return this
+
+     */
     public Builder lambdas(double... v) {
       lambdas = v;
       return this;
     }
 
-    /** @param v relative KKT tolerance @return this */
+    /**
+
+     * @param v relative KKT tolerance
+
+     * @return this
+
+     */
     public Builder tolerance(double v) {
       tolerance = v;
       return this;
     }
 
-    /** @param v budget per lambda @return this */
+    /**
+
+     * @param v budget per lambda
+
+     * @return this
+
+     */
     public Builder maxIterations(int v) {
       maxIterations = v;
       return this;
     }
 
-    /** @param v strong-rule screening on or off @return this */
+    /**
+
+     * @param v strong-rule screening on or off
+
+     * @return this
+
+     */
     public Builder screening(boolean v) {
       screening = v;
       return this;
     }
 
-    /** @param v group weights or null @return this */
+    /**
+
+     * @param v group weights or null
+
+     * @return this
+
+     */
     public Builder weights(double[] v) {
       weights = v;
       return this;
     }
 
-    /** @param v fit an intercept @return this */
+    /**
+
+     * @param v fit an intercept
+
+     * @return this
+
+     */
     public Builder fitIntercept(boolean v) {
       fitIntercept = v;
       return this;
     }
 
-    /** @param v standardize columns @return this */
+    /**
+
+     * @param v standardize columns
+
+     * @return this
+
+     */
     public Builder standardize(boolean v) {
       standardize = v;
       return this;
     }
 
-    /** @param v threads @return this */
+    /**
+
+     * @param v threads
+
+     * @return this
+
+     */
     public Builder threads(int v) {
       threads = v;
       return this;

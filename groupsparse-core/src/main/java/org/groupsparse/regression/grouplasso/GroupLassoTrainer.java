@@ -30,7 +30,11 @@ public final class GroupLassoTrainer implements Trainer<GroupLinearModel> {
    * @param lambda the penalty level, &gt; 0
    */
   public record Fixed(double lambda) implements LambdaRule {
-    /** Validates lambda. */
+    /**
+     * Validates lambda.
+     *
+     * @param lambda the penalty level, &gt; 0
+     */
     public Fixed {
       Check.inRange("lambda", "GroupLassoTrainer.Fixed", lambda, 0, Double.POSITIVE_INFINITY, Check.Bounds.OPEN);
     }
@@ -57,7 +61,13 @@ public final class GroupLassoTrainer implements Trainer<GroupLinearModel> {
    * @param oneStandardError lambda_1se instead of lambda_min
    */
   public record CrossValidated(int folds, long seed, boolean oneStandardError) implements LambdaRule {
-    /** Validates K. */
+    /**
+     * Validates K.
+     *
+     * @param folds K, at least 2
+     * @param seed seed
+     * @param oneStandardError oneStandardError
+     */
     public CrossValidated {
       Check.atLeast("folds", "GroupLassoTrainer.CrossValidated", folds, 2);
     }
@@ -75,7 +85,12 @@ public final class GroupLassoTrainer implements Trainer<GroupLinearModel> {
    * @param rule how lambda is chosen
    */
   public record Options(GroupLassoOptions path, LambdaRule rule) {
-    /** Validates presence. */
+    /**
+     * Validates presence.
+     *
+     * @param path path
+     * @param rule rule
+     */
     public Options {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(rule, "rule");

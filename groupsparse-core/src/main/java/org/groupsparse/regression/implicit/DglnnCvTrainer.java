@@ -22,7 +22,14 @@ public final class DglnnCvTrainer implements Trainer<GroupLinearModel> {
    * @param rule the minimum or the one-standard-error rule
    */
   public record Options(DglnnOptions dglnn, int folds, long seed, DglnnCrossValidation.Rule rule) {
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param dglnn the trainer's options in every fold and in the refit
+     * @param folds K, at least 2
+     * @param seed the fold seed
+     * @param rule the minimum or the one-standard-error rule
+     */
     public Options {
       Objects.requireNonNull(dglnn, "dglnn");
       Objects.requireNonNull(rule, "rule");
