@@ -147,11 +147,8 @@ public final class AutoencoderCommand {
   }
 
   /**
-
    * @param dtype float64 or float32
-
    * @return the precision it names
-
    */
   static Precision precision(String dtype) {
     return switch (dtype.toLowerCase(java.util.Locale.ROOT)) {

@@ -14,11 +14,8 @@ final class ProgressBars {
   private ProgressBars() {}
 
   /**
-
    * @param quiet the --quiet flag
-
    * @return whether bars may be shown
-
    */
   static boolean shown(boolean quiet) {
     return !quiet && System.console() != null && System.getenv("CI") == null;

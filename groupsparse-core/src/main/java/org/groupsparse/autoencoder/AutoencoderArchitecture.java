@@ -23,21 +23,13 @@ public record AutoencoderArchitecture(Shrinkage shrinkage, double lambda, int la
   private static final String OWNER = "autoencoder";
 
   /**
-
    * Validates.
-
    *
-
    * @param shrinkage sigma: {@link GroupSoftThreshold} (eq. 7) or {@link SoftThreshold}
-
    * @param lambda the threshold lambda, at least 0 (the layer threshold is lambda alpha)
-
    * @param layers T, at least 1
-
    * @param stepSize alpha &gt; 0, or NaN for automatic: 1 when T = 1 (eq. 11), else 1/||A||_2^2, recomputed whenever A changes
-
    * @param momentum FISTA momentum in the unfolded steps
-
    */
   public AutoencoderArchitecture {
     Check.argument(shrinkage != null, "autoencoder: a shrinkage is required");
@@ -84,33 +76,24 @@ public record AutoencoderArchitecture(Shrinkage shrinkage, double lambda, int la
   }
 
   /**
-
    * @param v alpha, or NaN for automatic
-
    * @return a copy with it
-
    */
   public AutoencoderArchitecture withStepSize(double v) {
     return new AutoencoderArchitecture(shrinkage, lambda, layers, v, momentum);
   }
 
   /**
-
    * @param v momentum
-
    * @return a copy with it
-
    */
   public AutoencoderArchitecture withMomentum(boolean v) {
     return new AutoencoderArchitecture(shrinkage, lambda, layers, stepSize, v);
   }
 
   /**
-
    * @param v lambda
-
    * @return a copy with it
-
    */
   public AutoencoderArchitecture withLambda(double v) {
     return new AutoencoderArchitecture(shrinkage, v, layers, stepSize, momentum);

@@ -21,27 +21,16 @@ public record AutoencoderTrainingOptions(Optimizer optimizer, double learningRat
   private static final String OWNER = "autoencoder training";
 
   /**
-
    * Validates.
-
    *
-
    * @param optimizer Adam (default) or gradient descent
-
    * @param learningRate eta &gt; 0 (default 1e-3, the paper's)
-
    * @param epochs passes over the data, at least 1 (default 300, the paper's)
-
    * @param batchSize rows per step, or 0 for full batch (default, the paper's)
-
    * @param seed seed of the per-epoch shuffling of mini-batches (full batch does not shuffle)
-
    * @param normalizeColumns rescale A's columns to unit norm after every step (the paper does not)
-
    * @param chunkRows rows processed together inside a step (memory: layers x chunk x m values); the gradient does not depend on it beyond rounding
-
    * @param precision arithmetic of the forward and backward passes (default float64); the dictionary and the optimizer state are kept in float64 either way
-
    */
   public AutoencoderTrainingOptions {
     Check.argument(optimizer != null, "autoencoder training: an optimizer is required");
@@ -58,88 +47,64 @@ public record AutoencoderTrainingOptions(Optimizer optimizer, double learningRat
   }
 
   /**
-
    * @param v optimizer
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withOptimizer(Optimizer v) {
     return new AutoencoderTrainingOptions(v, learningRate, epochs, batchSize, seed, normalizeColumns, chunkRows, precision);
   }
 
   /**
-
    * @param v learning rate
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withLearningRate(double v) {
     return new AutoencoderTrainingOptions(optimizer, v, epochs, batchSize, seed, normalizeColumns, chunkRows, precision);
   }
 
   /**
-
    * @param v epochs
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withEpochs(int v) {
     return new AutoencoderTrainingOptions(optimizer, learningRate, v, batchSize, seed, normalizeColumns, chunkRows, precision);
   }
 
   /**
-
    * @param v batch size (0: full)
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withBatchSize(int v) {
     return new AutoencoderTrainingOptions(optimizer, learningRate, epochs, v, seed, normalizeColumns, chunkRows, precision);
   }
 
   /**
-
    * @param v seed
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withSeed(long v) {
     return new AutoencoderTrainingOptions(optimizer, learningRate, epochs, batchSize, v, normalizeColumns, chunkRows, precision);
   }
 
   /**
-
    * @param v normalize columns
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withNormalizeColumns(boolean v) {
     return new AutoencoderTrainingOptions(optimizer, learningRate, epochs, batchSize, seed, v, chunkRows, precision);
   }
 
   /**
-
    * @param v chunk rows
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withChunkRows(int v) {
     return new AutoencoderTrainingOptions(optimizer, learningRate, epochs, batchSize, seed, normalizeColumns, v, precision);
   }
 
   /**
-
    * @param v precision of the passes
-
    * @return a copy with it
-
    */
   public AutoencoderTrainingOptions withPrecision(Precision v) {
     return new AutoencoderTrainingOptions(optimizer, learningRate, epochs, batchSize, seed, normalizeColumns, chunkRows,

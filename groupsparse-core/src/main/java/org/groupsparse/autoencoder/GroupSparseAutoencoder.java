@@ -150,11 +150,8 @@ public final class GroupSparseAutoencoder {
   }
 
   /**
-
    * @param other dictionary of the same shape
-
    * @return a model with this encoder and it
-
    */
   public GroupSparseAutoencoder withDictionary(DenseMatrix other) {
     return new GroupSparseAutoencoder(architecture, other);

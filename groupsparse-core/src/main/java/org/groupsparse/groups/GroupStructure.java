@@ -156,44 +156,32 @@ public final class GroupStructure {
   }
 
   /**
-
    * @param group group index
-
    * @return offset of its first member in {@link #members()}
-
    */
   public int start(int group) {
     return ptr[group];
   }
 
   /**
-
    * @param group group index
-
    * @return one past the offset of its last member
-
    */
   public int end(int group) {
     return ptr[group + 1];
   }
 
   /**
-
    * @param group group index
-
    * @return its size p_l
-
    */
   public int size(int group) {
     return ptr[group + 1] - ptr[group];
   }
 
   /**
-
    * @param group group index
-
    * @return the label the user gave it
-
    */
   public String label(int group) {
     return labels[group];
@@ -221,6 +209,16 @@ public final class GroupStructure {
    */
   public int[] membersView() {
     return members;
+  }
+
+  /**
+   * The CSR pointer array itself, for kernels: the members of group l are {@code
+   * membersView()[ptr[l]] .. membersView()[ptr[l + 1] - 1]}. Callers must not modify it.
+   *
+   * @return the shared array of length groupCount() + 1
+   */
+  public int[] ptrView() {
+    return ptr;
   }
 
   /**

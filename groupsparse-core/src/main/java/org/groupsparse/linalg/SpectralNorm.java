@@ -7,6 +7,13 @@ package org.groupsparse.linalg;
  * when the quotient changes by less than 1e-12 relative, or after 2000 iterations.
  */
 public final class SpectralNorm {
+  /**
+   * Power-method estimates approach ||A||_2^2 from below; step sizes 1/L computed from them use L
+   * enlarged by this factor (1%) so that they stay safe.
+   */
+  public static final double SAFETY = 1.01;
+  /** Seed of the pseudo-random start vector of the matrix-free power iterations (fixed: same bytes). */
+  public static final long START_SEED = 42;
   private static final int MAX_ITERATIONS = 2000;
   private static final double TOLERANCE = 1e-12;
 

@@ -20,17 +20,11 @@ public record Problem(Dataset train, Dataset validation, GroupStructure groups) 
   public static final double DEFAULT_VALIDATION_FRACTION = 0.25;
 
   /**
-
    * Validates the parts against each other.
-
    *
-
    * @param train training rows, with a response
-
    * @param validation validation rows, or null for none
-
    * @param groups the groups over the training features
-
    */
   public Problem {
     Objects.requireNonNull(train, "train");

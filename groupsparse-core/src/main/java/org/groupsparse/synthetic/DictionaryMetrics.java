@@ -155,11 +155,8 @@ public final class DictionaryMetrics {
   }
 
   /**
-
    * @param a matrix
-
    * @return the l2 norm of each column
-
    */
   public static double[] columnNorms(DenseMatrix a) {
     int m = a.cols();

@@ -30,29 +30,17 @@ public record IterativeOptions(double alpha, double stepSize, double rho, double
   private static final String OWNER = "IterativeOptions";
 
   /**
-
    * Validates every field.
-
    *
-
    * @param alpha Hadamard: initialization u(0) = v(0) = alpha 1, in (0, inf) (default 1e-6)
-
    * @param stepSize Hadamard: gradient step eta on u and v, in (0, inf) (default 1e-2)
-
    * @param rho primal-dual: tau sigma ||X||^2 = rho, in (0, 1) (default 0.99)
-
    * @param balance primal-dual: s in tau = sqrt(rho) s / ||X||, sigma = sqrt(rho) / (s ||X||), in (0, inf), or NaN (default) for automatic: with validation rows, each s of {@link PrimalDualTrainer#AUTO_BALANCES} is run and the one whose kept iterate has the lowest validation loss wins; without, s = 1. Why: s sets how finely the iterations trace the regularization path (a small dual step gives a fine path); on the paper's figure 12 problem s = 1 jumps from 0 to dense iterates within a few steps and its best iterate has 6x the squared error of s = 100
-
    * @param maxIterations iteration cap, at least 1 (default 20000)
-
    * @param patience early stopping: iterations without validation improvement, at least 1 (default 2000)
-
    * @param threads threads for the gradient kernel, at least 1 (default 1)
-
    * @param fitIntercept centre the data and report an intercept (default true)
-
    * @param standardize scale columns and response to unit variance on the training rows (default true)
-
    */
   public IterativeOptions {
     Check.inRange("alpha", OWNER, alpha, 0, Double.POSITIVE_INFINITY, OPEN);
@@ -72,77 +60,56 @@ public record IterativeOptions(double alpha, double stepSize, double rho, double
   }
 
   /**
-
    * @param v alpha
-
    * @return a copy with it
-
    */
   public IterativeOptions withAlpha(double v) {
     return new IterativeOptions(v, stepSize, rho, balance, maxIterations, patience, threads, fitIntercept, standardize);
   }
 
   /**
-
    * @param v step size
-
    * @return a copy with it
-
    */
   public IterativeOptions withStepSize(double v) {
     return new IterativeOptions(alpha, v, rho, balance, maxIterations, patience, threads, fitIntercept, standardize);
   }
 
   /**
-
    * @param v rho
-
    * @return a copy with it
-
    */
   public IterativeOptions withRho(double v) {
     return new IterativeOptions(alpha, stepSize, v, balance, maxIterations, patience, threads, fitIntercept, standardize);
   }
 
   /**
-
    * @param v balance s
-
    * @return a copy with it
-
    */
   public IterativeOptions withBalance(double v) {
     return new IterativeOptions(alpha, stepSize, rho, v, maxIterations, patience, threads, fitIntercept, standardize);
   }
 
   /**
-
    * @param v iteration cap
-
    * @return a copy with it
-
    */
   public IterativeOptions withMaxIterations(int v) {
     return new IterativeOptions(alpha, stepSize, rho, balance, v, patience, threads, fitIntercept, standardize);
   }
 
   /**
-
    * @param v patience
-
    * @return a copy with it
-
    */
   public IterativeOptions withPatience(int v) {
     return new IterativeOptions(alpha, stepSize, rho, balance, maxIterations, v, threads, fitIntercept, standardize);
   }
 
   /**
-
    * @param v threads
-
    * @return a copy with it
-
    */
   public IterativeOptions withThreads(int v) {
     return new IterativeOptions(alpha, stepSize, rho, balance, maxIterations, patience, v, fitIntercept, standardize);

@@ -204,7 +204,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
     int n = x.rows();
     int p = x.cols();
     double[] v = new double[p];
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(42);
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(org.groupsparse.linalg.SpectralNorm.START_SEED);
     for (int j = 0; j < p; j++) {
       v[j] = rng.nextDouble() - 0.5;
     }
@@ -235,6 +235,6 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
         break;
       }
     }
-    return Math.sqrt(estimate) * 1.01;
+    return Math.sqrt(estimate) * org.groupsparse.linalg.SpectralNorm.SAFETY;
   }
 }

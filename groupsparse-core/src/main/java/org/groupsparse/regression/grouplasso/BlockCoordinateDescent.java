@@ -8,15 +8,22 @@ import org.groupsparse.linalg.SymmetricEigen;
  * violation, measured just before its update, is within tolerance. Each visit costs one pass over
  * the group's columns for c_l = X_l^T r / n and, if the block moves, one more for r -= X_l d.
  * Groups of more than 128 columns always use the majorized update. When the nonzero groups still
- * violate their conditions after 10 sweeps over them (ill-conditioned designs), and they have at
- * most 500 columns together, {@link ActiveSetNewton} polishes them (each polish counts as one
+ * violate their conditions after {@value #NEWTON_AFTER} sweeps over them (ill-conditioned designs),
+ * and they have at most {@value #NEWTON_MAX_COLUMNS} columns together, {@link ActiveSetNewton} polishes them (each polish counts as one
  * iteration). Allocates only at construction and when a larger group or active set than before is
  * met.
  */
 public final class BlockCoordinateDescent implements GroupLassoSolver {
+  /** Sweeps without a {@link #PROGRESS} improvement of the worst violation before giving up (rounding floor). */
   private static final int STALL_SWEEPS = 200;
-  private static final int NEWTON_AFTER = 4;
-  private static final int NEWTON_MAX_COLUMNS = 500;
+  /** Sweeps over the nonzero groups before the active-set Newton polish. */
+  static final int NEWTON_AFTER = 4;
+  /** The polish runs only when the nonzero groups have at most this many columns together. */
+  static final int NEWTON_MAX_COLUMNS = 500;
+  /** A sweep counts as progress when the worst violation falls below this fraction of the best so far. */
+  private static final double PROGRESS = 0.99;
+  /** Eigenvalues of a block Gram matrix below this fraction of the largest count as zero (flat directions). */
+  private static final double FLAT_EIGENVALUE = 1e-12;
   private final BlockUpdate update;
   private final ActiveSetNewton newton = new ActiveSetNewton();
   private boolean polishFirst;
@@ -56,7 +63,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         if (active <= tolerance) {
           break;
         }
-        if (active < 0.99 * best) {
+        if (active < PROGRESS * best) {
           best = active;
           stalled = 0;
         } else if (++stalled >= STALL_SWEEPS) {
@@ -133,7 +140,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
       rotated[col] = vw;
       rhs[col] = vc + Math.max(d[col], 0.0) * vw;
     }
-    double flat = 1e-12 * dMax;
+    double flat = FLAT_EIGENVALUE * dMax;
     if (level == 0) {
       for (int col = 0; col < m; col++) {
         double dc = Math.max(d[col], 0.0);

@@ -38,37 +38,25 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
   private static final String OWNER = "GroupLassoOptions";
 
   /**
-
    * Validates every field.
-
    *
-
    * @param solver block coordinate descent (default) or FISTA
-
    * @param blockUpdate exact (default) or majorized block updates for block coordinate descent
-
    * @param lambdaCount number of lambdas of the default grid, at least 1 (default 100)
-
    * @param lambdaMinRatio smallest lambda over lambda_max, in (0, 1]; NaN (default) means 1e-3 when n &gt; p and 5e-2 otherwise, as grpreg
-
    * @param lambdas explicit penalty levels (each finite and &gt; 0; used in descending order) instead of the grid, or null (default)
-
    * @param tolerance the path stops at each lambda when the largest KKT violation over all groups is at most tolerance x lambda, in (0, inf) (default 1e-6)
-
    * @param maxIterations budget per lambda in sweeps (BCD) or gradient steps (FISTA), at least 1 (default 100000); a lambda that runs out is reported as unconverged, never dropped
-
    * @param screening whether to solve on the sequential strong-rule set first (Tibshirani et al. 2012) and add the groups the full KKT check finds (default true); off means every group is visited
-
    * @param weights omega_l per group (finite, &gt;= 0; 0 = unpenalized), or null (default) for sqrt(p_l)
-
    * @param fitIntercept whether to centre columns and response and fit an unpenalized intercept (default true)
-
    * @param standardize whether to scale columns to unit population variance on the training rows, as grpreg and glmnet do (default true); the penalty then applies to the coefficients of the scaled columns, and coefficients are reported on the original scale. The response is only centred, so lambda is in the units of the response
-
    * @param threads threads for the full gradient pass, at least 1 (default 1)
-
    */
   public GroupLassoOptions {
+    // copied in and out (below): a caller's array cannot change the options or a result's lambdas
+    lambdas = lambdas == null ? null : lambdas.clone();
+    weights = weights == null ? null : weights.clone();
     if (solver == null || blockUpdate == null) {
       throw new IllegalArgumentException("'solver' and 'blockUpdate' of GroupLassoOptions must not be null");
     }
@@ -101,6 +89,18 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
     Check.atLeast("threads", OWNER, threads, 1);
   }
+  /** @return the explicit lambdas (a copy), or null for the default grid */
+  @Override
+  public double[] lambdas() {
+    return lambdas == null ? null : lambdas.clone();
+  }
+
+  /** @return the group weights (a copy), or null for sqrt(p_l) */
+  @Override
+  public double[] weights() {
+    return weights == null ? null : weights.clone();
+  }
+
 
   /** @return a builder with the defaults */
   public static Builder builder() {
@@ -143,11 +143,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     private Builder() {}
 
     /**
-
      * @param v solver
-
      * @return this
-
      */
     public Builder solver(GroupLassoSolverKind v) {
       solver = v;
@@ -155,11 +152,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v block update
-
      * @return this
-
      */
     public Builder blockUpdate(BlockUpdate v) {
       blockUpdate = v;
@@ -167,11 +161,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v number of lambdas
-
      * @return this
-
      */
     public Builder lambdaCount(int v) {
       lambdaCount = v;
@@ -179,11 +170,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v lambda_min / lambda_max, NaN for the default
-
      * @return this
-
      */
     public Builder lambdaMinRatio(double v) {
       lambdaMinRatio = v;
@@ -191,11 +179,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v explicit lambdas or null
-
      * @return this
-
      */
     public Builder lambdas(double... v) {
       lambdas = v;
@@ -203,11 +188,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v relative KKT tolerance
-
      * @return this
-
      */
     public Builder tolerance(double v) {
       tolerance = v;
@@ -215,11 +197,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v budget per lambda
-
      * @return this
-
      */
     public Builder maxIterations(int v) {
       maxIterations = v;
@@ -227,11 +206,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v strong-rule screening on or off
-
      * @return this
-
      */
     public Builder screening(boolean v) {
       screening = v;
@@ -239,11 +215,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v group weights or null
-
      * @return this
-
      */
     public Builder weights(double[] v) {
       weights = v;
@@ -251,11 +224,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v fit an intercept
-
      * @return this
-
      */
     public Builder fitIntercept(boolean v) {
       fitIntercept = v;
@@ -263,11 +233,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v standardize columns
-
      * @return this
-
      */
     public Builder standardize(boolean v) {
       standardize = v;
@@ -275,11 +242,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
-
      * @param v threads
-
      * @return this
-
      */
     public Builder threads(int v) {
       threads = v;

@@ -27,6 +27,17 @@ import org.groupsparse.linalg.DimensionMismatchException;
  * budget is reported unconverged, never silently dropped.
  */
 public final class GroupLassoPath {
+  /** KKT tolerance (relative) for the first fit of the unpenalized groups alone. */
+  private static final double UNPENALIZED_TOLERANCE = 1e-12;
+  /** A round counts as progress when the worst violation falls below this fraction of the best. */
+  private static final double PROGRESS = 0.99;
+  /** Rounds without progress at which a lambda is reported at its rounding floor. */
+  private static final int STALLED_ROUNDS = 3;
+  /** A full pass over X replaces per-group certification when more than 1/this of the columns are uncertain. */
+  private static final long FULL_PASS_DIVISOR = 8;
+  /** Relative enlargement of the exact ||X_l||_2 so that the certification bound survives rounding. */
+  private static final double BLOCK_NORM_ROUNDING = 1e-12;
+
   private final GroupLassoOptions options;
 
   /** @param options configuration */
@@ -160,7 +171,7 @@ public final class GroupLassoPath {
         throw new IllegalArgumentException("every group has weight 0: nothing is penalized, the group lasso is least squares");
       }
       if (workingCount > 0) { // fit the unpenalized groups (their level is 0, lambda is irrelevant)
-        solver.solve(f, penalty, 1.0, working, workingCount, w, r, 1e-12, options.maxIterations());
+        solver.solve(f, penalty, 1.0, working, workingCount, w, r, UNPENALIZED_TOLERANCE, options.maxIterations());
       }
       fullPass();
       double lambdaMax = 0;
@@ -224,10 +235,10 @@ public final class GroupLassoPath {
             if (added == 0) {
               // the working set is right but not solved tightly enough; give up only at the
               // rounding floor (three rounds without a 1% improvement), and report it
-              if (worst < 0.99 * bestWorst) {
+              if (worst < PROGRESS * bestWorst) {
                 bestWorst = worst;
                 stalledRounds = 0;
-              } else if (++stalledRounds >= 3) {
+              } else if (++stalledRounds >= STALLED_ROUNDS) {
                 break;
               }
               innerTolerance *= 0.1;
@@ -320,7 +331,7 @@ public final class GroupLassoPath {
           uncertainColumns += f.end(l) - f.start(l);
         }
       }
-      if (uncertainColumns * 8L > p) {
+      if (uncertainColumns * FULL_PASS_DIVISOR > p) {
         fullPass();
         java.util.Arrays.fill(stamp, k);
         return;
@@ -432,7 +443,7 @@ public final class GroupLassoPath {
     private double blockNorm(int l) {
       double v = blockNorms[l];
       if (Double.isNaN(v)) {
-        v = Math.sqrt(f.blockLipschitz(l)) * (1 + 1e-12);
+        v = Math.sqrt(f.blockLipschitz(l)) * (1 + BLOCK_NORM_ROUNDING);
         blockNorms[l] = v;
       }
       return v;

@@ -11,7 +11,8 @@ import org.groupsparse.regression.GroupLinearModel;
  * lambda; see {@link KktChecker}), whether it met the tolerance, the iterations used, the number
  * of nonzero penalized groups and the training loss (1/2n)||y - X w - b||^2.
  *
- * <p>Arrays are copied in; accessors return copies.
+ * <p>The arrays are handed over by the path, which keeps no reference to them; accessors return
+ * copies, so a caller cannot change the result.
  */
 public final class GroupLassoPathResult {
   /** The method name recorded in models. */

@@ -51,10 +51,7 @@ public final class LeastSquaresDatafit {
     p = design.cols();
     this.y = y.clone();
     int groupCount = groups.groupCount();
-    ptr = new int[groupCount + 1];
-    for (int l = 0; l < groupCount; l++) {
-      ptr[l + 1] = groups.end(l);
-    }
+    ptr = groups.ptrView();
     featureOfPosition = groups.members();
     columns = new double[n * p];
     double[] x = design.data();
@@ -327,7 +324,7 @@ public final class LeastSquaresDatafit {
             break;
           }
         }
-        blockLipschitz[l] = est * 1.01;
+        blockLipschitz[l] = est * org.groupsparse.linalg.SpectralNorm.SAFETY;
       }
     }
     return blockLipschitz[l];
@@ -343,7 +340,7 @@ public final class LeastSquaresDatafit {
   public double lipschitz() {
     if (Double.isNaN(lipschitz)) {
       double[] v = new double[p];
-      java.util.SplittableRandom rng = new java.util.SplittableRandom(42);
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(org.groupsparse.linalg.SpectralNorm.START_SEED);
       for (int k = 0; k < p; k++) {
         v[k] = rng.nextDouble() - 0.5;
       }
@@ -374,7 +371,7 @@ public final class LeastSquaresDatafit {
           break;
         }
       }
-      lipschitz = est * 1.01;
+      lipschitz = est * org.groupsparse.linalg.SpectralNorm.SAFETY;
     }
     return lipschitz;
   }

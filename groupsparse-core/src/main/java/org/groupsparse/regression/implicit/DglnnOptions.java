@@ -69,45 +69,25 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
   private static final String OWNER = "DglnnOptions";
 
   /**
-
    * Validates every field.
-
    *
-
    * @param schedule how steps, stopping and selection are chosen (default {@link DglnnSchedule#ADAPTIVE}; {@link #paperBuilder()}: {@link DglnnSchedule#PAPER})
-
    * @param algorithm which training algorithm (default Algorithm 2)
-
    * @param alpha initialization scale u(0) = alpha 1, in (0, inf) (default 1e-6); the paper's Theorem 3 asks for it small, and every coordinate outside the support stays within O(alpha)
-
    * @param stepSizeU gamma, the step on u, in (0, inf), or NaN for automatic (the default; the paper's value 1e-3 with {@link #paperBuilder()}); Theorem 3 asks gamma &lt;= 1/(20 (u*_max)^2). NaN means automatic: gamma = 1/(20 max_l ||X_l^T y / n||), Theorem 3's bound with (u*_max)^2 replaced by its observable proxy from Lemma 3 (for the paper's simulations this is about 2.5e-3; for standardized real data it is about 0.05-0.1, which learns in hundreds rather than thousands of iterations)
-
    * @param stepSizeV eta, the fixed step on v after Algorithm 2's switch, and the step on v of plain gradient descent, in (0, inf) (paper: 1e-3; Theorem 4 asks eta &lt;= 4/(9 (u*_max)^2)). NaN (the default) means automatic: with {@link DglnnSchedule#ADAPTIVE}, each group switches on its own and keeps the step 1/(L_l u_l^4) it had at its switch (L_l = ||X_l||_2^2 / n); for plain gradient descent eta = gamma
-
    * @param switchTolerance tau of Algorithm 2's switch criterion max_l |u_l(t+1) - u_l(t)| / (|u_l(t)| + eps) &lt; tau, in (0, inf). Default NaN, meaning tau = gamma (1e-3 with the default gamma). Why: the relative change of u_l in one step is 2 gamma v_l^T X_l^T r / n, so with gamma = 1e-3 the criterion says that no group has a correlation with the residual above 0.5 left to learn; at the start a true group with ||w_l*|| well above 0.5 changes by 2 gamma ||w_l*|| per step (0.02 for the paper's settings), while pure-noise groups change by 2 gamma ||X_l^T xi / n|| (about 3e-4 there). With standardized data the same holds in units of the response's standard deviation. The peer PyTorch script uses 0.1, which is met at the first step for these settings. NaN means tau = gamma, the same criterion (remaining correlation below 0.5) for any gamma.
-
    * @param switchEpsilon eps of the switch criterion, in [0, inf) (default 1e-12; only guards the division, u never approaches 0 in practice)
-
    * @param directionInit how v starts (default {@link DirectionInit#UNIFORM_UNIT})
-
    * @param directionInitScale the scale of {@link DirectionInit#CONSTANT} and {@link DirectionInit#RANDOM_UNIFORM} (default 1e-3)
-
    * @param maxIterations cap on the number of updates, at least 0 (default 20000; 0 returns the initial iterate)
-
    * @param patience early stopping: stop when the validation loss has not improved for this many iterations (paper: 2000); the iterate with the lowest validation loss is kept. With {@link DglnnSchedule#ADAPTIVE} 0 (the default) means automatic, 20 e-foldings of the fastest group's initial growth (at least 100), and the run never stops while a group is emerging
-
    * @param threads threads for the gradient kernel, at least 1 (default 1)
-
    * @param seed seed for {@link DirectionInit#RANDOM_UNIFORM}
-
    * @param fitIntercept whether to centre the columns and the response on the training rows and report an intercept (default true; simulations use false)
-
    * @param standardize whether to scale columns and response to unit variance on the training rows (default true; coefficients and losses are reported on the original scale)
-
    * @param selectionThreshold a group is selected when its magnitude u_l^2 exceeds this; NaN (default) means automatic: with {@link DglnnSchedule#PAPER}, sqrt(alpha max_k u_k^2), the midpoint on the logarithmic scale between alpha (Theorem 3 bounds the entries outside the support by O(alpha)) and the largest group; with {@link DglnnSchedule#ADAPTIVE}, the largest gap in the sorted magnitudes (see {@link DglnnTrainer#selectionThreshold})
-
    * @param minIterations never stop early before this many updates, at least 0 (default 0; used by cross-validation over the stopping time to run every fold to a common horizon)
-
    */
   public DglnnOptions {
     if (schedule == null || algorithm == null || directionInit == null) {
@@ -205,11 +185,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     private Builder() {}
 
     /**
-
      * @param v the schedule
-
      * @return this
-
      */
     public Builder schedule(DglnnSchedule v) {
       schedule = v;
@@ -217,11 +194,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v iterations before which the run never stops early
-
      * @return this
-
      */
     public Builder minIterations(int v) {
       minIterations = v;
@@ -229,11 +203,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the algorithm
-
      * @return this
-
      */
     public Builder algorithm(DglnnAlgorithm v) {
       algorithm = v;
@@ -241,11 +212,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v alpha
-
      * @return this
-
      */
     public Builder alpha(double v) {
       alpha = v;
@@ -253,11 +221,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v gamma
-
      * @return this
-
      */
     public Builder stepSizeU(double v) {
       stepSizeU = v;
@@ -265,11 +230,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v eta
-
      * @return this
-
      */
     public Builder stepSizeV(double v) {
       stepSizeV = v;
@@ -277,11 +239,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v tau
-
      * @return this
-
      */
     public Builder switchTolerance(double v) {
       switchTolerance = v;
@@ -289,11 +248,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v eps
-
      * @return this
-
      */
     public Builder switchEpsilon(double v) {
       switchEpsilon = v;
@@ -301,11 +257,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the initialization of v
-
      * @return this
-
      */
     public Builder directionInit(DirectionInit v) {
       directionInit = v;
@@ -313,11 +266,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the scale of constant or random initializations
-
      * @return this
-
      */
     public Builder directionInitScale(double v) {
       directionInitScale = v;
@@ -325,11 +275,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the iteration cap
-
      * @return this
-
      */
     public Builder maxIterations(int v) {
       maxIterations = v;
@@ -337,11 +284,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the patience
-
      * @return this
-
      */
     public Builder patience(int v) {
       patience = v;
@@ -349,11 +293,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v thread count
-
      * @return this
-
      */
     public Builder threads(int v) {
       threads = v;
@@ -361,11 +302,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the seed
-
      * @return this
-
      */
     public Builder seed(long v) {
       seed = v;
@@ -373,11 +311,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v whether to fit an intercept
-
      * @return this
-
      */
     public Builder fitIntercept(boolean v) {
       fitIntercept = v;
@@ -385,11 +320,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v whether to standardize
-
      * @return this
-
      */
     public Builder standardize(boolean v) {
       standardize = v;
@@ -397,11 +329,8 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
 
     /**
-
      * @param v the selection threshold on u_l^2, or NaN for automatic
-
      * @return this
-
      */
     public Builder selectionThreshold(double v) {
       selectionThreshold = v;

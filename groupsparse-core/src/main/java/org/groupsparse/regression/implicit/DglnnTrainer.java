@@ -386,10 +386,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       this.groupCount = groups.groupCount();
       this.groupOf = groups.groupOfView();
       this.members = groups.membersView();
-      this.ptr = new int[groupCount + 1];
-      for (int l = 0; l < groupCount; l++) {
-        ptr[l + 1] = groups.end(l);
-      }
+      this.ptr = groups.ptrView();
       this.listener = listener;
       this.adaptive = options.schedule() == DglnnSchedule.ADAPTIVE;
       u = new double[groupCount];
