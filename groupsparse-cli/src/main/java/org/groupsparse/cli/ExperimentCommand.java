@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groupsparse.experiments.Experiment;
 import org.groupsparse.experiments.ExperimentRunner;
-import org.groupsparse.experiments.AutoencoderRecoveryExperiment;
-import org.groupsparse.experiments.BardetExperiment;
-import org.groupsparse.experiments.MnistClusteringExperiment;
-import org.groupsparse.experiments.SupportRecoveryConditionExperiment;
-import org.groupsparse.experiments.ConvergenceExperiment;
-import org.groupsparse.experiments.DegenerateGroupsExperiment;
-import org.groupsparse.experiments.ExplicitComparisonExperiment;
-import org.groupsparse.experiments.PlainGradientExperiment;
-import org.groupsparse.experiments.StabilityExperiment;
-import org.groupsparse.experiments.StructuredSparsityExperiment;
-import org.groupsparse.experiments.TheoryExperiment;
+import org.groupsparse.experiments.GsaeFig3Experiment;
+import org.groupsparse.experiments.IgsTable3Experiment;
+import org.groupsparse.experiments.GsaeTable1Experiment;
+import org.groupsparse.experiments.GsaeLemma1Experiment;
+import org.groupsparse.experiments.IgsFig2Fig3Fig11Experiment;
+import org.groupsparse.experiments.IgsFig5Experiment;
+import org.groupsparse.experiments.IgsFig12Experiment;
+import org.groupsparse.experiments.IgsFig7Experiment;
+import org.groupsparse.experiments.IgsFig6Experiment;
+import org.groupsparse.experiments.IgsFig4Experiment;
+import org.groupsparse.experiments.IgsTheoryExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,11 +39,11 @@ public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
   static {
-    for (Experiment e : List.<Experiment>of(ConvergenceExperiment.figure2(), ConvergenceExperiment.figure3(),
-        new StructuredSparsityExperiment(), new DegenerateGroupsExperiment(), new StabilityExperiment(),
-        new PlainGradientExperiment(), ConvergenceExperiment.figure11(), new ExplicitComparisonExperiment(),
-        new BardetExperiment(), new TheoryExperiment(), new AutoencoderRecoveryExperiment(),
-        new SupportRecoveryConditionExperiment(), new MnistClusteringExperiment())) {
+    for (Experiment e : List.<Experiment>of(IgsFig2Fig3Fig11Experiment.figure2(), IgsFig2Fig3Fig11Experiment.figure3(),
+        new IgsFig4Experiment(), new IgsFig5Experiment(), new IgsFig6Experiment(),
+        new IgsFig7Experiment(), IgsFig2Fig3Fig11Experiment.figure11(), new IgsFig12Experiment(),
+        new IgsTable3Experiment(), new IgsTheoryExperiment(), new GsaeFig3Experiment(),
+        new GsaeLemma1Experiment(), new GsaeTable1Experiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }
@@ -100,7 +100,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       plan.outputDirectory("--out", directory(e, chosen.size()), List.of());
     }
     plan.check();
-    boolean needsMnist = chosen.stream().anyMatch(e -> e instanceof MnistClusteringExperiment);
+    boolean needsMnist = chosen.stream().anyMatch(e -> e instanceof GsaeTable1Experiment);
     if (needsMnist) {
       prepareMnist(spec.commandLine().getErr());
     }

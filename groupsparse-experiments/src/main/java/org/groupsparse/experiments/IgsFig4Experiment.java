@@ -23,7 +23,7 @@ import org.knowm.xchart.XYChart;
  * rate of both methods over a range of n (a phase-transition curve), with the iterate chosen on 50
  * validation rows from the same model (the truth only scores).
  */
-public final class StructuredSparsityExperiment implements Experiment {
+public final class IgsFig4Experiment implements Experiment {
   static final int P = 500;
   static final int GROUP_SIZE = 4;
   static final double NOISE = 0.5;

@@ -36,7 +36,7 @@ import org.knowm.xchart.style.Styler;
  * splits (the same splits for every method), standardize on the training rows, tune and stop on the
  * validation third, and score on the test third.
  */
-public final class BardetExperiment implements Experiment {
+public final class IgsTable3Experiment implements Experiment {
   static final String[] METHODS = {"group lasso", "primal-dual", "DGLNN", "DGLNN (gamma auto)", "primal-dual (s = 1)",
       "training mean"};
   static final double[] PAPER = {0.03096, 0.02868, 0.02477};

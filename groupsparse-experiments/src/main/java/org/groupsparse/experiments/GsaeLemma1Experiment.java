@@ -22,7 +22,7 @@ import org.knowm.xchart.XYChart;
  * empirical interval: above the largest off-support group norm ||A_v^T y|| and below the smallest
  * on-support one, over all samples.
  */
-public final class SupportRecoveryConditionExperiment implements Experiment {
+public final class GsaeLemma1Experiment implements Experiment {
   static final double B_MIN = DictionarySimulator.MIN_GROUP_NORM;
   static final double B_MAX = DictionarySimulator.MAX_GROUP_NORM;
 

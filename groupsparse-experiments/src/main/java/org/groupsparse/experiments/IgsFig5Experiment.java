@@ -23,7 +23,7 @@ import org.knowm.xchart.XYChart;
  * from the same model (the paper's code uses n/3). Recorded: the coordinate paths of the first run and
  * log ||w(t) - w*||_2 over all repeats (mean and 25th-75th percentile band).
  */
-public final class DegenerateGroupsExperiment implements Experiment {
+public final class IgsFig5Experiment implements Experiment {
   static final int N = 80;
   static final int P = 200;
   static final double NOISE = 0.5;
@@ -105,7 +105,7 @@ public final class DegenerateGroupsExperiment implements Experiment {
       lastError[rep] = Math.exp(2 * series[points - 1]);
       chosenIteration[rep] = solution.history().bestIteration();
       finalError[rep] = Series.errorSquared(wf, truth);
-      oracle[rep] = ConvergenceExperiment.oracleError(sim);
+      oracle[rep] = IgsFig2Fig3Fig11Experiment.oracleError(sim);
       worstOutside[rep] = Series.maxAbsOutside(wf, truth);
       boolean[] sel = trainer.selectGroups(solution.groupScales());
       boolean ok = true;

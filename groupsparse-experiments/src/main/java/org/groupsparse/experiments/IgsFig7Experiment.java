@@ -23,7 +23,7 @@ import org.knowm.xchart.XYChart;
  * error, the largest entry outside the support and the cosine between each true group's v_l and
  * its true direction.
  */
-public final class PlainGradientExperiment implements Experiment {
+public final class IgsFig7Experiment implements Experiment {
   static final int N = 100;
   static final int P = 500;
   /** u(0) of the figures; the report also tabulates the other scales we tried. */
@@ -60,11 +60,11 @@ public final class PlainGradientExperiment implements Experiment {
     out.config("groupSize", 4);
     out.config("support", "16 entries equal to 1 on the first 4 groups");
     out.config("design", "rademacher");
-    out.config("noiseSd", StructuredSparsityExperiment.NOISE);
+    out.config("noiseSd", IgsFig4Experiment.NOISE);
     out.config("algorithm", "plain gradient descent on (u, v), gamma = eta = " + STEP);
     out.config("uInit", ALPHAS);
     out.config("iterations", iterations);
-    out.config("validationRows", StructuredSparsityExperiment.VALIDATION_ROWS);
+    out.config("validationRows", IgsFig4Experiment.VALIDATION_ROWS);
     Run[][] zeroAll = new Run[ALPHAS.length][out.repeats()];
     Run[][] smallAll = new Run[ALPHAS.length][out.repeats()];
     int done = 0;
@@ -75,8 +75,8 @@ public final class PlainGradientExperiment implements Experiment {
       DglnnOptions zero = base.toBuilder().directionInit(DirectionInit.ZERO).build();
       DglnnOptions small = base.toBuilder().directionInit(DirectionInit.CONSTANT).build();
       for (int rep = 0; rep < out.repeats(); rep++) {
-        SimulatedRegression sim = RegressionSimulator.generate(N, groups, StructuredSparsityExperiment.support(), false,
-            DesignKind.RADEMACHER, StructuredSparsityExperiment.NOISE, StructuredSparsityExperiment.VALIDATION_ROWS,
+        SimulatedRegression sim = RegressionSimulator.generate(N, groups, IgsFig4Experiment.support(), false,
+            DesignKind.RADEMACHER, IgsFig4Experiment.NOISE, IgsFig4Experiment.VALIDATION_ROWS,
             out.seed() + rep);
         zeroAll[a][rep] = record(sim, groups, zero, rep == 0 && a == 0);
         smallAll[a][rep] = record(sim, groups, small, rep == 0 && a == 0);
@@ -155,7 +155,7 @@ public final class PlainGradientExperiment implements Experiment {
         + "use u(0) = %.0e and the table also shows u(0) in %s. Also reported: the iterate with the lowest loss on "
         + "%d validation rows.%n%n", N, P, STEP, iterations, out.repeats(), out.seed(),
         out.seed() + out.repeats() - 1, out.quick() ? " (--quick)" : "", ALPHA, java.util.Arrays.toString(ALPHAS),
-        StructuredSparsityExperiment.VALIDATION_ROWS));
+        IgsFig4Experiment.VALIDATION_ROWS));
     md.append("**Our numbers** (median over repeats; ||w*||^2 = 16).\n\n| u(0) | v(0) | error at the last iterate | "
         + "largest |w_i| off the support along the run | smallest error along the run | error of the validation-chosen "
         + "iterate |\n|---|---|---|---|---|---|\n").append(table).append("\n");

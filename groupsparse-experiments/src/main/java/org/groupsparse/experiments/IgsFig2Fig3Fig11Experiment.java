@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the oracle least-squares error on the true support (the noise floor no estimator that knows the
  * support beats by much).
  */
-public final class ConvergenceExperiment implements Experiment {
+public final class IgsFig2Fig3Fig11Experiment implements Experiment {
   private final String name;
   private final String tag;
   private final String title;
@@ -36,7 +36,7 @@ public final class ConvergenceExperiment implements Experiment {
   private final double[] support;
   private final DesignKind design;
 
-  private ConvergenceExperiment(String name, String tag, String title, DglnnAlgorithm algorithm, double[] support,
+  private IgsFig2Fig3Fig11Experiment(String name, String tag, String title, DglnnAlgorithm algorithm, double[] support,
       DesignKind design) {
     this.name = name;
     this.tag = tag;
@@ -47,24 +47,24 @@ public final class ConvergenceExperiment implements Experiment {
   }
 
   /** @return figure 2: Algorithm 1, Rademacher design, all support entries 10 */
-  public static ConvergenceExperiment figure2() {
+  public static IgsFig2Fig3Fig11Experiment figure2() {
     double[] s = new double[9];
     java.util.Arrays.fill(s, 10.0);
-    return new ConvergenceExperiment("igs-fig2", "fig2",
+    return new IgsFig2Fig3Fig11Experiment("igs-fig2", "fig2",
         "Algorithm 1 convergence: recovery error and group magnitudes (Li et al., ICLR 2023, figure 2)",
         DglnnAlgorithm.ALGORITHM_1, s, DesignKind.RADEMACHER);
   }
 
   /** @return figure 3: Algorithm 2, Rademacher design, support entries 5..13 */
-  public static ConvergenceExperiment figure3() {
-    return new ConvergenceExperiment("igs-fig3", "fig3",
+  public static IgsFig2Fig3Fig11Experiment figure3() {
+    return new IgsFig2Fig3Fig11Experiment("igs-fig3", "fig3",
         "Algorithm 2 convergence, directions and incremental learning (Li et al., ICLR 2023, figure 3)",
         DglnnAlgorithm.ALGORITHM_2, new double[] {5, 6, 7, 8, 9, 10, 11, 12, 13}, DesignKind.RADEMACHER);
   }
 
   /** @return figure 11: as figure 3 with a Gaussian design */
-  public static ConvergenceExperiment figure11() {
-    return new ConvergenceExperiment("igs-fig11", "fig11",
+  public static IgsFig2Fig3Fig11Experiment figure11() {
+    return new IgsFig2Fig3Fig11Experiment("igs-fig11", "fig11",
         "Algorithm 2 with a Gaussian design (Li et al., ICLR 2023, figure 11, appendix E)",
         DglnnAlgorithm.ALGORITHM_2, new double[] {5, 6, 7, 8, 9, 10, 11, 12, 13}, DesignKind.GAUSSIAN);
   }

@@ -24,7 +24,7 @@ import org.knowm.xchart.XYChart;
  * the second half of each run: the mean per-iteration change ||v(t+1) - v(t)||_2 of the true groups
  * and of the false groups, and the range of the recovery error.
  */
-public final class StabilityExperiment implements Experiment {
+public final class IgsFig6Experiment implements Experiment {
   static final int N = 150;
   static final int P = 300;
   static final int STRIDE = 5;
@@ -62,7 +62,7 @@ public final class StabilityExperiment implements Experiment {
     out.config("groupSize", 3);
     out.config("support", support);
     out.config("design", "rademacher");
-    out.config("noiseSd", ConvergenceExperiment.NOISE);
+    out.config("noiseSd", IgsFig2Fig3Fig11Experiment.NOISE);
     out.config("alpha", 1e-6);
     out.config("gamma", 1e-3);
     out.config("eta", 1e-3);
@@ -72,8 +72,8 @@ public final class StabilityExperiment implements Experiment {
     double[] oracle = new double[out.repeats()];
     for (int rep = 0; rep < out.repeats(); rep++) {
       SimulatedRegression sim = RegressionSimulator.generate(N, groups, support, false, DesignKind.RADEMACHER,
-          ConvergenceExperiment.NOISE, 0, out.seed() + rep);
-      oracle[rep] = ConvergenceExperiment.oracleError(sim);
+          IgsFig2Fig3Fig11Experiment.NOISE, 0, out.seed() + rep);
+      oracle[rep] = IgsFig2Fig3Fig11Experiment.oracleError(sim);
       s1[rep] = record(sim, groups, alg1, iterations, rep == 0);
       s2[rep] = record(sim, groups, alg2, iterations, rep == 0);
       out.progress("repeat", rep + 1, out.repeats());

@@ -25,7 +25,7 @@ import org.knowm.xchart.XYChart;
  * 0.7 and 0.9, to locate the basin from which training converges. Passes in float32 with float64
  * master weights.
  */
-public final class AutoencoderRecoveryExperiment implements Experiment {
+public final class GsaeFig3Experiment implements Experiment {
   static final double[] SNRS = {1, 5, 10};
   static final double LAMBDA = 2;
   static final double TARGET_CORRELATION = 0.15;

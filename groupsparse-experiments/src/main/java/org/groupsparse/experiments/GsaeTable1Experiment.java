@@ -29,7 +29,7 @@ import org.knowm.xchart.XYChart;
  * clustering (1,000-nearest-neighbour graph) of the 10,000 test images in pixel space and in each
  * code space, scored by best-matching accuracy (also NMI and ARI).
  */
-public final class MnistClusteringExperiment implements Experiment {
+public final class GsaeTable1Experiment implements Experiment {
   static final int GROUPS = 10;
   static final int GROUP_SIZE = 16;
   static final int LAYERS = 15;

@@ -29,7 +29,7 @@ import org.knowm.xchart.style.Styler;
  * validation rows: group lasso over a 100-lambda path, primal-dual and DGLNN by the validation-best
  * iterate. Score: log2 ||w - w*||^2.
  */
-public final class ExplicitComparisonExperiment implements Experiment {
+public final class IgsFig12Experiment implements Experiment {
   static final int N = 150;
   static final int P = 300;
   static final int VALIDATION_ROWS = N / 3;

@@ -32,7 +32,7 @@ import org.knowm.xchart.XYChart;
  *       beside the lemma's lower bound 1 - (delta_in + L delta_out + ||X_l^T xi / n|| / (u_l^*)^2)^2.
  * </ul>
  */
-public final class TheoryExperiment implements Experiment {
+public final class IgsTheoryExperiment implements Experiment {
   @Override
   public String name() {
     return "igs-theory";
@@ -242,8 +242,8 @@ public final class TheoryExperiment implements Experiment {
 
   /** Lemma 3: cosine of X_l^T y / n with v_l^* on the figure 3 problem, beside the lemma's bound. */
   private boolean direction(ExperimentOutput out, StringBuilder md) throws Exception {
-    int n = ConvergenceExperiment.N;
-    int p = ConvergenceExperiment.P;
+    int n = IgsFig2Fig3Fig11Experiment.N;
+    int p = IgsFig2Fig3Fig11Experiment.P;
     int size = 3;
     double[] support = {5, 6, 7, 8, 9, 10, 11, 12, 13};
     GroupStructure groups = GroupStructure.contiguous(size, p, false);
@@ -254,7 +254,7 @@ public final class TheoryExperiment implements Experiment {
     int informative = 0;
     for (int rep = 0; rep < out.repeats(); rep++) {
       SimulatedRegression sim = RegressionSimulator.generate(n, groups, support, false, DesignKind.RADEMACHER,
-          ConvergenceExperiment.NOISE, 0, out.seed() + rep);
+          IgsFig2Fig3Fig11Experiment.NOISE, 0, out.seed() + rep);
       double[] x = sim.train().design().data();
       double[] y = sim.train().response();
       double[] truth = sim.truth();
