@@ -1,6 +1,7 @@
 package org.groupsparse.cli;
 
-import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.HadamardOptions;
+import org.groupsparse.regression.baseline.PrimalDualOptions;
 import picocli.CommandLine.Option;
 
 /** Options of the hadamard and primal-dual methods of {@code fit}. */
@@ -16,11 +17,28 @@ public final class BaselineCliOptions {
           + "the best of 1, 10, 100, 1000 on the validation rows. Default: ${DEFAULT-VALUE}.")
   String balance;
 
-  IterativeOptions toOptions(DglnnCliOptions common, SharedFitOptions shared) {
+  /**
+   * @param common the shared iterative options (--alpha, --max-iter, --patience)
+   * @param shared preprocessing and threads
+   * @return the hadamard options
+   */
+  HadamardOptions toHadamard(DglnnCliOptions common, SharedFitOptions shared) {
+    return OptionNames.rename(() -> new HadamardOptions(common.alpha, step, common.maxIter, common.patienceOr(2000),
+        shared.threads, !shared.noIntercept, !shared.noStandardize),
+        "alpha", "--alpha", "stepSize", "--step", "maxIterations", "--max-iter", "patience", "--patience",
+        "threads", "--threads");
+  }
+
+  /**
+   * @param common the shared iterative options (--max-iter, --patience)
+   * @param shared preprocessing and threads
+   * @return the primal-dual options
+   */
+  PrimalDualOptions toPrimalDual(DglnnCliOptions common, SharedFitOptions shared) {
     double balanceValue = DglnnCliOptions.autoOrNumber("--balance", balance);
-    return OptionNames.rename(() -> new IterativeOptions(common.alpha, step, rho, balanceValue, common.maxIter,
-        common.patienceOr(2000), shared.threads, !shared.noIntercept, !shared.noStandardize),
-        "alpha", "--alpha", "stepSize", "--step", "rho", "--rho", "balance", "--balance", "maxIterations", "--max-iter",
-        "patience", "--patience", "threads", "--threads");
+    return OptionNames.rename(() -> new PrimalDualOptions(rho, balanceValue, common.maxIter, common.patienceOr(2000),
+        shared.threads, !shared.noIntercept, !shared.noStandardize),
+        "rho", "--rho", "balance", "--balance", "maxIterations", "--max-iter", "patience", "--patience",
+        "threads", "--threads");
   }
 }

@@ -19,7 +19,8 @@ import org.groupsparse.regression.grouplasso.GroupLassoTrainer;
 import org.groupsparse.regression.implicit.DglnnCvTrainer;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.baseline.HadamardTrainer;
-import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.HadamardOptions;
+import org.groupsparse.regression.baseline.PrimalDualOptions;
 import org.groupsparse.regression.baseline.PrimalDualTrainer;
 import org.groupsparse.regression.grouplasso.GroupLassoOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoPathResult;
@@ -99,7 +100,8 @@ public final class FitCommand implements Callable<Integer> {
     // validate every option before reading data, also those the chosen method does not use (a
     // typo in any of them is reported, never silently ignored)
     DglnnOptions dglnnOptions = isLasso || isBaseline ? null : dglnn.toOptions(shared);
-    IterativeOptions baselineOptions = baseline.toOptions(dglnn, shared);
+    HadamardOptions hadamardOptions = baseline.toHadamard(dglnn, shared);
+    PrimalDualOptions primalDualOptions = baseline.toPrimalDual(dglnn, shared);
     GroupLassoOptions lassoOptions = lasso.toOptions(shared);
     if (plot != null && plot.toString().isEmpty()) {
       throw new IllegalArgumentException("--plot is empty; expected a file name prefix");
@@ -128,7 +130,8 @@ public final class FitCommand implements Callable<Integer> {
     if (folds != null) {
       Check.atLeast("--cv", "fit", folds, 2);
     }
-    Trainer<GroupLinearModel> trainer = trainer(method, dglnnOptions, baselineOptions, lassoOptions, seed);
+    Trainer<GroupLinearModel> trainer = trainer(method, dglnnOptions, hadamardOptions, primalDualOptions, lassoOptions,
+        seed);
     input.declare(new FilePlan()).input("--validation", validationChoice == null ? null : validationChoice.file)
         .output("--out", this.out).output("--plot", plotFile("-loss.png")).output("--plot", plotFile("-groups.png"))
         .check();
@@ -234,7 +237,7 @@ public final class FitCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", model.selectedGroups().size(), gs.groupCount(),
           String.join(" ", model.selectedGroups()));
     } else {
-      settings = isBaseline ? baselineSettings(baselineOptions, method) : DglnnCliOptions.settings(dglnnOptions);
+      settings = isBaseline ? baselineSettings(hadamardOptions, primalDualOptions, method) : DglnnCliOptions.settings(dglnnOptions);
       CliSupport.printSummary(out, result, trainData.rows(), nValidation);
       if (!result.convergence().converged()) {
         err.println("warning: the run reached the iteration cap (--max-iter " + result.history().iterations()
@@ -281,8 +284,8 @@ public final class FitCommand implements Callable<Integer> {
   /**
    * The table from method name to trainer: every method of {@code fit} is a {@link Trainer}.
    */
-  private Trainer<GroupLinearModel> trainer(String method, DglnnOptions dglnnOptions, IterativeOptions baselineOptions,
-      GroupLassoOptions lassoOptions, long seed) {
+  private Trainer<GroupLinearModel> trainer(String method, DglnnOptions dglnnOptions, HadamardOptions hadamardOptions,
+      PrimalDualOptions primalDualOptions, GroupLassoOptions lassoOptions, long seed) {
     return switch (method) {
       case "dglnn", "dglnn-alg1", "dglnn-gd" -> folds == null ? new DglnnTrainer(dglnnOptions)
           : new DglnnCvTrainer(new DglnnCvTrainer.Options(dglnnOptions, folds, seed, cvRule.equals("1se")
@@ -291,26 +294,28 @@ public final class FitCommand implements Callable<Integer> {
           lambda != null ? new GroupLassoTrainer.Fixed(lambda)
               : folds != null ? new GroupLassoTrainer.CrossValidated(folds, seed, cvRule.equals("1se"))
               : new GroupLassoTrainer.OnValidation()));
-      case HadamardTrainer.METHOD -> new HadamardTrainer(baselineOptions);
-      case PrimalDualTrainer.METHOD -> new PrimalDualTrainer(baselineOptions);
+      case HadamardTrainer.METHOD -> new HadamardTrainer(hadamardOptions);
+      case PrimalDualTrainer.METHOD -> new PrimalDualTrainer(primalDualOptions);
       default -> throw new IllegalArgumentException("unknown --method '" + method + "'");
     };
   }
 
-  private static Map<String, Object> baselineSettings(IterativeOptions o, String method) {
+  private static Map<String, Object> baselineSettings(HadamardOptions h, PrimalDualOptions pd, String method) {
     Map<String, Object> m = new TreeMap<>();
     m.put("method", method);
-    if (method.equals(HadamardTrainer.METHOD)) {
-      m.put("alpha", o.alpha());
-      m.put("step", o.stepSize());
+    boolean hadamard = method.equals(HadamardTrainer.METHOD);
+    if (hadamard) {
+      m.put("alpha", h.alpha());
+      m.put("step", h.stepSize());
     } else {
-      m.put("rho", o.rho());
-      m.put("balance", Double.isNaN(o.balance()) ? "auto" : o.balance());
+      m.put("rho", pd.rho());
+      m.put("balance", Double.isNaN(pd.balance()) ? "auto" : pd.balance());
     }
-    m.put("maxIterations", o.maxIterations());
-    m.put("patience", o.patience());
-    m.put("fitIntercept", o.fitIntercept());
-    m.put("standardize", o.standardize());
+    m.put("maxIterations", hadamard ? h.maxIterations() : pd.maxIterations());
+    m.put("patience", hadamard ? h.patience() : pd.patience());
+    m.put("fitIntercept", hadamard ? h.fitIntercept() : pd.fitIntercept());
+    m.put("standardize", hadamard ? h.standardize() : pd.standardize());
     return m;
   }
+
 }

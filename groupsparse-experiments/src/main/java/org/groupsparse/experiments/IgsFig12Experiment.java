@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.groupsparse.groups.GroupStructure;
-import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.PrimalDualOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoPath;
 import org.groupsparse.regression.grouplasso.LambdaSelection;
@@ -64,7 +64,7 @@ public final class IgsFig12Experiment implements Experiment {
     double signal = 10; // ||w*||^2
     DglnnOptions dglnn = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(maxIter).patience(2000).fitIntercept(false).standardize(false).build();
-    IterativeOptions primalDual = IterativeOptions.defaults().withMaxIterations(maxIter).withPatience(2000)
+    PrimalDualOptions primalDual = PrimalDualOptions.defaults().withMaxIterations(maxIter).withPatience(2000)
         .withPreprocessing(false, false);
     GroupLassoOptions lasso = GroupLassoOptions.builder().lambdaCount(100).lambdaMinRatio(1e-3).fitIntercept(false)
         .standardize(false).build();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.regression.baseline.HadamardTrainer;
-import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.HadamardOptions;
 import org.groupsparse.regression.implicit.DglnnAlgorithm;
 import org.groupsparse.regression.implicit.DglnnOptions;
 import org.groupsparse.regression.implicit.DglnnTrainer;
@@ -61,7 +61,7 @@ public final class IgsFig4Experiment implements Experiment {
     DglnnOptions dglnn = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(iterations).patience(iterations).fitIntercept(false).standardize(false)
         .build();
-    IterativeOptions hadamard = IterativeOptions.defaults().withAlpha(1e-6).withStepSize(1e-2)
+    HadamardOptions hadamard = HadamardOptions.defaults().withAlpha(1e-6).withStepSize(1e-2)
         .withMaxIterations(iterations).withPatience(iterations).withPreprocessing(false, false);
     out.config("p", P);
     out.config("groupSize", GROUP_SIZE);

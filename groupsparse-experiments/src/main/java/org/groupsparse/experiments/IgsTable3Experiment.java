@@ -16,7 +16,7 @@ import org.groupsparse.data.Splits;
 import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.regression.GroupLinearModel;
-import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.PrimalDualOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoPath;
 import org.groupsparse.regression.grouplasso.LambdaSelection;
@@ -69,7 +69,7 @@ public final class IgsTable3Experiment implements Experiment {
     int n = data.rows();
     int third = n / 3;
     GroupLassoOptions lasso = GroupLassoOptions.builder().lambdaCount(100).lambdaMinRatio(1e-3).build();
-    IterativeOptions primalDual = IterativeOptions.defaults();
+    PrimalDualOptions primalDual = PrimalDualOptions.defaults();
     DglnnOptions dglnn = DglnnOptions.paperBuilder().build();
     DglnnOptions dglnnAuto = dglnn.toBuilder().stepSizeU(Double.NaN).build();
     out.config("data", "bardet (bundled): " + n + " rows, " + data.features() + " features, groups "

@@ -4,7 +4,7 @@ import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
-import org.groupsparse.regression.baseline.IterativeOptions;
+import org.groupsparse.regression.baseline.PrimalDualOptions;
 import org.groupsparse.regression.baseline.PrimalDualTrainer;
 
 /**
@@ -15,7 +15,8 @@ import org.groupsparse.regression.baseline.PrimalDualTrainer;
  * the lowest validation loss wins (ties to the smaller s).
  */
 final class TunedPrimalDual {
-  static final double[] BALANCES = {1, 10, 100, 1000};
+  /** The balances tried: the library's automatic set, {@link PrimalDualTrainer#autoBalances()}. */
+  static final double[] BALANCES = PrimalDualTrainer.autoBalances();
 
   private TunedPrimalDual() {}
 
@@ -25,7 +26,7 @@ final class TunedPrimalDual {
   /** A fitted model on data in original units, with its balance; {@code untuned} is s = 1. */
   record ModelChoice(double balance, GroupLinearModel model, GroupLinearModel untuned) {}
 
-  static Choice run(IterativeOptions options, Dataset train, Dataset validation, GroupStructure groups) {
+  static Choice run(PrimalDualOptions options, Dataset train, Dataset validation, GroupStructure groups) {
     PrimalDualTrainer.Solution best = null;
     PrimalDualTrainer.Solution first = null;
     double bestBalance = Double.NaN;
@@ -43,7 +44,7 @@ final class TunedPrimalDual {
     return new Choice(bestBalance, best, first);
   }
 
-  static ModelChoice fit(IterativeOptions options, Dataset train, Dataset validation, GroupStructure groups) {
+  static ModelChoice fit(PrimalDualOptions options, Dataset train, Dataset validation, GroupStructure groups) {
     FitResult<GroupLinearModel> best = null;
     FitResult<GroupLinearModel> first = null;
     double bestBalance = Double.NaN;

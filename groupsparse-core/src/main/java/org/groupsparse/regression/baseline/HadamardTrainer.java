@@ -27,10 +27,10 @@ import org.groupsparse.regression.TrainingListener;
 public final class HadamardTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
   /** The method name recorded in models. */
   public static final String METHOD = "hadamard";
-  private final IterativeOptions options;
+  private final HadamardOptions options;
 
   /** @param options configuration */
-  public HadamardTrainer(IterativeOptions options) {
+  public HadamardTrainer(HadamardOptions options) {
     this.options = options;
   }
 
@@ -40,7 +40,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
   }
 
   @Override
-  public IterativeOptions options() {
+  public HadamardOptions options() {
     return options;
   }
 

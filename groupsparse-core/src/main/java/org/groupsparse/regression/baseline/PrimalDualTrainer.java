@@ -31,12 +31,17 @@ import org.groupsparse.regression.TrainingListener;
 public final class PrimalDualTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
   /** The method name recorded in models. */
   public static final String METHOD = "primal-dual";
-  /** The balances s tried when {@link IterativeOptions#balance()} is NaN (automatic). */
-  public static final double[] AUTO_BALANCES = {1, 10, 100, 1000};
-  private final IterativeOptions options;
+  /** The balances s tried when {@link PrimalDualOptions#balance()} is NaN (automatic). */
+  private static final double[] AUTO_BALANCES = {1, 10, 100, 1000};
+
+  /** @return the balances s tried when {@link PrimalDualOptions#balance()} is NaN (a copy) */
+  public static double[] autoBalances() {
+    return AUTO_BALANCES.clone();
+  }
+  private final PrimalDualOptions options;
 
   /** @param options configuration (rho, balance, iteration cap, patience, preprocessing) */
-  public PrimalDualTrainer(IterativeOptions options) {
+  public PrimalDualTrainer(PrimalDualOptions options) {
     this.options = options;
   }
 
@@ -46,7 +51,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
   }
 
   @Override
-  public IterativeOptions options() {
+  public PrimalDualOptions options() {
     return options;
   }
 

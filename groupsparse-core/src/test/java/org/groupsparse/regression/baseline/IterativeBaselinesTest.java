@@ -27,7 +27,7 @@ class IterativeBaselinesTest {
   @Test
   void hadamardRecoversTheSupportOfAnEasyProblem() {
     SimulatedRegression sim = easyProblem(1);
-    IterativeOptions options = IterativeOptions.defaults().withPreprocessing(false, false).withStepSize(0.05)
+    HadamardOptions options = HadamardOptions.defaults().withPreprocessing(false, false).withStepSize(0.05)
         .withMaxIterations(5000).withPatience(500);
     FitResult<GroupLinearModel> fit = new HadamardTrainer(options).fit(sim.train(), sim.validation(), sim.groups(),
         null);
@@ -44,7 +44,7 @@ class IterativeBaselinesTest {
     // the constraint X w = y needs n < p
     SimulatedRegression sim = RegressionSimulator.generate(100, GroupStructure.contiguous(4, 200, false),
         new double[] {2, -2, 2, 2, 1.5, 1.5, -1.5, 1.5}, true, DesignKind.GAUSSIAN, 0.1, 50, 2);
-    IterativeOptions options = IterativeOptions.defaults().withPreprocessing(false, false).withMaxIterations(5000)
+    PrimalDualOptions options = PrimalDualOptions.defaults().withPreprocessing(false, false).withMaxIterations(5000)
         .withPatience(500);
     FitResult<GroupLinearModel> fit = new PrimalDualTrainer(options).fit(sim.train(), sim.validation(), sim.groups(),
         null);
@@ -80,7 +80,7 @@ class IterativeBaselinesTest {
     double[] gaps = new double[2];
     int[] budgets = {30, 20000};
     for (int b = 0; b < budgets.length; b++) {
-      PrimalDualTrainer trainer = new PrimalDualTrainer(IterativeOptions.defaults().withPreprocessing(false, false)
+      PrimalDualTrainer trainer = new PrimalDualTrainer(PrimalDualOptions.defaults().withPreprocessing(false, false)
           .withMaxIterations(budgets[b]));
       PrimalDualTrainer.Solution s = trainer.run(x, y, null, null, groups, null);
       double[] w = s.coefficients();
@@ -123,13 +123,13 @@ class IterativeBaselinesTest {
   @Test
   void automaticBalanceKeepsTheCandidateWithTheLowestValidationLoss() {
     SimulatedRegression sim = easyProblem(5);
-    IterativeOptions options = IterativeOptions.defaults().withPreprocessing(false, false).withMaxIterations(400)
+    PrimalDualOptions options = PrimalDualOptions.defaults().withPreprocessing(false, false).withMaxIterations(400)
         .withPatience(100);
     DenseMatrix x = sim.train().design();
     DenseMatrix xv = sim.validation().design();
     double bestLoss = Double.POSITIVE_INFINITY;
     double bestBalance = Double.NaN;
-    for (double s : PrimalDualTrainer.AUTO_BALANCES) {
+    for (double s : PrimalDualTrainer.autoBalances()) {
       PrimalDualTrainer.Solution fixed = new PrimalDualTrainer(options.withBalance(s)).run(x,
           sim.train().response(), xv, sim.validation().response(), sim.groups(), null);
       assertThat(fixed.balance()).isEqualTo(s);
@@ -149,23 +149,25 @@ class IterativeBaselinesTest {
 
   @Test
   void invalidOptionsNameTheParameter() {
-    assertThatThrownBy(() -> IterativeOptions.defaults().withRho(1.0)).hasMessageContaining("'rho'");
-    assertThatThrownBy(() -> IterativeOptions.defaults().withStepSize(-1)).hasMessageContaining("'stepSize'");
-    assertThatThrownBy(() -> IterativeOptions.defaults().withBalance(0)).hasMessageContaining("'balance'");
-    assertThatThrownBy(() -> IterativeOptions.defaults().withBalance(-1)).hasMessageContaining("'balance'");
-    assertThatThrownBy(() -> IterativeOptions.defaults().withPatience(0)).hasMessageContaining("'patience'");
+    assertThatThrownBy(() -> PrimalDualOptions.defaults().withRho(1.0)).hasMessageContaining("'rho'");
+    assertThatThrownBy(() -> HadamardOptions.defaults().withStepSize(-1)).hasMessageContaining("'stepSize'");
+    assertThatThrownBy(() -> PrimalDualOptions.defaults().withBalance(0)).hasMessageContaining("'balance'");
+    assertThatThrownBy(() -> PrimalDualOptions.defaults().withBalance(-1)).hasMessageContaining("'balance'");
+    assertThatThrownBy(() -> PrimalDualOptions.defaults().withPatience(0)).hasMessageContaining("'patience'");
+    assertThatThrownBy(() -> HadamardOptions.defaults().withPatience(0)).hasMessageContaining("'patience'");
   }
 
   @Test
   void sameInputsGiveIdenticalModels() {
     SimulatedRegression sim = easyProblem(4);
-    IterativeOptions options = IterativeOptions.defaults().withMaxIterations(300);
+    HadamardOptions hadamard = HadamardOptions.defaults().withMaxIterations(300);
+    PrimalDualOptions primalDual = PrimalDualOptions.defaults().withMaxIterations(300);
     for (int rep = 0; rep < 2; rep++) {
       List<double[]> results = new java.util.ArrayList<>();
       for (int k = 0; k < 2; k++) {
         results.add(rep == 0
-            ? new HadamardTrainer(options).fit(sim.train(), sim.validation(), sim.groups(), null).model().coefficients()
-            : new PrimalDualTrainer(options).fit(sim.train(), sim.validation(), sim.groups(), null).model().coefficients());
+            ? new HadamardTrainer(hadamard).fit(sim.train(), sim.validation(), sim.groups(), null).model().coefficients()
+            : new PrimalDualTrainer(primalDual).fit(sim.train(), sim.validation(), sim.groups(), null).model().coefficients());
       }
       assertThat(results.get(0)).containsExactly(results.get(1));
     }
