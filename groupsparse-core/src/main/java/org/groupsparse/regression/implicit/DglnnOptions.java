@@ -40,7 +40,8 @@ import org.groupsparse.util.Check;
  *     division, u never approaches 0 in practice)
  * @param directionInit how v starts (default {@link DirectionInit#UNIFORM_UNIT})
  * @param directionInitScale the scale of {@link DirectionInit#CONSTANT} and {@link
- *     DirectionInit#RANDOM_UNIFORM} (default 1e-3)
+ *     DirectionInit#RANDOM_UNIFORM}, any finite number (default 1e-3; negative constants as in the
+ *     authors' figure 7)
  * @param maxIterations cap on the number of updates, at least 0 (default 20000; 0 returns the
  *     initial iterate)
  * @param patience early stopping: stop when the validation loss has not improved for this many
@@ -60,11 +61,13 @@ import org.groupsparse.util.Check;
  *     gap in the sorted magnitudes (see {@link DglnnTrainer#selectionThreshold})
  * @param minIterations never stop early before this many updates, at least 0 (default 0; used by
  *     cross-validation over the stopping time to run every fold to a common horizon)
+ * @param lossScaling the loss whose gradient is followed: (1/2n)||y - Xw||^2 (default, the paper's
+ *     text) or the mean (1/n)||y - Xw||^2 of the authors' code ({@link LossScaling})
  */
 public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, double alpha, double stepSizeU, double stepSizeV,
     double switchTolerance, double switchEpsilon, DirectionInit directionInit, double directionInitScale,
     int maxIterations, int patience, int threads, long seed, boolean fitIntercept, boolean standardize,
-    double selectionThreshold, int minIterations) {
+    double selectionThreshold, int minIterations, LossScaling lossScaling) {
 
   private static final String OWNER = "DglnnOptions";
 
@@ -79,7 +82,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
    * @param switchTolerance tau of Algorithm 2's switch criterion max_l |u_l(t+1) - u_l(t)| / (|u_l(t)| + eps) &lt; tau, in (0, inf). Default NaN, meaning tau = gamma (1e-3 with the default gamma). Why: the relative change of u_l in one step is 2 gamma v_l^T X_l^T r / n, so with gamma = 1e-3 the criterion says that no group has a correlation with the residual above 0.5 left to learn; at the start a true group with ||w_l*|| well above 0.5 changes by 2 gamma ||w_l*|| per step (0.02 for the paper's settings), while pure-noise groups change by 2 gamma ||X_l^T xi / n|| (about 3e-4 there). With standardized data the same holds in units of the response's standard deviation. The peer PyTorch script uses 0.1, which is met at the first step for these settings. NaN means tau = gamma, the same criterion (remaining correlation below 0.5) for any gamma.
    * @param switchEpsilon eps of the switch criterion, in [0, inf) (default 1e-12; only guards the division, u never approaches 0 in practice)
    * @param directionInit how v starts (default {@link DirectionInit#UNIFORM_UNIT})
-   * @param directionInitScale the scale of {@link DirectionInit#CONSTANT} and {@link DirectionInit#RANDOM_UNIFORM} (default 1e-3)
+   * @param directionInitScale the scale of {@link DirectionInit#CONSTANT} and {@link DirectionInit#RANDOM_UNIFORM}, any finite number (default 1e-3; negative constants as in the authors' figure 7)
    * @param maxIterations cap on the number of updates, at least 0 (default 20000; 0 returns the initial iterate)
    * @param patience early stopping: stop when the validation loss has not improved for this many iterations (paper: 2000); the iterate with the lowest validation loss is kept. With {@link DglnnSchedule#ADAPTIVE} 0 (the default) means automatic, 20 e-foldings of the fastest group's initial growth (at least 100), and the run never stops while a group is emerging
    * @param threads threads for the gradient kernel, at least 1 (default 1)
@@ -88,12 +91,16 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
    * @param standardize whether to scale columns and response to unit variance on the training rows (default true; coefficients and losses are reported on the original scale)
    * @param selectionThreshold a group is selected when its magnitude u_l^2 exceeds this; NaN (default) means automatic: with {@link DglnnSchedule#PAPER}, sqrt(alpha max_k u_k^2), the midpoint on the logarithmic scale between alpha (Theorem 3 bounds the entries outside the support by O(alpha)) and the largest group; with {@link DglnnSchedule#ADAPTIVE}, the largest gap in the sorted magnitudes (see {@link DglnnTrainer#selectionThreshold})
    * @param minIterations never stop early before this many updates, at least 0 (default 0; used by cross-validation over the stopping time to run every fold to a common horizon)
+   * @param lossScaling the loss whose gradient is followed (default {@link LossScaling#HALF_MEAN})
    */
   public DglnnOptions {
     if (schedule == null || algorithm == null || directionInit == null) {
       throw new IllegalArgumentException("'schedule', 'algorithm' and 'directionInit' of DglnnOptions must not be null");
     }
     Check.atLeast("minIterations", OWNER, minIterations, 0);
+    if (lossScaling == null) {
+      throw new IllegalArgumentException("'lossScaling' of DglnnOptions must not be null");
+    }
     Check.inRange("alpha", OWNER, alpha, 0, Double.POSITIVE_INFINITY, OPEN);
     if (!Double.isNaN(stepSizeU)) {
       Check.inRange("stepSizeU", OWNER, stepSizeU, 0, Double.POSITIVE_INFINITY, OPEN);
@@ -105,7 +112,9 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
       Check.inRange("switchTolerance", OWNER, switchTolerance, 0, Double.POSITIVE_INFINITY, OPEN);
     }
     Check.inRange("switchEpsilon", OWNER, switchEpsilon, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
-    Check.inRange("directionInitScale", OWNER, directionInitScale, 0, Double.POSITIVE_INFINITY, CLOSED_LEFT);
+    // negative constants are allowed: the authors' figure 7 starts plain gradient descent from v(0) < 0
+    Check.inRange("directionInitScale", OWNER, directionInitScale, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        OPEN);
     Check.atLeast("maxIterations", OWNER, maxIterations, 0);
     Check.atLeast("patience", OWNER, patience, schedule == DglnnSchedule.ADAPTIVE ? 0 : 1);
     Check.atLeast("threads", OWNER, threads, 1);
@@ -144,6 +153,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     Builder b = new Builder();
     b.schedule = schedule;
     b.minIterations = minIterations;
+    b.lossScaling = lossScaling;
     b.algorithm = algorithm;
     b.alpha = alpha;
     b.stepSizeU = stepSizeU;
@@ -166,6 +176,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
   public static final class Builder {
     private DglnnSchedule schedule = DglnnSchedule.ADAPTIVE;
     private int minIterations;
+    private LossScaling lossScaling = LossScaling.HALF_MEAN;
     private DglnnAlgorithm algorithm = DglnnAlgorithm.ALGORITHM_2;
     private double alpha = 1e-6;
     private double stepSizeU = Double.NaN;
@@ -190,6 +201,15 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
      */
     public Builder schedule(DglnnSchedule v) {
       schedule = v;
+      return this;
+    }
+
+    /**
+     * @param v the loss scaling (the authors' code: {@link LossScaling#MEAN})
+     * @return this
+     */
+    public Builder lossScaling(LossScaling v) {
+      lossScaling = v;
       return this;
     }
 
@@ -341,7 +361,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     public DglnnOptions build() {
       return new DglnnOptions(schedule, algorithm, alpha, stepSizeU, stepSizeV, switchTolerance, switchEpsilon, directionInit,
           directionInitScale, maxIterations, patience, threads, seed, fitIntercept, standardize, selectionThreshold,
-          minIterations);
+          minIterations, lossScaling);
     }
   }
 }

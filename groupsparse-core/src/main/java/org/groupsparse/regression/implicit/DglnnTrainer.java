@@ -672,8 +672,10 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       }
       double rss = kernel.evaluate(w, c);
       double inv = 1.0 / n;
+      // the same arithmetic as before for the paper's (1/2n) loss; the authors' (1/n) doubles c
+      double scale = options.lossScaling() == LossScaling.HALF_MEAN ? inv : options.lossScaling().gradientFactor() * inv;
       for (int j = 0; j < p; j++) {
-        c[j] *= inv;
+        c[j] *= scale;
       }
       return rss * 0.5 * inv;
     }
