@@ -54,6 +54,12 @@ public final class CvCommand implements Callable<Integer> {
     }
     input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
     Dataset data = input.read();
+    double[] classes = null;
+    if (options.family() == org.groupsparse.regression.Family.BINOMIAL) {
+      BinaryResponse binary = BinaryResponse.of(input.train.toString(), data);
+      data = binary.encode(input.train.toString(), data);
+      classes = binary.classes();
+    }
     lasso.checkMemory(data.features());
     if (data.rows() < 2) {
       throw new IllegalArgumentException(input.train + ": need at least 2 rows for cross-validation; got " + data.rows());
@@ -69,14 +75,16 @@ public final class CvCommand implements Callable<Integer> {
       cv = LambdaSelection.crossValidate(data, gs, options, folds, seed, progress);
     }
     int[] active = cv.path().activeGroups();
-    pw.printf(Locale.ROOT, "%-5s %-12s %-12s %-12s %s%n", "k", "lambda", "cv_mse", "std_error", "groups");
+    String measure = classes != null ? "deviance" : "mse";
+    pw.printf(Locale.ROOT, "%-5s %-12s %-12s %-12s %s%n", "k", "lambda", "cv_" + measure, "std_error", "groups");
     double[] lambdas = cv.lambdas();
     for (int k = 0; k < lambdas.length; k++) {
       String mark = k == cv.indexMin() ? (k == cv.index1se() ? "  <- min, 1se" : "  <- min") : k == cv.index1se() ? "  <- 1se" : "";
       pw.printf(Locale.ROOT, "%-5d %-12.6g %-12.6g %-12.6g %d%s%n", k, lambdas[k], cv.meanError()[k],
           cv.standardError()[k], active[k], mark);
     }
-    pw.printf(Locale.ROOT, "lambda_min %.6g (CV MSE %.6g, %d groups); lambda_1se %.6g (CV MSE %.6g, %d groups)%n",
+    pw.printf(Locale.ROOT, "lambda_min %.6g (CV " + measure + " %.6g, %d groups); lambda_1se %.6g (CV " + measure
+        + " %.6g, %d groups)%n",
         cv.lambdaMin(), cv.meanError()[cv.indexMin()], active[cv.indexMin()], cv.lambda1se(),
         cv.meanError()[cv.index1se()], active[cv.index1se()]);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -97,6 +105,11 @@ public final class CvCommand implements Callable<Integer> {
     root.put("index1se", cv.index1se());
     var sel = root.putArray("selectedGroupsAtLambdaMin");
     cv.path().model(cv.indexMin()).selectedGroups().forEach(sel::add);
+    root.put("family", options.family().label());
+    root.put("measure", classes != null ? "mean binomial deviance" : "mean squared error");
+    if (classes != null) {
+      PathCommand.putArray(root.putArray("classes"), classes);
+    }
     root.set("settings", mapper.valueToTree(GroupLassoCliOptions.settings(options)));
     Path png = png();
     try (FileBatch batch = new FileBatch()) {

@@ -12,6 +12,7 @@ import org.groupsparse.io.GroupSpecs;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.util.FileBatch;
 import org.groupsparse.io.ModelFiles;
+import org.groupsparse.regression.Family;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.Problem;
 import org.groupsparse.regression.Trainer;
@@ -136,6 +137,14 @@ public final class FitCommand implements Callable<Integer> {
         .output("--out", this.out).output("--plot", plotFile("-loss.png")).output("--plot", plotFile("-groups.png"))
         .check();
     Dataset data = input.read();
+    BinaryResponse classes = null;
+    if (lassoOptions.family() == Family.BINOMIAL) {
+      if (!isLasso) {
+        throw new IllegalArgumentException("'--family binomial' is available for --method group-lasso only");
+      }
+      classes = BinaryResponse.of(input.train.toString(), data);
+      data = classes.encode(input.train.toString(), data);
+    }
     GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
     if (data.rows() < 2) {
       throw new IllegalArgumentException(input.train + ": need at least 2 rows; got " + data.rows());
@@ -159,6 +168,9 @@ public final class FitCommand implements Callable<Integer> {
       validation = CsvDatasetReader.forFeatures(data.featureNames(), input.target).read(validationChoice.file);
       if (!validation.hasResponse()) {
         throw new IllegalArgumentException(validationChoice.file + ": no target column '" + input.target + "'");
+      }
+      if (classes != null) {
+        validation = classes.encode(validationChoice.file.toString(), validation);
       }
       validationSource = validationChoice.file.toString();
     } else if (needsValidation) {
@@ -243,6 +255,9 @@ public final class FitCommand implements Callable<Integer> {
         err.println("warning: the run reached the iteration cap (--max-iter " + result.history().iterations()
             + ") before early stopping ended it; the validation loss may still be falling (raise --max-iter)");
       }
+    }
+    if (classes != null) {
+      settings.put("classes", classes.classes());
     }
     settings.put("train", input.train.toString());
     settings.put("target", input.target);

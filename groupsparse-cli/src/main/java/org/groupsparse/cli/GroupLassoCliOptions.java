@@ -3,12 +3,18 @@ package org.groupsparse.cli;
 import java.util.Map;
 import java.util.TreeMap;
 import org.groupsparse.regression.grouplasso.BlockUpdate;
+import org.groupsparse.regression.Family;
 import org.groupsparse.regression.grouplasso.GroupLassoOptions;
 import org.groupsparse.regression.grouplasso.GroupLassoSolverKind;
 import picocli.CommandLine.Option;
 
 /** The group lasso path options shared by {@code fit}, {@code path}, {@code cv} and {@code bench group-lasso}. */
 public final class GroupLassoCliOptions {
+  @Option(names = "--family", defaultValue = "gaussian",
+      description = "gaussian (least squares) or binomial (logistic loss; a response with two classes, coded 0/1). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String family;
+
   @Option(names = "--solver", defaultValue = "bcd",
       description = "Group lasso solver: bcd (block coordinate descent) or fista (proximal gradient, the paper's PGD). Default: ${DEFAULT-VALUE}.")
   String solver;
@@ -53,12 +59,22 @@ public final class GroupLassoCliOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown --solver '" + solver + "'; expected bcd or fista", e);
     }
-    return OptionNames.rename(() -> GroupLassoOptions.builder().solver(kind).blockUpdate(update)
+    Family fam = family();
+    return OptionNames.rename(() -> GroupLassoOptions.builder().family(fam).solver(kind).blockUpdate(update)
         .lambdaCount(lambdaCount).lambdaMinRatio(lambdaMinRatio == null ? Double.NaN : lambdaMinRatio)
         .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(shared.threads)
         .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize).build(),
         "lambdaCount", "--n-lambda", "lambdaMinRatio", "--lambda-min-ratio", "tolerance", "--tol",
         "maxIterations", "--max-sweeps", "weights", "--group-weights", "threads", "--threads");
+  }
+
+  /** @return the family typed with --family */
+  Family family() {
+    return switch (family.toLowerCase(java.util.Locale.ROOT)) {
+      case "gaussian" -> Family.GAUSSIAN;
+      case "binomial" -> Family.BINOMIAL;
+      default -> throw new IllegalArgumentException("unknown --family '" + family + "'; expected gaussian or binomial");
+    };
   }
 
   /**
@@ -79,6 +95,7 @@ public final class GroupLassoCliOptions {
    */
   static Map<String, Object> settings(GroupLassoOptions o) {
     Map<String, Object> m = new TreeMap<>();
+    m.put("family", o.family().label());
     m.put("solver", o.solver().cliName());
     m.put("blockUpdate", o.blockUpdate().name());
     m.put("lambdaCount", o.lambdaCount());

@@ -47,6 +47,12 @@ public final class PathCommand implements Callable<Integer> {
     var options = lasso.toOptions(shared);
     input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
     Dataset data = input.read();
+    double[] classes = null;
+    if (options.family() == org.groupsparse.regression.Family.BINOMIAL) {
+      BinaryResponse binary = BinaryResponse.of(input.train.toString(), data);
+      data = binary.encode(input.train.toString(), data);
+      classes = binary.classes();
+    }
     lasso.checkMemory(data.features());
     GroupStructure gs = GroupSpecs.parse(input.groups, data.featureNames());
     CliSupport.requireSomeVariation(input.train.toString(), data);
@@ -92,6 +98,10 @@ public final class PathCommand implements Callable<Integer> {
     ArrayNode its = root.putArray("iterations");
     for (int a : path.iterations()) {
       its.add(a);
+    }
+    root.put("family", options.family().label());
+    if (classes != null) {
+      PathCommand.putArray(root.putArray("classes"), classes);
     }
     root.set("settings", mapper.valueToTree(GroupLassoCliOptions.settings(options)));
     Path png = png();

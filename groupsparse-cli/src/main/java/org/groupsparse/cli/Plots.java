@@ -230,7 +230,9 @@ final class Plots {
   static XYChart selectionChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path, double[] curve,
       double[] se, int chosen, String how) {
     XYChart chart = new XYChartBuilder().width(900).height(500).title("group lasso: lambda chosen by " + how)
-        .xAxisTitle("log10(lambda)").yAxisTitle(se != null ? "cross-validated MSE" : "MSE").build();
+        .xAxisTitle("log10(lambda)").build();
+    String measure = path.family() == org.groupsparse.regression.Family.BINOMIAL ? "binomial deviance" : "MSE";
+    chart.setYAxisTitle(se != null ? "cross-validated " + measure : "validation " + measure);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNW)
         .setMarkerSize(5);
     double[] lambdas = path.lambdas();
@@ -243,7 +245,7 @@ final class Plots {
       for (int k = 0; k < curve.length; k++) {
         curve[k] = 2 * path.trainLoss()[k];
       }
-      chart.setYAxisTitle("training MSE");
+      chart.setYAxisTitle("training " + measure);
     }
     XYSeries main = se == null ? chart.addSeries("error", x, curve) : chart.addSeries("mean +- 1 s.e.", x, curve, se);
     main.setMarker(SeriesMarkers.CIRCLE);

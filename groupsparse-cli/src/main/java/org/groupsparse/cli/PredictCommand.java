@@ -9,6 +9,7 @@ import org.groupsparse.data.CsvDatasetReader;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.io.CsvFiles;
 import org.groupsparse.io.ModelFiles;
+import org.groupsparse.regression.Family;
 import org.groupsparse.regression.GroupLinearModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,32 +38,61 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     new FilePlan().input("--model", model).input("--data", data).output("--out", out).check();
-    GroupLinearModel m = ModelFiles.read(model).model();
+    ModelFiles.Loaded loaded = ModelFiles.read(model);
+    GroupLinearModel m = loaded.model();
     Dataset d = CsvDatasetReader.forFeatures(m.featureNames(), m.targetName()).read(data);
-    double[] pred = m.predict(d.design());
+    double[] eta = m.predict(d.design());
+    boolean binomial = m.family() == Family.BINOMIAL;
+    double[] classes = loaded.classes() != null ? loaded.classes() : new double[] {0, 1};
     boolean hasTarget = d.hasResponse();
     PrintWriter stdout = spec.commandLine().getOut();
-    if (out != null) {
-      CsvFiles.write(out, List.of("prediction"), printer -> {
-        for (double v : pred) {
+    List<String> header = binomial ? List.of("linear_predictor", "probability", "class") : List.of("prediction");
+    CsvFiles.Rows rows = printer -> {
+      for (double v : eta) {
+        if (binomial) {
+          double prob = Family.BINOMIAL.mean(v);
+          double c = classes[prob >= 0.5 ? 1 : 0];
+          printer.printRecord(v, prob, c == Math.rint(c) && Math.abs(c) < 1e15 ? Long.toString((long) c) : Double.toString(c));
+        } else {
           printer.printRecord(v);
         }
-      });
-      stdout.println("predictions for " + pred.length + " rows written to " + out);
-    } else {
-      stdout.println("prediction");
-      for (double v : pred) {
-        stdout.println(v);
       }
+    };
+    if (out != null) {
+      CsvFiles.write(out, header, rows);
+      stdout.println("predictions for " + eta.length + " rows written to " + out);
+    } else {
+      org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(stdout,
+          org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+      printer.printRecord(header);
+      rows.print(printer);
+      printer.flush();
     }
     if (hasTarget) {
-      double mse = 0;
-      for (int i = 0; i < pred.length; i++) {
-        double r = d.response()[i] - pred[i];
-        mse += r * r;
+      double[] y = d.response();
+      if (binomial) {
+        double deviance = 0;
+        int wrong = 0;
+        for (int i = 0; i < eta.length; i++) {
+          double coded = y[i] == classes[1] ? 1 : y[i] == classes[0] ? 0 : Double.NaN;
+          if (Double.isNaN(coded)) {
+            throw new IllegalArgumentException(data + ": row " + (i + 1) + " has the value " + y[i] + " of '"
+                + m.targetName() + "', which is neither class of the model (" + classes[0] + ", " + classes[1] + ")");
+          }
+          deviance += Family.BINOMIAL.deviance(coded, eta[i]);
+          wrong += (eta[i] >= 0 ? 1 : 0) != coded ? 1 : 0;
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "on '%s': mean deviance %.6g, misclassification %.4f (%d rows)%n",
+            m.targetName(), deviance / eta.length, (double) wrong / eta.length, eta.length);
+      } else {
+        double mse = 0;
+        for (int i = 0; i < eta.length; i++) {
+          double r = y[i] - eta[i];
+          mse += r * r;
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "MSE on '%s': %.6g (%d rows)%n", m.targetName(),
+            mse / eta.length, eta.length);
       }
-      spec.commandLine().getErr().printf(Locale.ROOT, "MSE on '%s': %.6g (%d rows)%n", m.targetName(), mse / pred.length,
-          pred.length);
     }
     return 0;
   }

@@ -435,6 +435,12 @@ class BadInputSuiteTest {
         "--groups", "size:3", "--cv", "3", "--validation-fraction", "0.2"), "--cv"));
     cases.add(new Case("fit hadamard --cv", List.of("fit", "--train", s(train), "--target", "y", "--groups", "size:3",
         "--method", "hadamard", "--cv", "3"), "--cv"));
+    cases.add(new Case("fit group-lasso --family binomial, continuous target", List.of("fit", "--train", s(train),
+        "--target", "y", "--groups", "size:3", "--method", "group-lasso", "--family", "binomial"), "third value"));
+    cases.add(new Case("fit dglnn --family binomial", List.of("fit", "--train", s(train), "--target", "y", "--groups",
+        "size:3", "--family", "binomial"), "--family"));
+    cases.add(new Case("path --family poisson", List.of("path", "--train", s(train), "--target", "y", "--groups",
+        "size:3", "--family", "poisson", "--out", s(dir.resolve("never.json"))), "--family"));
     cases.add(new Case("fit --schedule unknown", List.of("fit", "--train", s(train), "--target", "y", "--groups",
         "size:3", "--schedule", "fast"), "--schedule"));
     cases.add(new Case("fit --patience 0", List.of("fit", "--train", s(train), "--target", "y", "--groups", "size:3",

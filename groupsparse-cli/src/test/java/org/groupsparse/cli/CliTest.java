@@ -48,6 +48,40 @@ class CliTest {
   }
 
   @Test
+  void binomialGroupLassoCodesTwoClassesAndPredictsProbabilities() throws Exception {
+    // a two-class target coded 2/4 (as in the Wisconsin breast cancer data): y > 0 of the simulation
+    java.util.List<String> lines = Files.readAllLines(sim.resolve("train.csv"));
+    StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", 2);
+      csv.append(Double.parseDouble(cells[0]) > 0 ? "4" : "2").append(',').append(cells[1]).append('\n');
+    }
+    Path data = dir.resolve("binary.csv");
+    Files.writeString(data, csv);
+    Path model = dir.resolve("binary-model.json");
+    Result r = run("fit", "--train", data.toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),
+        "--method", "group-lasso", "--family", "binomial", "--cv", "5", "--quiet", "--out", model.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("KKT violation").contains("(converged)").contains("training dev.");
+    JsonNode m = new ObjectMapper().readTree(model.toFile());
+    assertThat(m.get("family").asText()).isEqualTo("binomial");
+    assertThat(m.get("settings").get("classes").get(1).asDouble()).isEqualTo(4.0);
+    Path predictions = dir.resolve("binary-predictions.csv");
+    Result p = run("predict", "--model", model.toString(), "--data", data.toString(), "--out", predictions.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(p.err()).contains("misclassification");
+    java.util.List<String> out = Files.readAllLines(predictions);
+    assertThat(out.get(0)).isEqualTo("linear_predictor,probability,class");
+    for (String line : out.subList(1, out.size())) {
+      String[] cells = line.split(",");
+      double eta = Double.parseDouble(cells[0]);
+      double prob = Double.parseDouble(cells[1]);
+      assertThat(prob).isBetween(0.0, 1.0).isCloseTo(1 / (1 + Math.exp(-eta)), org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(cells[2]).isEqualTo(prob >= 0.5 ? "4" : "2");
+    }
+  }
+
+  @Test
   void dglnnCrossValidationOverTheStoppingTimeWritesTheCurveAndIsDeterministic() throws Exception {
     Path model = dir.resolve("cv-model.json");
     Path plot = dir.resolve("cv-plot");

@@ -44,8 +44,10 @@ public final class ModelFiles {
    *
    * @param model the model
    * @param history the record of the run, if the file has one (else null)
+   * @param classes for a binomial model, the response values coded 0 and 1 ({@code settings.classes}),
+   *     else null
    */
-  public record Loaded(GroupLinearModel model, TrainingHistory history) {}
+  public record Loaded(GroupLinearModel model, TrainingHistory history, double[] classes) {}
 
   /**
    * The JSON tree of a model.
@@ -60,6 +62,7 @@ public final class ModelFiles {
     root.put("format", FORMAT);
     root.put("formatVersion", FORMAT_VERSION);
     root.put("method", model.method());
+    root.put("family", model.family().label());
     root.put("target", model.targetName());
     ArrayNode names = root.putArray("featureNames");
     model.featureNames().forEach(names::add);
@@ -214,8 +217,16 @@ public final class ModelFiles {
       throw new InputException(shown, 0, 0, "inconsistent model file: selected group '"
           + selectedLabels.iterator().next() + "' is not a group of the model");
     }
+    org.groupsparse.regression.Family family;
+    String familyName = root.path("family").asText("gaussian");
+    try {
+      family = org.groupsparse.regression.Family.valueOf(familyName.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(shown, 0, 0, "inconsistent model file: unknown family '"
+          + InputException.printable(familyName) + "'; expected gaussian or binomial");
+    }
     GroupLinearModel model = new GroupLinearModel(root.path("method").asText("unknown"),
-        target, names, groups, coef, b.asDouble(), mags, selected);
+        target, names, groups, coef, b.asDouble(), mags, selected, family);
     TrainingHistory history = null;
     if (root.has("history")) {
       JsonNode h = root.get("history");
@@ -230,7 +241,12 @@ public final class ModelFiles {
           root.path("bestIteration").asInt(0), sw == null || sw.isNull() ? -1 : sw.asInt(),
           root.path("iterations").asInt(0), reason);
     }
-    return new Loaded(model, history);
+    double[] classes = null;
+    JsonNode c = root.path("settings").get("classes");
+    if (c != null && c.isArray() && c.size() == 2 && c.get(0).isNumber() && c.get(1).isNumber()) {
+      classes = new double[] {c.get(0).asDouble(), c.get(1).asDouble()};
+    }
+    return new Loaded(model, history, classes);
   }
 
   /**

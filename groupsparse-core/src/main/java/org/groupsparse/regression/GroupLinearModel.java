@@ -24,6 +24,7 @@ public final class GroupLinearModel {
   private final double intercept;
   private final double[] groupMagnitudes;
   private final boolean[] selected;
+  private final Family family;
 
   /**
    * Creates the model.
@@ -39,6 +40,24 @@ public final class GroupLinearModel {
    */
   public GroupLinearModel(String method, String targetName, List<String> featureNames, GroupStructure groups,
       double[] coefficients, double intercept, double[] groupMagnitudes, boolean[] selected) {
+    this(method, targetName, featureNames, groups, coefficients, intercept, groupMagnitudes, selected, Family.GAUSSIAN);
+  }
+
+  /**
+   * Creates a model of a given family.
+   *
+   * @param method name of the method that fitted it
+   * @param targetName response column name
+   * @param featureNames feature names, length p
+   * @param groups the group structure over the p features
+   * @param coefficients w on the original scale, length p, copied
+   * @param intercept b
+   * @param groupMagnitudes one per group, copied
+   * @param selected whether each group is kept, copied
+   * @param family how the linear predictor b + x^T w maps to the response
+   */
+  public GroupLinearModel(String method, String targetName, List<String> featureNames, GroupStructure groups,
+      double[] coefficients, double intercept, double[] groupMagnitudes, boolean[] selected, Family family) {
     int p = groups.featureCount();
     if (featureNames.size() != p || coefficients.length != p) {
       throw new DimensionMismatchException("model with " + p + " grouped features got " + featureNames.size()
@@ -56,6 +75,26 @@ public final class GroupLinearModel {
     this.intercept = intercept;
     this.groupMagnitudes = groupMagnitudes.clone();
     this.selected = selected.clone();
+    this.family = java.util.Objects.requireNonNull(family, "family");
+  }
+
+  /** @return the family: how the linear predictor maps to the response */
+  public Family family() {
+    return family;
+  }
+
+  /**
+   * The mean response b + X w (Gaussian) or the probability 1/(1 + exp(-(b + X w))) (binomial).
+   *
+   * @param design n x p matrix with the model's columns, not modified
+   * @return the n means
+   */
+  public double[] predictMean(DenseMatrix design) {
+    double[] eta = predict(design);
+    for (int i = 0; i < eta.length; i++) {
+      eta[i] = family.mean(eta[i]);
+    }
+    return eta;
   }
 
   /** @return the method name */
@@ -110,7 +149,8 @@ public final class GroupLinearModel {
   }
 
   /**
-   * Predictions b + X w.
+   * The linear predictor b + X w (the prediction for Gaussian models, the log-odds for binomial
+   * ones).
    *
    * @param design n x p matrix with the model's columns in the model's order, not modified
    * @return the n predictions

@@ -269,7 +269,17 @@ final class ActiveSetNewton {
 
   /** b &lt;- (U^T U)^{-1} b with the stored factor. */
   private void triangularSolves(int m, double[] b) {
-    double[] u = factor;
+    solveFactored(factor, m, b);
+  }
+
+  /**
+   * b &lt;- (U^T U)^{-1} b for an upper-triangular U stored row-major (from {@link #factor}).
+   *
+   * @param u the factor, not modified
+   * @param m order
+   * @param b right-hand side, replaced by the solution
+   */
+  static void solveFactored(double[] u, int m, double[] b) {
     for (int k = 0; k < m; k++) {
       int row = k * m;
       double bk = b[k] / u[row + k];
@@ -288,7 +298,7 @@ final class ActiveSetNewton {
    * Cholesky H + shift I = U^T U with U upper triangular, stored row-major in {@code u}; every inner
    * loop runs along a row (contiguous). False if the matrix is not positive definite.
    */
-  private static boolean factor(double[] h, int m, double[] u, double shift) {
+  static boolean factor(double[] h, int m, double[] u, double shift) {
     System.arraycopy(h, 0, u, 0, m * m);
     for (int k = 0; k < m; k++) {
       u[k * m + k] += shift;

@@ -4,6 +4,7 @@ import static org.groupsparse.util.Check.Bounds.CLOSED_LEFT;
 import static org.groupsparse.util.Check.Bounds.OPEN;
 
 import java.util.Arrays;
+import org.groupsparse.regression.Family;
 import org.groupsparse.util.Check;
 
 /**
@@ -31,10 +32,12 @@ import org.groupsparse.util.Check;
  *     columns, and coefficients are reported on the original scale. The response is only centred, so
  *     lambda is in the units of the response
  * @param threads threads for the full gradient pass, at least 1 (default 1)
+ * @param family the datafit: least squares ({@link Family#GAUSSIAN}, default) or the logistic loss
+ *     (1/n) sum log(1 + e^eta_i) - y_i eta_i ({@link Family#BINOMIAL}, y in {0, 1})
  */
 public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUpdate, int lambdaCount,
     double lambdaMinRatio, double[] lambdas, double tolerance, int maxIterations, boolean screening, double[] weights,
-    boolean fitIntercept, boolean standardize, int threads) {
+    boolean fitIntercept, boolean standardize, int threads, Family family) {
   private static final String OWNER = "GroupLassoOptions";
 
   /**
@@ -52,11 +55,15 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
    * @param fitIntercept whether to centre columns and response and fit an unpenalized intercept (default true)
    * @param standardize whether to scale columns to unit population variance on the training rows, as grpreg and glmnet do (default true); the penalty then applies to the coefficients of the scaled columns, and coefficients are reported on the original scale. The response is only centred, so lambda is in the units of the response
    * @param threads threads for the full gradient pass, at least 1 (default 1)
+   * @param family the datafit (default {@link Family#GAUSSIAN})
    */
   public GroupLassoOptions {
     // copied in and out (below): a caller's array cannot change the options or a result's lambdas
     lambdas = lambdas == null ? null : lambdas.clone();
     weights = weights == null ? null : weights.clone();
+    if (family == null) {
+      throw new IllegalArgumentException("'family' of GroupLassoOptions must not be null");
+    }
     if (solver == null || blockUpdate == null) {
       throw new IllegalArgumentException("'solver' and 'blockUpdate' of GroupLassoOptions must not be null");
     }
@@ -122,6 +129,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     b.fitIntercept = fitIntercept;
     b.standardize = standardize;
     b.threads = threads;
+    b.family = family;
     return b;
   }
 
@@ -139,6 +147,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     private boolean fitIntercept = true;
     private boolean standardize = true;
     private int threads = 1;
+    private Family family = Family.GAUSSIAN;
 
     private Builder() {}
 
@@ -250,10 +259,19 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
       return this;
     }
 
+    /**
+     * @param v the family of the datafit
+     * @return this
+     */
+    public Builder family(Family v) {
+      family = v;
+      return this;
+    }
+
     /** @return the validated options */
     public GroupLassoOptions build() {
       return new GroupLassoOptions(solver, blockUpdate, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations,
-          screening, weights, fitIntercept, standardize, threads);
+          screening, weights, fitIntercept, standardize, threads, family);
     }
   }
 }

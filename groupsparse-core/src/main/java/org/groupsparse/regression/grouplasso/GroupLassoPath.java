@@ -71,6 +71,10 @@ public final class GroupLassoPath {
       throw new DimensionMismatchException("'weights' has " + weights.length + " entries for "
           + groups.groupCount() + " groups");
     }
+    if (options.family() == org.groupsparse.regression.Family.BINOMIAL) {
+      return new LogisticGroupLassoPath(options).fit(train, groups, weights,
+          listener == null ? PathListener.NONE : listener);
+    }
     Standardization std = Standardization.fit(train, options.fitIntercept(), options.standardize(), false);
     Dataset t = std.apply(train);
     LeastSquaresDatafit datafit = new LeastSquaresDatafit(t.design(), t.response(), groups);

@@ -56,6 +56,11 @@ public final class GroupLassoPathResult {
     this.options = options;
   }
 
+  /** @return the datafit's family (from the options) */
+  public org.groupsparse.regression.Family family() {
+    return options.family();
+  }
+
   /** @return lambda_max = max_l ||X_l^T r_0|| / (n omega_l), the smallest lambda with all penalized groups zero */
   public double lambdaMax() {
     return lambdaMax;
@@ -171,6 +176,6 @@ public final class GroupLassoPathResult {
       selected[l] = magnitudes[l] > 0;
     }
     return new GroupLinearModel(METHOD, targetName, featureNames, groups, coefficients[k], intercepts[k], magnitudes,
-        selected);
+        selected, options.family());
   }
 }

@@ -119,7 +119,8 @@ public final class LambdaSelection {
   }
 
   /**
-   * Mean squared prediction error of every lambda of a path on some rows.
+   * Mean deviance of every lambda of a path on some rows: the mean squared prediction error for
+   * least squares, the mean binomial deviance -2 (y eta - log(1 + e^eta)) for the logistic loss.
    *
    * @param path the path
    * @param data rows with responses, not modified
@@ -135,10 +136,10 @@ public final class LambdaSelection {
     for (int k = 0; k < count; k++) {
       double[] w = path.coefficients(k);
       double s = 0;
+      org.groupsparse.regression.Family family = path.family();
       for (int i = 0; i < data.rows(); i++) {
-        double fit = intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p);
-        double d = y[i] - fit;
-        s += d * d;
+        double eta = intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p);
+        s += family.deviance(y[i], eta);
       }
       out[k] = s / data.rows();
     }

@@ -1,0 +1,557 @@
+package org.groupsparse.regression.grouplasso;
+
+import java.util.Arrays;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.data.Standardization;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.linalg.MatrixOps;
+import org.groupsparse.regression.Family;
+
+/**
+ * The logistic group lasso path (grpreg's {@code family = "binomial"}, gglasso's {@code loss =
+ * "logit"}):
+ *
+ * <pre>  min_{w, b} (1/n) sum_i [log(1 + e^{eta_i}) - y_i eta_i] + lambda sum_l omega_l ||w_l||_2,
+ *   eta_i = b + x_i^T w,  y_i in {0, 1},</pre>
+ *
+ * <p>on standardized columns (centred and scaled on the training rows, as for least squares; the
+ * response is not touched), the intercept unpenalized. Block coordinate descent with proximal
+ * block steps: with g_l = X_l^T r / n, r = y - p, p_i = 1/(1 + e^{-eta_i}),
+ *
+ * <pre>  w_l &lt;- S(w_l + g_l / M, lambda omega_l / M),  S(z, t) = z max(0, 1 - t/||z||),</pre>
+ *
+ * <p>where M starts from a local estimate of the block's curvature and is doubled until the loss
+ * lies under its quadratic model (gglasso's fixed M_l = ||X_l||_2^2 / (4n), the global bound from
+ * p(1 - p) &lt;= 1/4, is always accepted but crawls when the probabilities approach 0 or 1, as on
+ * nearly separable data); the intercept takes a damped Newton step. Each lambda is
+ * certified like the least-squares path: the largest KKT violation over all groups (||X_l^T r/n||
+ * - lambda omega_l for zero groups, ||X_l^T r/n - lambda omega_l w_l/||w_l|| || for the others) and
+ * the intercept's |mean(r)|, divided by lambda, must be at most the tolerance; a lambda whose budget
+ * runs out (separable data drive the coefficients to grow without bound) is reported as
+ * unconverged, never dropped. lambda_max = max_l ||X_l^T (y - ybar)|| / (n omega_l), from the
+ * intercept-only fit b = logit(ybar).
+ */
+final class LogisticGroupLassoPath {
+  /** Curvature bound of the logistic loss: p(1 - p) &lt;= 1/4. */
+  private static final double CURVATURE = 0.25;
+  /** Block sweeps over the nonzero groups before the Newton polish. */
+  private static final int NEWTON_AFTER = 4;
+  /** The Newton polish runs when the nonzero groups have at most this many columns together. */
+  private static final int NEWTON_MAX_COLUMNS = 500;
+  /** Local curvature estimates are kept above this fraction of the global bound L_l / 4. */
+  private static final double MIN_CURVATURE_FRACTION = 1e-8;
+  /** Relative margin below which a block at its threshold stays zero (rounding of the intercept step). */
+  private static final double THRESHOLD_ROUNDING = 1e-10;
+
+  private final GroupLassoOptions options;
+
+  LogisticGroupLassoPath(GroupLassoOptions options) {
+    this.options = options;
+  }
+
+  GroupLassoPathResult fit(Dataset train, GroupStructure groups, double[] weights, PathListener listener) {
+    double[] y = train.response();
+    int n = train.rows();
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      if (y[i] != 0 && y[i] != 1) {
+        throw new IllegalArgumentException("the binomial family needs a 0/1 response; row " + (i + 1) + " has " + y[i]);
+      }
+      mean += y[i];
+    }
+    mean /= n;
+    if (mean == 0 || mean == 1) {
+      throw new IllegalArgumentException("the binomial family needs both classes among the training rows; all are "
+          + (int) mean);
+    }
+    if (!options.fitIntercept()) {
+      throw new IllegalArgumentException("the binomial family always fits an unpenalized intercept (the log-odds of the "
+          + "base rate); '--no-intercept' applies to least squares only");
+    }
+    if (options.solver() != GroupLassoSolverKind.BCD) {
+      throw new IllegalArgumentException("the binomial family is solved by block coordinate descent; '--solver fista' "
+          + "applies to least squares only");
+    }
+    Standardization std = Standardization.fit(train, true, options.standardize(), false);
+    Dataset t = std.apply(train);
+    // the datafit's column-major copy in group order and its block norms serve the logistic loss too
+    LeastSquaresDatafit f = new LeastSquaresDatafit(t.design(), new double[n], groups);
+    return new Run(f, y, weights, listener, std).run(train, groups, mean);
+  }
+
+  /** One path. */
+  private final class Run {
+    private final LeastSquaresDatafit f;
+    private final double[] y;
+    private final double[] weights;
+    private final PathListener listener;
+    private final Standardization std;
+    private final int n;
+    private final int p;
+    private final int groupCount;
+    private final double[] w;
+    private final double[] eta;
+    private final double[] r;
+    private final double[] grad;
+    private final double[] step;
+    private final double[] delta;
+    private final double[] curvature;
+    private final double[] localCurvature;
+    private double b;
+
+    Run(LeastSquaresDatafit f, double[] y, double[] weights, PathListener listener, Standardization std) {
+      this.f = f;
+      this.y = y;
+      this.weights = weights;
+      this.listener = listener;
+      this.std = std;
+      this.n = f.rows();
+      this.p = f.cols();
+      this.groupCount = f.groupCount();
+      this.w = new double[p];
+      this.eta = new double[n];
+      this.r = new double[n];
+      int maxSize = 0;
+      for (int l = 0; l < groupCount; l++) {
+        maxSize = Math.max(maxSize, f.end(l) - f.start(l));
+      }
+      this.grad = new double[maxSize];
+      this.step = new double[maxSize];
+      this.delta = new double[maxSize];
+      this.curvature = new double[groupCount];
+      this.localCurvature = new double[groupCount];
+      for (int l = 0; l < groupCount; l++) {
+        curvature[l] = CURVATURE * f.blockLipschitz(l);
+        localCurvature[l] = curvature[l];
+      }
+    }
+
+    GroupLassoPathResult run(Dataset train, GroupStructure groups, double ybar) {
+      b = Math.log(ybar / (1 - ybar));
+      Arrays.fill(eta, b);
+      updateResidual();
+      double lambdaMax = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (weights[l] > 0) {
+          f.groupCorrelation(l, r, grad, 0);
+          lambdaMax = Math.max(lambdaMax, norm(grad, f.end(l) - f.start(l)) / weights[l]);
+        }
+      }
+      double[] lambdas = grid(lambdaMax);
+      int count = lambdas.length;
+      double[][] coef = new double[count][];
+      double[][] coefStd = new double[count][];
+      double[] intercepts = new double[count];
+      double[] violation = new double[count];
+      boolean[] converged = new boolean[count];
+      int[] iterations = new int[count];
+      int[] active = new int[count];
+      double[] loss = new double[count];
+      listener.onStart(count);
+      for (int k = 0; k < count; k++) {
+        double lambda = lambdas[k];
+        int used = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        while (used < options.maxIterations()) {
+          // a full sweep, then sweeps over the nonzero groups until they are solved, then certify all
+          sweep(lambda, false);
+          used++;
+          int inner = 0;
+          while (used < options.maxIterations() && violation(lambda, true) > options.tolerance() * lambda) {
+            // correlated groups make block steps zigzag: after a few sweeps, Newton on the nonzero groups
+            if (inner >= NEWTON_AFTER && newton(lambda)) {
+              used++;
+              continue;
+            }
+            sweep(lambda, true);
+            used++;
+            inner++;
+          }
+          worst = violation(lambda, false);
+          if (worst <= options.tolerance() * lambda) {
+            break;
+          }
+        }
+        violation[k] = worst / lambda;
+        converged[k] = worst <= options.tolerance() * lambda;
+        iterations[k] = used;
+        double[] byFeature = new double[p];
+        for (int q = 0; q < p; q++) {
+          byFeature[f.featureOfPosition(q)] = w[q];
+        }
+        coefStd[k] = byFeature;
+        coef[k] = std.coefficientsToOriginal(byFeature);
+        double shift = 0;
+        double[] means = std.columnMeans();
+        for (int j = 0; j < p; j++) {
+          shift += means[j] * coef[k][j];
+        }
+        intercepts[k] = b - shift;
+        int a = 0;
+        for (int l = 0; l < groupCount; l++) {
+          a += isZero(l) ? 0 : 1;
+        }
+        active[k] = a;
+        double nll = 0;
+        for (int i = 0; i < n; i++) {
+          nll += Family.log1pExp(eta[i]) - y[i] * eta[i];
+        }
+        loss[k] = nll / n;
+        listener.onLambda(k, lambda, a, violation[k], converged[k]);
+      }
+      listener.onFinish();
+      return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
+          active, loss, weights.clone(), groups, train.featureNames(), train.targetName(), std, options);
+    }
+
+    private double[] grid(double lambdaMax) {
+      if (options.lambdas() != null) {
+        double[] l = options.lambdas();
+        Arrays.sort(l);
+        for (int i = 0, j = l.length - 1; i < j; i++, j--) {
+          double tmp = l[i];
+          l[i] = l[j];
+          l[j] = tmp;
+        }
+        return l;
+      }
+      int count = options.lambdaCount();
+      double ratio = Double.isNaN(options.lambdaMinRatio()) ? GroupLassoPath.defaultMinRatio(n, p)
+          : options.lambdaMinRatio();
+      double[] l = new double[count];
+      for (int k = 0; k < count; k++) {
+        l[k] = count == 1 ? lambdaMax : lambdaMax * Math.pow(ratio, (double) k / (count - 1));
+      }
+      return l;
+    }
+
+    /**
+     * One pass of proximal block updates (over every group, or the nonzero ones), then the
+     * intercept. Each block step is a proximal gradient step with a local curvature estimate M,
+     * accepted when the loss lies under its quadratic model with M (backtracking doubles M, and
+     * the global bound L_l/4 is always accepted), so the objective never rises and steps stay long
+     * where the probabilities are near 0 or 1 and the global bound 1/4 would crawl.
+     */
+    private void sweep(double lambda, boolean nonzeroOnly) {
+      double loss = loss();
+      for (int l = 0; l < groupCount; l++) {
+        if (nonzeroOnly && isZero(l)) {
+          continue;
+        }
+        int from = f.start(l);
+        int m = f.end(l) - from;
+        double bound = curvature[l];
+        if (bound <= 0) {
+          continue; // a constant (standardized to zero) group: nothing to fit
+        }
+        f.groupCorrelation(l, r, grad, 0);
+        double c = Math.max(bound * MIN_CURVATURE_FRACTION, Math.min(bound, localCurvature[l]));
+        while (true) {
+          for (int a = 0; a < m; a++) {
+            step[a] = w[from + a] + grad[a] / c;
+          }
+          double z = norm(step, m);
+          double threshold = lambda * weights[l] / c;
+          // a group exactly at its threshold (the first group at lambda_max) stays zero despite rounding
+          double shrink = z > threshold * (1 + THRESHOLD_ROUNDING) ? 1 - threshold / z : 0;
+          boolean moved = false;
+          double gd = 0;
+          double dd = 0;
+          for (int a = 0; a < m; a++) {
+            double next = step[a] * shrink;
+            delta[a] = w[from + a] - next;
+            moved |= delta[a] != 0;
+            gd -= grad[a] * -delta[a];
+            dd += delta[a] * delta[a];
+          }
+          if (!moved) {
+            break;
+          }
+          f.subtractGroup(l, delta, 0, eta); // eta -= X_l (w_old - w_new)
+          double trial = loss();
+          // quadratic model: loss(w + d) <= loss(w) - g^T d + (c/2)||d||^2 with d = -delta, g = X_l^T r / n
+          if (trial <= loss + gd + 0.5 * c * dd + 1e-14 * Math.abs(loss) || c >= bound) {
+            for (int a = 0; a < m; a++) {
+              w[from + a] -= delta[a];
+            }
+            loss = trial;
+            updateResidual();
+            localCurvature[l] = c / 2; // try a longer step next time
+            break;
+          }
+          for (int a = 0; a < m; a++) {
+            delta[a] = -delta[a];
+          }
+          f.subtractGroup(l, delta, 0, eta); // undo
+          c = Math.min(bound, 2 * c);
+        }
+      }
+      // intercept: a Newton step on b, halved until the loss does not rise
+      double s = 0;
+      double h = 0;
+      for (int i = 0; i < n; i++) {
+        s += r[i];
+        double prob = y[i] - r[i];
+        h += prob * (1 - prob);
+      }
+      double shift = s / Math.max(h, n * CURVATURE * MIN_CURVATURE_FRACTION);
+      for (int tries = 0; tries < 60 && shift != 0; tries++) {
+        for (int i = 0; i < n; i++) {
+          eta[i] += shift;
+        }
+        double trial = loss();
+        if (trial <= loss) {
+          b += shift;
+          updateResidual();
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          eta[i] -= shift;
+        }
+        shift /= 2;
+      }
+    }
+
+    /**
+     * One damped Newton step on the smooth problem of the nonzero groups and the intercept, F = loss
+     * + lambda sum_l omega_l ||w_l||: Hessian [X_A 1]^T W [X_A 1] / n (W = diag p(1 - p)) plus the
+     * penalty's lambda omega_l (I - u u^T)/||w_l||, u = w_l/||w_l||; step halved until F decreases
+     * and no group crosses zero (those are left to the block steps).
+     *
+     * @return false when there is nothing to do or the step failed (the caller sweeps instead)
+     */
+    private boolean newton(double lambda) {
+      int groupsActive = 0;
+      int cols = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (!isZero(l)) {
+          groupsActive++;
+          cols += f.end(l) - f.start(l);
+        }
+      }
+      int m = cols + 1;
+      if (groupsActive == 0 || m > NEWTON_MAX_COLUMNS) {
+        return false;
+      }
+      int[] pos = new int[cols];
+      int[] groupOfCol = new int[cols];
+      int q = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (!isZero(l)) {
+          for (int k = f.start(l); k < f.end(l); k++) {
+            pos[q] = k;
+            groupOfCol[q++] = l;
+          }
+        }
+      }
+      double[] x = f.columnsView();
+      double[] wgt = new double[n];
+      for (int i = 0; i < n; i++) {
+        double prob = y[i] - r[i];
+        wgt[i] = prob * (1 - prob);
+      }
+      double[] h = new double[m * m];
+      double[] g = new double[m];
+      double[] xw = new double[n];
+      for (int a = 0; a < cols; a++) {
+        int ca = pos[a] * n;
+        for (int i = 0; i < n; i++) {
+          xw[i] = x[ca + i] * wgt[i];
+        }
+        for (int c = a; c < cols; c++) {
+          double v = MatrixOps.fastDot(x, pos[c] * n, xw, n) / n;
+          h[a * m + c] = v;
+          h[c * m + a] = v;
+        }
+        double sb = 0;
+        double gr = 0;
+        for (int i = 0; i < n; i++) {
+          sb += xw[i];
+          gr += x[ca + i] * r[i];
+        }
+        h[a * m + cols] = sb / n;
+        h[cols * m + a] = sb / n;
+        g[a] = -gr / n;
+      }
+      double sw = 0;
+      double sr = 0;
+      for (int i = 0; i < n; i++) {
+        sw += wgt[i];
+        sr += r[i];
+      }
+      h[cols * m + cols] = sw / n;
+      g[cols] = -sr / n;
+      // penalty: gradient lambda omega u, Hessian lambda omega (I - u u^T)/||w_l||
+      for (int a = 0; a < cols; a++) {
+        int l = groupOfCol[a];
+        double norm = groupNorm(l);
+        double level = lambda * weights[l];
+        g[a] += level * w[pos[a]] / norm;
+        for (int c = 0; c < cols; c++) {
+          if (groupOfCol[c] == l) {
+            double ua = w[pos[a]] / norm;
+            double uc = w[pos[c]] / norm;
+            h[a * m + c] += level * ((a == c ? 1 : 0) - ua * uc) / norm;
+          }
+        }
+      }
+      double[] u = new double[m * m];
+      double trace = 0;
+      for (int a = 0; a < m; a++) {
+        trace += h[a * m + a];
+      }
+      double shift = 0;
+      boolean ok = false;
+      for (int tries = 0; tries < 8 && !ok; tries++) {
+        ok = ActiveSetNewton.factor(h, m, u, shift);
+        shift = shift == 0 ? 1e-12 * trace / m : shift * 100;
+      }
+      if (!ok) {
+        return false;
+      }
+      double[] d = g.clone();
+      ActiveSetNewton.solveFactored(u, m, d);
+      double objective = loss() + penaltyValue(lambda);
+      double[] w0 = new double[cols];
+      for (int a = 0; a < cols; a++) {
+        w0[a] = w[pos[a]];
+      }
+      double b0 = b;
+      double[] eta0 = eta.clone();
+      double t = 1;
+      for (int halvings = 0; halvings < 30; halvings++, t /= 2) {
+        for (int a = 0; a < cols; a++) {
+          w[pos[a]] = w0[a] - t * d[a];
+        }
+        b = b0 - t * d[cols];
+        boolean crossed = false;
+        for (int l = 0; l < groupCount && !crossed; l++) {
+          boolean wasActive = false;
+          for (int a = 0; a < cols; a++) {
+            wasActive |= groupOfCol[a] == l;
+          }
+          if (wasActive && groupNorm(l) < 1e-3 * Math.abs(groupNorm0(l, w0, pos, groupOfCol))) {
+            crossed = true;
+          }
+        }
+        // eta = eta0 + X_A (w - w0) + (b - b0)
+        System.arraycopy(eta0, 0, eta, 0, n);
+        for (int a = 0; a < cols; a++) {
+          double change = w[pos[a]] - w0[a];
+          if (change != 0) {
+            MatrixOps.axpy(change, x, pos[a] * n, eta, n);
+          }
+        }
+        double db = b - b0;
+        for (int i = 0; i < n; i++) {
+          eta[i] += db;
+        }
+        if (!crossed && loss() + penaltyValue(lambda) < objective) {
+          updateResidual();
+          return true;
+        }
+      }
+      for (int a = 0; a < cols; a++) {
+        w[pos[a]] = w0[a];
+      }
+      b = b0;
+      System.arraycopy(eta0, 0, eta, 0, n);
+      updateResidual();
+      return false;
+    }
+
+    private double groupNorm(int l) {
+      double s = 0;
+      for (int k = f.start(l); k < f.end(l); k++) {
+        s += w[k] * w[k];
+      }
+      return Math.sqrt(s);
+    }
+
+    private double groupNorm0(int l, double[] w0, int[] pos, int[] groupOfCol) {
+      double s = 0;
+      for (int a = 0; a < w0.length; a++) {
+        if (groupOfCol[a] == l) {
+          s += w0[a] * w0[a];
+        }
+      }
+      return Math.sqrt(s);
+    }
+
+    private double penaltyValue(double lambda) {
+      double s = 0;
+      for (int l = 0; l < groupCount; l++) {
+        s += weights[l] * groupNorm(l);
+      }
+      return lambda * s;
+    }
+
+    /** (1/n) sum log(1 + e^eta) - y eta at the current eta. */
+    private double loss() {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += Family.log1pExp(eta[i]) - y[i] * eta[i];
+      }
+      return s / n;
+    }
+
+    /** The largest KKT violation (absolute), over the nonzero groups or all groups, and the intercept. */
+    private double violation(double lambda, boolean nonzeroOnly) {
+      double worst = 0;
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += r[i];
+      }
+      worst = Math.abs(s / n);
+      for (int l = 0; l < groupCount; l++) {
+        boolean zero = isZero(l);
+        if (nonzeroOnly && zero) {
+          continue;
+        }
+        int from = f.start(l);
+        int m = f.end(l) - from;
+        f.groupCorrelation(l, r, grad, 0);
+        double level = lambda * weights[l];
+        if (zero) {
+          worst = Math.max(worst, norm(grad, m) - level);
+        } else {
+          double wn = 0;
+          for (int a = 0; a < m; a++) {
+            wn += w[from + a] * w[from + a];
+          }
+          wn = Math.sqrt(wn);
+          double d = 0;
+          for (int a = 0; a < m; a++) {
+            double e = grad[a] - level * w[from + a] / wn;
+            d += e * e;
+          }
+          worst = Math.max(worst, Math.sqrt(d));
+        }
+      }
+      return worst;
+    }
+
+    private boolean isZero(int l) {
+      for (int q = f.start(l); q < f.end(l); q++) {
+        if (w[q] != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void updateResidual() {
+      for (int i = 0; i < n; i++) {
+        r[i] = y[i] - Family.BINOMIAL.mean(eta[i]);
+      }
+    }
+  }
+
+  private static double norm(double[] a, int m) {
+    double s = 0;
+    for (int i = 0; i < m; i++) {
+      s += a[i] * a[i];
+    }
+    return Math.sqrt(s);
+  }
+}
