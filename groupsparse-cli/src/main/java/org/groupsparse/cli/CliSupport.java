@@ -90,7 +90,7 @@ final class CliSupport {
         path.lambdas()[index], path.lambdaMax(), index + 1, path.size(), how);
     out.printf(Locale.ROOT, "KKT violation    %.3g x lambda (%s)%n", path.kktViolation()[index],
         path.converged()[index] ? "converged" : "NOT converged");
-    boolean binomial = path.family() == org.groupsparse.regression.Family.BINOMIAL;
+    boolean binomial = path.family() != org.groupsparse.regression.Family.GAUSSIAN;
     out.printf(Locale.ROOT, binomial ? "training dev.    %.6g%n" : "training MSE     %.6g%n", 2 * path.trainLoss()[index]);
     if (!Double.isNaN(selectionError)) {
       out.printf(Locale.ROOT, binomial ? "selection dev.   %.6g%n" : "selection MSE    %.6g%n", selectionError);

@@ -75,7 +75,7 @@ public final class CvCommand implements Callable<Integer> {
       cv = LambdaSelection.crossValidate(data, gs, options, folds, seed, progress);
     }
     int[] active = cv.path().activeGroups();
-    String measure = classes != null ? "deviance" : "mse";
+    String measure = options.family() != org.groupsparse.regression.Family.GAUSSIAN ? "deviance" : "mse";
     pw.printf(Locale.ROOT, "%-5s %-12s %-12s %-12s %s%n", "k", "lambda", "cv_" + measure, "std_error", "groups");
     double[] lambdas = cv.lambdas();
     for (int k = 0; k < lambdas.length; k++) {
@@ -106,7 +106,8 @@ public final class CvCommand implements Callable<Integer> {
     var sel = root.putArray("selectedGroupsAtLambdaMin");
     cv.path().model(cv.indexMin()).selectedGroups().forEach(sel::add);
     root.put("family", options.family().label());
-    root.put("measure", classes != null ? "mean binomial deviance" : "mean squared error");
+    root.put("measure", options.family() != org.groupsparse.regression.Family.GAUSSIAN
+        ? "mean " + options.family().label() + " deviance" : "mean squared error");
     if (classes != null) {
       PathCommand.putArray(root.putArray("classes"), classes);
     }

@@ -138,10 +138,11 @@ public final class FitCommand implements Callable<Integer> {
         .check();
     Dataset data = input.read();
     BinaryResponse classes = null;
+    if (lassoOptions.family() != Family.GAUSSIAN && !isLasso) {
+      throw new IllegalArgumentException("'--family " + lassoOptions.family().label()
+          + "' is available for --method group-lasso only");
+    }
     if (lassoOptions.family() == Family.BINOMIAL) {
-      if (!isLasso) {
-        throw new IllegalArgumentException("'--family binomial' is available for --method group-lasso only");
-      }
       classes = BinaryResponse.of(input.train.toString(), data);
       data = classes.encode(input.train.toString(), data);
     }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 /** The group lasso path options shared by {@code fit}, {@code path}, {@code cv} and {@code bench group-lasso}. */
 public final class GroupLassoCliOptions {
   @Option(names = "--family", defaultValue = "gaussian",
-      description = "gaussian (least squares) or binomial (logistic loss; a response with two classes, coded 0/1). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "gaussian (least squares), binomial (logistic loss; a response with two classes, coded 0/1) or "
+          + "poisson (log link; counts). Default: ${DEFAULT-VALUE}.")
   String family;
 
   @Option(names = "--solver", defaultValue = "bcd",
@@ -73,7 +73,9 @@ public final class GroupLassoCliOptions {
     return switch (family.toLowerCase(java.util.Locale.ROOT)) {
       case "gaussian" -> Family.GAUSSIAN;
       case "binomial" -> Family.BINOMIAL;
-      default -> throw new IllegalArgumentException("unknown --family '" + family + "'; expected gaussian or binomial");
+      case "poisson" -> Family.POISSON;
+      default -> throw new IllegalArgumentException("unknown --family '" + family
+          + "'; expected gaussian, binomial or poisson");
     };
   }
 

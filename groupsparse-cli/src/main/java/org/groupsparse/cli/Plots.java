@@ -231,7 +231,7 @@ final class Plots {
       double[] se, int chosen, String how) {
     XYChart chart = new XYChartBuilder().width(900).height(500).title("group lasso: lambda chosen by " + how)
         .xAxisTitle("log10(lambda)").build();
-    String measure = path.family() == org.groupsparse.regression.Family.BINOMIAL ? "binomial deviance" : "MSE";
+    String measure = path.family() == org.groupsparse.regression.Family.GAUSSIAN ? "MSE" : path.family().label() + " deviance";
     chart.setYAxisTitle(se != null ? "cross-validated " + measure : "validation " + measure);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNW)
         .setMarkerSize(5);

@@ -43,16 +43,20 @@ public final class PredictCommand implements Callable<Integer> {
     Dataset d = CsvDatasetReader.forFeatures(m.featureNames(), m.targetName()).read(data);
     double[] eta = m.predict(d.design());
     boolean binomial = m.family() == Family.BINOMIAL;
+    boolean poisson = m.family() == Family.POISSON;
     double[] classes = loaded.classes() != null ? loaded.classes() : new double[] {0, 1};
     boolean hasTarget = d.hasResponse();
     PrintWriter stdout = spec.commandLine().getOut();
-    List<String> header = binomial ? List.of("linear_predictor", "probability", "class") : List.of("prediction");
+    List<String> header = binomial ? List.of("linear_predictor", "probability", "class")
+        : poisson ? List.of("linear_predictor", "rate") : List.of("prediction");
     CsvFiles.Rows rows = printer -> {
       for (double v : eta) {
         if (binomial) {
           double prob = Family.BINOMIAL.mean(v);
           double c = classes[prob >= 0.5 ? 1 : 0];
           printer.printRecord(v, prob, c == Math.rint(c) && Math.abs(c) < 1e15 ? Long.toString((long) c) : Double.toString(c));
+        } else if (poisson) {
+          printer.printRecord(v, Math.exp(v));
         } else {
           printer.printRecord(v);
         }
@@ -84,6 +88,13 @@ public final class PredictCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "on '%s': mean deviance %.6g, misclassification %.4f (%d rows)%n",
             m.targetName(), deviance / eta.length, (double) wrong / eta.length, eta.length);
+      } else if (poisson) {
+        double deviance = 0;
+        for (int i = 0; i < eta.length; i++) {
+          deviance += Family.POISSON.deviance(y[i], eta[i]);
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "on '%s': mean Poisson deviance %.6g (%d rows)%n",
+            m.targetName(), deviance / eta.length, eta.length);
       } else {
         double mse = 0;
         for (int i = 0; i < eta.length; i++) {

@@ -439,8 +439,10 @@ class BadInputSuiteTest {
         "--target", "y", "--groups", "size:3", "--method", "group-lasso", "--family", "binomial"), "third value"));
     cases.add(new Case("fit dglnn --family binomial", List.of("fit", "--train", s(train), "--target", "y", "--groups",
         "size:3", "--family", "binomial"), "--family"));
-    cases.add(new Case("path --family poisson", List.of("path", "--train", s(train), "--target", "y", "--groups",
-        "size:3", "--family", "poisson", "--out", s(dir.resolve("never.json"))), "--family"));
+    cases.add(new Case("path --family poisson, fractional counts", List.of("path", "--train", s(train), "--target", "y",
+        "--groups", "size:3", "--family", "poisson", "--out", s(dir.resolve("never.json"))), "counts"));
+    cases.add(new Case("path --family gamma", List.of("path", "--train", s(train), "--target", "y", "--groups",
+        "size:3", "--family", "gamma", "--out", s(dir.resolve("never.json"))), "--family"));
     cases.add(new Case("fit --schedule unknown", List.of("fit", "--train", s(train), "--target", "y", "--groups",
         "size:3", "--schedule", "fast"), "--schedule"));
     cases.add(new Case("fit --patience 0", List.of("fit", "--train", s(train), "--target", "y", "--groups", "size:3",

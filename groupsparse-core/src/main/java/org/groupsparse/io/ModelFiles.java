@@ -223,7 +223,7 @@ public final class ModelFiles {
       family = org.groupsparse.regression.Family.valueOf(familyName.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InputException(shown, 0, 0, "inconsistent model file: unknown family '"
-          + InputException.printable(familyName) + "'; expected gaussian or binomial");
+          + InputException.printable(familyName) + "'; expected gaussian, binomial or poisson");
     }
     GroupLinearModel model = new GroupLinearModel(root.path("method").asText("unknown"),
         target, names, groups, coef, b.asDouble(), mags, selected, family);

@@ -2,26 +2,85 @@ package org.groupsparse.regression;
 
 /**
  * The distribution of the response and its link, as in grpreg's and glmnet's {@code family}: the
- * model's linear predictor eta = b + x^T w is the mean (Gaussian) or the log-odds (binomial).
+ * model's linear predictor eta = b + x^T w is the mean (Gaussian), the log-odds (binomial) or the
+ * log of the mean (Poisson).
  */
 public enum Family {
   /** Least squares: mean = eta, loss (1/2n)||y - eta||^2. */
   GAUSSIAN,
   /** Logistic regression, y in {0, 1}: P(y = 1) = 1/(1 + exp(-eta)), loss (1/n) sum log(1 + e^eta) - y eta. */
-  BINOMIAL;
+  BINOMIAL,
+  /** Poisson regression with the log link, y a count: E y = exp(eta), loss (1/n) sum e^eta - y eta. */
+  POISSON;
 
   /**
    * @param eta the linear predictor
    * @return the mean of the response: eta, or the probability 1/(1 + exp(-eta))
    */
   public double mean(double eta) {
-    return this == GAUSSIAN ? eta : eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+    return switch (this) {
+      case GAUSSIAN -> eta;
+      case BINOMIAL -> eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+      case POISSON -> Math.exp(eta);
+    };
+  }
+
+  /**
+   * The negative log-likelihood of one row up to terms free of eta, the datafit per row: (y - eta)^2/2,
+   * log(1 + e^eta) - y eta, or e^eta - y eta.
+   *
+   * @param y the response
+   * @param eta the linear predictor
+   * @return the loss of the row
+   */
+  public double loss(double y, double eta) {
+    return switch (this) {
+      case GAUSSIAN -> 0.5 * (y - eta) * (y - eta);
+      case BINOMIAL -> log1pExp(eta) - y * eta;
+      case POISSON -> Math.exp(eta) - y * eta;
+    };
+  }
+
+  /**
+   * @param mean the mean response
+   * @return the variance function, the curvature of the loss in eta: 1, mu (1 - mu), or mu
+   */
+  public double variance(double mean) {
+    return switch (this) {
+      case GAUSSIAN -> 1;
+      case BINOMIAL -> mean * (1 - mean);
+      case POISSON -> mean;
+    };
+  }
+
+  /**
+   * @return a bound on {@link #variance} over all eta (1, 1/4), or infinity for Poisson, whose
+   *     curvature is unbounded
+   */
+  public double curvatureBound() {
+    return switch (this) {
+      case GAUSSIAN -> 1;
+      case BINOMIAL -> 0.25;
+      case POISSON -> Double.POSITIVE_INFINITY;
+    };
+  }
+
+  /**
+   * @param mean the mean of the response over the training rows
+   * @return the intercept-only fit: the mean, its log-odds, or its log
+   */
+  public double link(double mean) {
+    return switch (this) {
+      case GAUSSIAN -> mean;
+      case BINOMIAL -> Math.log(mean / (1 - mean));
+      case POISSON -> Math.log(mean);
+    };
   }
 
   /**
    * The unit deviance, the measure of fit of cross-validation (glmnet's {@code type.measure =
    * "deviance"}): (y - eta)^2 for Gaussian; -2 (y eta - log(1 + e^eta)) for binomial, computed
-   * without overflow for any eta.
+   * without overflow for any eta; 2 (y log(y/mu) - (y - mu)), mu = e^eta, for Poisson.
    *
    * @param y the response (0 or 1 for binomial)
    * @param eta the linear predictor
@@ -32,7 +91,11 @@ public enum Family {
       double d = y - eta;
       return d * d;
     }
-    return 2 * (log1pExp(eta) - y * eta);
+    if (this == BINOMIAL) {
+      return 2 * (log1pExp(eta) - y * eta);
+    }
+    double mu = Math.exp(eta);
+    return 2 * ((y > 0 ? y * Math.log(y / mu) : 0) - (y - mu));
   }
 
   /**

@@ -71,8 +71,8 @@ public final class GroupLassoPath {
       throw new DimensionMismatchException("'weights' has " + weights.length + " entries for "
           + groups.groupCount() + " groups");
     }
-    if (options.family() == org.groupsparse.regression.Family.BINOMIAL) {
-      return new LogisticGroupLassoPath(options).fit(train, groups, weights,
+    if (options.family() != org.groupsparse.regression.Family.GAUSSIAN) {
+      return new GlmGroupLassoPath(options).fit(train, groups, weights,
           listener == null ? PathListener.NONE : listener);
     }
     Standardization std = Standardization.fit(train, options.fitIntercept(), options.standardize(), false);

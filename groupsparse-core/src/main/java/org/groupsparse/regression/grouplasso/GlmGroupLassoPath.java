@@ -8,11 +8,11 @@ import org.groupsparse.linalg.MatrixOps;
 import org.groupsparse.regression.Family;
 
 /**
- * The logistic group lasso path (grpreg's {@code family = "binomial"}, gglasso's {@code loss =
- * "logit"}):
+ * The group lasso path for the logistic and Poisson datafits (grpreg's {@code family = "binomial"}
+ * and {@code "poisson"}, gglasso's {@code loss = "logit"}):
  *
- * <pre>  min_{w, b} (1/n) sum_i [log(1 + e^{eta_i}) - y_i eta_i] + lambda sum_l omega_l ||w_l||_2,
- *   eta_i = b + x_i^T w,  y_i in {0, 1},</pre>
+ * <pre>  min_{w, b} (1/n) sum_i loss(y_i, eta_i) + lambda sum_l omega_l ||w_l||_2,  eta_i = b + x_i^T w,
+ *   binomial: loss = log(1 + e^eta) - y eta, y in {0, 1};  poisson: loss = e^eta - y eta, y a count,</pre>
  *
  * <p>on standardized columns (centred and scaled on the training rows, as for least squares; the
  * response is not touched), the intercept unpenalized. Block coordinate descent with proximal
@@ -20,20 +20,21 @@ import org.groupsparse.regression.Family;
  *
  * <pre>  w_l &lt;- S(w_l + g_l / M, lambda omega_l / M),  S(z, t) = z max(0, 1 - t/||z||),</pre>
  *
- * <p>where M starts from a local estimate of the block's curvature and is doubled until the loss
- * lies under its quadratic model (gglasso's fixed M_l = ||X_l||_2^2 / (4n), the global bound from
- * p(1 - p) &lt;= 1/4, is always accepted but crawls when the probabilities approach 0 or 1, as on
- * nearly separable data); the intercept takes a damped Newton step. Each lambda is
+ * <p>where r = y - mu, mu the family's mean, and M starts from a local estimate of the block's
+ * curvature and is doubled until the loss lies under its quadratic model (for the logistic loss
+ * gglasso's fixed M_l = ||X_l||_2^2 / (4n), the global bound from p(1 - p) &lt;= 1/4, is always
+ * accepted but crawls when the probabilities approach 0 or 1, as on nearly separable data; the
+ * Poisson loss has no global bound); the intercept takes a damped Newton step, and after a few
+ * sweeps over the nonzero groups an active-set Newton step (Hessian [X_A 1]^T diag(var(mu)) [X_A 1]/n
+ * plus the penalty's curvature) polishes them. Each lambda is
  * certified like the least-squares path: the largest KKT violation over all groups (||X_l^T r/n||
  * - lambda omega_l for zero groups, ||X_l^T r/n - lambda omega_l w_l/||w_l|| || for the others) and
  * the intercept's |mean(r)|, divided by lambda, must be at most the tolerance; a lambda whose budget
  * runs out (separable data drive the coefficients to grow without bound) is reported as
  * unconverged, never dropped. lambda_max = max_l ||X_l^T (y - ybar)|| / (n omega_l), from the
- * intercept-only fit b = logit(ybar).
+ * intercept-only fit b = link(ybar) (logit or log).
  */
-final class LogisticGroupLassoPath {
-  /** Curvature bound of the logistic loss: p(1 - p) &lt;= 1/4. */
-  private static final double CURVATURE = 0.25;
+final class GlmGroupLassoPath {
   /** Block sweeps over the nonzero groups before the Newton polish. */
   private static final int NEWTON_AFTER = 4;
   /** The Newton polish runs when the nonzero groups have at most this many columns together. */
@@ -44,9 +45,11 @@ final class LogisticGroupLassoPath {
   private static final double THRESHOLD_ROUNDING = 1e-10;
 
   private final GroupLassoOptions options;
+  private final Family family;
 
-  LogisticGroupLassoPath(GroupLassoOptions options) {
+  GlmGroupLassoPath(GroupLassoOptions options) {
     this.options = options;
+    this.family = options.family();
   }
 
   GroupLassoPathResult fit(Dataset train, GroupStructure groups, double[] weights, PathListener listener) {
@@ -54,23 +57,30 @@ final class LogisticGroupLassoPath {
     int n = train.rows();
     double mean = 0;
     for (int i = 0; i < n; i++) {
-      if (y[i] != 0 && y[i] != 1) {
+      if (family == Family.BINOMIAL && y[i] != 0 && y[i] != 1) {
         throw new IllegalArgumentException("the binomial family needs a 0/1 response; row " + (i + 1) + " has " + y[i]);
+      }
+      if (family == Family.POISSON && !(y[i] >= 0 && y[i] == Math.rint(y[i]))) {
+        throw new IllegalArgumentException("the poisson family needs counts (whole numbers >= 0); row " + (i + 1)
+            + " has " + y[i]);
       }
       mean += y[i];
     }
     mean /= n;
-    if (mean == 0 || mean == 1) {
+    if (family == Family.BINOMIAL && (mean == 0 || mean == 1)) {
       throw new IllegalArgumentException("the binomial family needs both classes among the training rows; all are "
           + (int) mean);
     }
+    if (family == Family.POISSON && mean == 0) {
+      throw new IllegalArgumentException("the poisson family needs a positive count among the training rows; all are 0");
+    }
     if (!options.fitIntercept()) {
-      throw new IllegalArgumentException("the binomial family always fits an unpenalized intercept (the log-odds of the "
-          + "base rate); '--no-intercept' applies to least squares only");
+      throw new IllegalArgumentException("the " + family.label() + " family always fits an unpenalized intercept; "
+          + "'--no-intercept' applies to least squares only");
     }
     if (options.solver() != GroupLassoSolverKind.BCD) {
-      throw new IllegalArgumentException("the binomial family is solved by block coordinate descent; '--solver fista' "
-          + "applies to least squares only");
+      throw new IllegalArgumentException("the " + family.label() + " family is solved by block coordinate descent; "
+          + "'--solver fista' applies to least squares only");
     }
     Standardization std = Standardization.fit(train, true, options.standardize(), false);
     Dataset t = std.apply(train);
@@ -121,13 +131,13 @@ final class LogisticGroupLassoPath {
       this.curvature = new double[groupCount];
       this.localCurvature = new double[groupCount];
       for (int l = 0; l < groupCount; l++) {
-        curvature[l] = CURVATURE * f.blockLipschitz(l);
-        localCurvature[l] = curvature[l];
+        curvature[l] = family.curvatureBound() * f.blockLipschitz(l);
+        localCurvature[l] = Double.isFinite(curvature[l]) ? curvature[l] : f.blockLipschitz(l);
       }
     }
 
     GroupLassoPathResult run(Dataset train, GroupStructure groups, double ybar) {
-      b = Math.log(ybar / (1 - ybar));
+      b = family.link(ybar);
       Arrays.fill(eta, b);
       updateResidual();
       double lambdaMax = 0;
@@ -194,7 +204,7 @@ final class LogisticGroupLassoPath {
         active[k] = a;
         double nll = 0;
         for (int i = 0; i < n; i++) {
-          nll += Family.log1pExp(eta[i]) - y[i] * eta[i];
+          nll += family.loss(y[i], eta[i]);
         }
         loss[k] = nll / n;
         listener.onLambda(k, lambda, a, violation[k], converged[k]);
@@ -241,11 +251,12 @@ final class LogisticGroupLassoPath {
         int from = f.start(l);
         int m = f.end(l) - from;
         double bound = curvature[l];
-        if (bound <= 0) {
+        if (!(f.blockLipschitz(l) > 0)) {
           continue; // a constant (standardized to zero) group: nothing to fit
         }
         f.groupCorrelation(l, r, grad, 0);
-        double c = Math.max(bound * MIN_CURVATURE_FRACTION, Math.min(bound, localCurvature[l]));
+        double floor = f.blockLipschitz(l) * MIN_CURVATURE_FRACTION;
+        double c = Math.max(floor, Math.min(bound, localCurvature[l]));
         while (true) {
           for (int a = 0; a < m; a++) {
             step[a] = w[from + a] + grad[a] / c;
@@ -291,10 +302,9 @@ final class LogisticGroupLassoPath {
       double h = 0;
       for (int i = 0; i < n; i++) {
         s += r[i];
-        double prob = y[i] - r[i];
-        h += prob * (1 - prob);
+        h += family.variance(y[i] - r[i]);
       }
-      double shift = s / Math.max(h, n * CURVATURE * MIN_CURVATURE_FRACTION);
+      double shift = s / Math.max(h, n * MIN_CURVATURE_FRACTION);
       for (int tries = 0; tries < 60 && shift != 0; tries++) {
         for (int i = 0; i < n; i++) {
           eta[i] += shift;
@@ -347,8 +357,7 @@ final class LogisticGroupLassoPath {
       double[] x = f.columnsView();
       double[] wgt = new double[n];
       for (int i = 0; i < n; i++) {
-        double prob = y[i] - r[i];
-        wgt[i] = prob * (1 - prob);
+        wgt[i] = family.variance(y[i] - r[i]);
       }
       double[] h = new double[m * m];
       double[] g = new double[m];
@@ -490,7 +499,7 @@ final class LogisticGroupLassoPath {
     private double loss() {
       double s = 0;
       for (int i = 0; i < n; i++) {
-        s += Family.log1pExp(eta[i]) - y[i] * eta[i];
+        s += family.loss(y[i], eta[i]);
       }
       return s / n;
     }
@@ -542,7 +551,7 @@ final class LogisticGroupLassoPath {
 
     private void updateResidual() {
       for (int i = 0; i < n; i++) {
-        r[i] = y[i] - Family.BINOMIAL.mean(eta[i]);
+        r[i] = y[i] - family.mean(eta[i]);
       }
     }
   }

@@ -15,11 +15,11 @@ import org.groupsparse.regression.Family;
 import org.junit.jupiter.api.Test;
 
 /**
- * The logistic group lasso: optimality at every lambda checked independently of the solver, the
+ * The logistic and Poisson group lasso: optimality at every lambda checked independently of the solver, the
  * limits (lambda_max gives zero; groups of size 1 give the L1-logistic lasso of an independent
  * proximal-gradient solver), separable data, bad responses.
  */
-class LogisticGroupLassoTest {
+class GlmGroupLassoTest {
   static Dataset logistic(int n, int p, double[] truth, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     DenseMatrix x = TestData.gaussian(n, p, rng);
@@ -57,7 +57,7 @@ class LogisticGroupLassoTest {
       for (int j = 0; j < p; j++) {
         eta += d.design().data()[i * p + j] * w[j];
       }
-      r[i] = d.response()[i] - 1 / (1 + Math.exp(-eta));
+      r[i] = d.response()[i] - path.family().mean(eta);
       sum += r[i];
     }
     double lambda = path.lambdas()[k];
@@ -180,6 +180,59 @@ class LogisticGroupLassoTest {
     }
     // the separating coefficient grows along the path
     assertThat(Math.abs(path.coefficients(path.size() - 1)[0])).isGreaterThan(Math.abs(path.coefficients(5)[0]));
+  }
+
+  static Dataset poisson(int n, int p, double[] truth, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    DenseMatrix x = TestData.gaussian(n, p, rng);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double eta = 0.5;
+      for (int j = 0; j < p; j++) {
+        eta += x.data()[i * p + j] * truth[j];
+      }
+      // Poisson(mu) by counting exponential arrivals in [0, mu]
+      double mu = Math.exp(eta);
+      double t = 0;
+      int k = -1;
+      while (t <= mu) {
+        t -= Math.log(1 - rng.nextDouble());
+        k++;
+      }
+      y[i] = k;
+    }
+    List<String> names = new ArrayList<>();
+    for (int j = 1; j <= p; j++) {
+      names.add("x" + j);
+    }
+    return new Dataset(x, y, names, "y");
+  }
+
+  @Test
+  void poissonPathIsOptimalAtEveryLambda() {
+    int p = 18;
+    double[] truth = new double[p];
+    truth[1] = 0.6;
+    truth[7] = -0.4;
+    truth[8] = 0.3;
+    Dataset d = poisson(200, p, truth, 21);
+    GroupStructure g = TestData.randomGroups(p, 6, new SplittableRandom(8));
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(Family.POISSON).lambdaCount(30)
+        .build()).fit(d, g, null);
+    assertThat(path.activeGroups()[0]).isZero();
+    for (int k = 0; k < path.size(); k++) {
+      assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
+      assertThat(kkt(d, g, path, k)).as("lambda %d", k).isLessThan(1e-5);
+    }
+    double[] y = d.response().clone();
+    y[3] = 1.5;
+    Dataset fractional = new Dataset(d.design(), y, d.featureNames(), "y");
+    assertThatThrownBy(() -> new GroupLassoPath(GroupLassoOptions.builder().family(Family.POISSON).build())
+        .fit(fractional, g, null)).hasMessageContaining("row 4").hasMessageContaining("counts");
+    y[3] = -1;
+    Dataset negative = new Dataset(d.design(), y, d.featureNames(), "y");
+    assertThatThrownBy(() -> new GroupLassoPath(GroupLassoOptions.builder().family(Family.POISSON).build())
+        .fit(negative, g, null)).hasMessageContaining("row 4");
   }
 
   @Test
