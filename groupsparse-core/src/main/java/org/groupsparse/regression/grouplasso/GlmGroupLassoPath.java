@@ -30,13 +30,24 @@ import org.groupsparse.regression.Family;
  * certified like the least-squares path: the largest KKT violation over all groups (||X_l^T r/n||
  * - lambda omega_l for zero groups, ||X_l^T r/n - lambda omega_l w_l/||w_l|| || for the others) and
  * the intercept's |mean(r)|, divided by lambda, must be at most the tolerance; a lambda whose budget
- * runs out (separable data drive the coefficients to grow without bound) is reported as
- * unconverged, never dropped. lambda_max = max_l ||X_l^T (y - ybar)|| / (n omega_l), from the
+ * runs out is reported as unconverged, never dropped (the default budget is {@value
+ * #GLM_DEFAULT_BUDGET} sweeps per lambda). As glmnet does, the path ends at the first lambda whose
+ * deviance is below 0.1% of the null deviance: beyond it the logistic coefficients of separable
+ * classes grow without bound. lambda_max = max_l ||X_l^T (y - ybar)|| / (n omega_l), from the
  * intercept-only fit b = link(ybar) (logit or log).
  */
 final class GlmGroupLassoPath {
+  /** The path ends when the deviance falls below this fraction of the null deviance (glmnet's 0.999 rule). */
+  private static final double SATURATION = 1e-3;
+  /**
+   * Budget per lambda (sweeps and Newton steps) when the options keep the least-squares default:
+   * the GLM solver's steps cost more and converge more slowly near saturation.
+   */
+  static final int GLM_DEFAULT_BUDGET = 500;
   /** Block sweeps over the nonzero groups before the Newton polish. */
   private static final int NEWTON_AFTER = 4;
+  /** A Newton step that must be halved more often than this is abandoned for block sweeps. */
+  private static final int NEWTON_HALVINGS = 3;
   /** The Newton polish runs when the nonzero groups have at most this many columns together. */
   private static final int NEWTON_MAX_COLUMNS = 500;
   /** Local curvature estimates are kept above this fraction of the global bound L_l / 4. */
@@ -107,6 +118,7 @@ final class GlmGroupLassoPath {
     private final double[] delta;
     private final double[] curvature;
     private final double[] localCurvature;
+    private final boolean[] working;
     private double b;
 
     Run(LeastSquaresDatafit f, double[] y, double[] weights, PathListener listener, Standardization std) {
@@ -130,6 +142,7 @@ final class GlmGroupLassoPath {
       this.delta = new double[maxSize];
       this.curvature = new double[groupCount];
       this.localCurvature = new double[groupCount];
+      this.working = new boolean[groupCount];
       for (int l = 0; l < groupCount; l++) {
         curvature[l] = family.curvatureBound() * f.blockLipschitz(l);
         localCurvature[l] = Double.isFinite(curvature[l]) ? curvature[l] : f.blockLipschitz(l);
@@ -158,26 +171,51 @@ final class GlmGroupLassoPath {
       int[] active = new int[count];
       double[] loss = new double[count];
       listener.onStart(count);
+      double previous = lambdaMax;
+      double nullDeviance = 0;
+      for (int i = 0; i < n; i++) {
+        nullDeviance += family.deviance(y[i], family.link(ybar));
+      }
+      int budget = options.maxIterations() == GroupLassoOptions.DEFAULT_MAX_ITERATIONS ? GLM_DEFAULT_BUDGET
+          : options.maxIterations();
+      int computed = count;
       for (int k = 0; k < count; k++) {
         double lambda = lambdas[k];
         int used = 0;
         double worst = Double.POSITIVE_INFINITY;
-        while (used < options.maxIterations()) {
-          // a full sweep, then sweeps over the nonzero groups until they are solved, then certify all
+        // the sequential strong rule (Tibshirani et al. 2012) at the previous solution: the nonzero
+        // groups and those whose gradient norm is at least (2 lambda - lambda_prev) omega_l
+        for (int l = 0; l < groupCount; l++) {
+          if (!options.screening() || !isZero(l)) {
+            working[l] = true;
+          } else if (!working[l]) {
+            f.groupCorrelation(l, r, grad, 0);
+            working[l] = norm(grad, f.end(l) - f.start(l)) >= (2 * lambda - previous) * weights[l];
+          }
+        }
+        previous = lambda;
+        while (used < budget) {
+          // a sweep over the working set, then sweeps over its nonzero groups until they are solved,
+          // then certify every group; violators join the working set
           sweep(lambda, false);
           used++;
           int inner = 0;
-          while (used < options.maxIterations() && violation(lambda, true) > options.tolerance() * lambda) {
-            // correlated groups make block steps zigzag: after a few sweeps, Newton on the nonzero groups
-            if (inner >= NEWTON_AFTER && newton(lambda)) {
+          int nextNewton = NEWTON_AFTER;
+          while (used < budget && violation(lambda, true) > options.tolerance() * lambda) {
+            // correlated groups make block steps zigzag: after a few sweeps, Newton on the nonzero
+            // groups; a Newton step that needs a short step hands back to the sweeps for a while
+            if (inner >= nextNewton) {
               used++;
-              continue;
+              if (newton(lambda)) {
+                continue;
+              }
+              nextNewton = inner + NEWTON_AFTER;
             }
             sweep(lambda, true);
             used++;
             inner++;
           }
-          worst = violation(lambda, false);
+          worst = certify(lambda);
           if (worst <= options.tolerance() * lambda) {
             break;
           }
@@ -208,6 +246,27 @@ final class GlmGroupLassoPath {
         }
         loss[k] = nll / n;
         listener.onLambda(k, lambda, a, violation[k], converged[k]);
+        double deviance = 0;
+        for (int i = 0; i < n; i++) {
+          deviance += family.deviance(y[i], eta[i]);
+        }
+        if (k > 0 && deviance < SATURATION * nullDeviance) {
+          // as glmnet: the model explains 99.9% of the null deviance (for the logistic loss, the
+          // classes are nearly separated and the coefficients grow without bound): the path ends
+          computed = k + 1;
+          break;
+        }
+      }
+      if (computed < count) {
+        lambdas = Arrays.copyOf(lambdas, computed);
+        coef = Arrays.copyOf(coef, computed);
+        coefStd = Arrays.copyOf(coefStd, computed);
+        intercepts = Arrays.copyOf(intercepts, computed);
+        violation = Arrays.copyOf(violation, computed);
+        converged = Arrays.copyOf(converged, computed);
+        iterations = Arrays.copyOf(iterations, computed);
+        active = Arrays.copyOf(active, computed);
+        loss = Arrays.copyOf(loss, computed);
       }
       listener.onFinish();
       return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
@@ -245,7 +304,7 @@ final class GlmGroupLassoPath {
     private void sweep(double lambda, boolean nonzeroOnly) {
       double loss = loss();
       for (int l = 0; l < groupCount; l++) {
-        if (nonzeroOnly && isZero(l)) {
+        if (!working[l] || (nonzeroOnly && isZero(l))) {
           continue;
         }
         int from = f.start(l);
@@ -428,7 +487,7 @@ final class GlmGroupLassoPath {
       double b0 = b;
       double[] eta0 = eta.clone();
       double t = 1;
-      for (int halvings = 0; halvings < 30; halvings++, t /= 2) {
+      for (int halvings = 0; halvings <= NEWTON_HALVINGS; halvings++, t /= 2) {
         for (int a = 0; a < cols; a++) {
           w[pos[a]] = w0[a] - t * d[a];
         }
@@ -505,6 +564,25 @@ final class GlmGroupLassoPath {
     }
 
     /** The largest KKT violation (absolute), over the nonzero groups or all groups, and the intercept. */
+    /**
+     * The largest KKT violation over every group and the intercept; zero groups outside the working
+     * set that violate join it.
+     */
+    private double certify(double lambda) {
+      double worst = violation(lambda, false);
+      if (worst > options.tolerance() * lambda) {
+        for (int l = 0; l < groupCount; l++) {
+          if (!working[l]) {
+            f.groupCorrelation(l, r, grad, 0);
+            if (norm(grad, f.end(l) - f.start(l)) - lambda * weights[l] > options.tolerance() * lambda) {
+              working[l] = true;
+            }
+          }
+        }
+      }
+      return worst;
+    }
+
     private double violation(double lambda, boolean nonzeroOnly) {
       double worst = 0;
       double s = 0;

@@ -39,6 +39,8 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     double lambdaMinRatio, double[] lambdas, double tolerance, int maxIterations, boolean screening, double[] weights,
     boolean fitIntercept, boolean standardize, int threads, Family family) {
   private static final String OWNER = "GroupLassoOptions";
+  /** The default budget per lambda (sweeps or gradient steps). */
+  public static final int DEFAULT_MAX_ITERATIONS = 100_000;
 
   /**
    * Validates every field.
@@ -141,7 +143,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     private double lambdaMinRatio = Double.NaN;
     private double[] lambdas;
     private double tolerance = 1e-6;
-    private int maxIterations = 100_000;
+    private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private boolean screening = true;
     private double[] weights;
     private boolean fitIntercept = true;
