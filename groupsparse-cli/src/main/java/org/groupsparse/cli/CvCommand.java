@@ -54,12 +54,10 @@ public final class CvCommand implements Callable<Integer> {
     }
     input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
     Dataset data = input.read();
-    double[] classes = null;
-    if (options.family() == org.groupsparse.regression.Family.BINOMIAL) {
-      BinaryResponse binary = BinaryResponse.of(input.train.toString(), data);
-      data = binary.encode(input.train.toString(), data);
-      classes = binary.classes();
-    }
+    BinaryResponse binary = options.family() == org.groupsparse.regression.Family.BINOMIAL
+        ? BinaryResponse.of(input.train.toString(), data) : null;
+    data = binary == null ? data : binary.encode(input.train.toString(), data);
+    double[] classes = binary == null ? null : binary.classes();
     lasso.checkMemory(data.features());
     if (data.rows() < 2) {
       throw new IllegalArgumentException(input.train + ": need at least 2 rows for cross-validation; got " + data.rows());

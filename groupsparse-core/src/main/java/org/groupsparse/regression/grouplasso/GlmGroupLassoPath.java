@@ -160,7 +160,7 @@ final class GlmGroupLassoPath {
           lambdaMax = Math.max(lambdaMax, norm(grad, f.end(l) - f.start(l)) / weights[l]);
         }
       }
-      double[] lambdas = grid(lambdaMax);
+      double[] lambdas = GroupLassoPath.grid(options, lambdaMax, n, p);
       int count = lambdas.length;
       double[][] coef = new double[count][];
       double[][] coefStd = new double[count][];
@@ -271,27 +271,6 @@ final class GlmGroupLassoPath {
       listener.onFinish();
       return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
           active, loss, weights.clone(), groups, train.featureNames(), train.targetName(), std, options);
-    }
-
-    private double[] grid(double lambdaMax) {
-      if (options.lambdas() != null) {
-        double[] l = options.lambdas();
-        Arrays.sort(l);
-        for (int i = 0, j = l.length - 1; i < j; i++, j--) {
-          double tmp = l[i];
-          l[i] = l[j];
-          l[j] = tmp;
-        }
-        return l;
-      }
-      int count = options.lambdaCount();
-      double ratio = Double.isNaN(options.lambdaMinRatio()) ? GroupLassoPath.defaultMinRatio(n, p)
-          : options.lambdaMinRatio();
-      double[] l = new double[count];
-      for (int k = 0; k < count; k++) {
-        l[k] = count == 1 ? lambdaMax : lambdaMax * Math.pow(ratio, (double) k / (count - 1));
-      }
-      return l;
     }
 
     /**

@@ -101,6 +101,31 @@ public final class GroupLassoPath {
     return n > p ? 1e-3 : 5e-2;
   }
 
+  /**
+   * The lambdas of a path: the explicit ones of the options, or the geometric grid of lambdaCount
+   * values from lambda_max down to lambdaMinRatio x lambda_max (the default ratio by {@link
+   * #defaultMinRatio}).
+   *
+   * @param options the options
+   * @param lambdaMax lambda_max of the data
+   * @param rows n
+   * @param features p
+   * @return the lambdas
+   */
+  static double[] grid(GroupLassoOptions options, double lambdaMax, int rows, int features) {
+    if (options.lambdas() != null) {
+      return options.lambdas();
+    }
+    int count = options.lambdaCount();
+    double ratio = Double.isNaN(options.lambdaMinRatio()) ? defaultMinRatio(rows, features) : options.lambdaMinRatio();
+    double[] out = new double[count];
+    for (int k = 0; k < count; k++) {
+      out[k] = count == 1 ? lambdaMax : lambdaMax * Math.pow(ratio, (double) k / (count - 1));
+    }
+    out[0] = lambdaMax;
+    return out;
+  }
+
   /** One path computation. */
   private final class Run {
     private final LeastSquaresDatafit f;
@@ -188,7 +213,7 @@ public final class GroupLassoPath {
         throw new IllegalArgumentException("lambda_max is 0: the response is constant, or orthogonal to every "
             + "penalized group, on the training rows");
       }
-      double[] lambdas = grid(lambdaMax, train.rows(), train.features());
+      double[] lambdas = grid(options, lambdaMax, train.rows(), train.features());
       int count = lambdas.length;
       double[][] coef = new double[count][];
       double[][] coefStd = new double[count][];
@@ -276,20 +301,6 @@ public final class GroupLassoPath {
       listener.onFinish();
       return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
           active, loss, weights.clone(), groups, train.featureNames(), train.targetName(), std, options);
-    }
-
-    private double[] grid(double lambdaMax, int rows, int features) {
-      if (options.lambdas() != null) {
-        return options.lambdas();
-      }
-      int count = options.lambdaCount();
-      double ratio = Double.isNaN(options.lambdaMinRatio()) ? defaultMinRatio(rows, features) : options.lambdaMinRatio();
-      double[] out = new double[count];
-      for (int k = 0; k < count; k++) {
-        out[k] = count == 1 ? lambdaMax : lambdaMax * Math.pow(ratio, (double) k / (count - 1));
-      }
-      out[0] = lambdaMax;
-      return out;
     }
 
     /**
