@@ -151,6 +151,9 @@ public final class BenchCommand {
       org.groupsparse.data.Dataset d = org.groupsparse.data.CsvDatasetReader
           .forTraining(target, new java.util.HashSet<>(exclude)).read(data);
       double readSeconds = (System.nanoTime() - readStart) / 1e9;
+      if (lasso.family() == org.groupsparse.regression.Family.BINOMIAL) {
+        d = BinaryResponse.of(data.toString(), d).encode(data.toString(), d);
+      }
       GroupStructure gs = org.groupsparse.io.GroupSpecs.parse(groups, d.featureNames());
       org.groupsparse.regression.grouplasso.GroupLassoPath path =
           new org.groupsparse.regression.grouplasso.GroupLassoPath(lasso.toOptions(shared));
