@@ -71,6 +71,10 @@ final class CliSupport {
     out.printf(Locale.ROOT, "rows             %d training, %d validation%n", nTrain, nValidation);
     out.printf(Locale.ROOT, "iterations       %d (%s), kept iterate %d%n", h.iterations(),
         h.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), h.bestIteration());
+    if (result.options() instanceof org.groupsparse.regression.implicit.DglnnOptions o) {
+      out.printf(Locale.ROOT, "steps            gamma %.4g, patience %d (%s schedule)%n", o.stepSizeU(), o.patience(),
+          o.schedule().name().toLowerCase(Locale.ROOT));
+    }
     if (h.switchIteration() >= 0) {
       out.printf(Locale.ROOT, "switch (Alg. 2)  after iteration %d%n", h.switchIteration());
     }

@@ -135,7 +135,19 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       dropNegligibleGroups(t, groups, s.coefficients(), selected);
     }
     return data.result(options.algorithm().methodName(), groups, s.coefficients(), magnitudes, selected,
-        s.history()).withOptions(options);
+        s.history()).withOptions(resolved(s));
+  }
+
+  /**
+   * The options as the run used them: automatic gamma and patience replaced by their values (the
+   * model file records these, so a fit can be repeated with fixed numbers).
+   */
+  private DglnnOptions resolved(DglnnSolution s) {
+    DglnnOptions.Builder b = options.toBuilder().stepSizeU(s.stepSizeU());
+    if (options.patience() == 0) {
+      b.patience(s.patience());
+    }
+    return b.build();
   }
 
   /** Smallest share of the fitted signal of a selected group (adaptive selection). */
