@@ -53,6 +53,7 @@ final class AuthorsConventions {
         .lossScaling(scaling).build();
     double[] truth = sim.truth();
     double[] w = new double[p];
+    double[] v = new double[p];
     double[][] history = new double[3][9];
     double[] acc = new double[5];
     acc[3] = Double.POSITIVE_INFINITY;
@@ -62,7 +63,6 @@ final class AuthorsConventions {
       @Override
       public void onIteration(IterationView view) {
         view.coefficients(w);
-        double[] v = new double[p];
         ((DglnnIterationView) view).directions(v);
         int t = view.iteration();
         double[] now = Arrays.copyOf(v, 9);

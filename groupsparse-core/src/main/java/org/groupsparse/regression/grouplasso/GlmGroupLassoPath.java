@@ -162,14 +162,7 @@ final class GlmGroupLassoPath {
       }
       double[] lambdas = GroupLassoPath.grid(options, lambdaMax, n, p);
       int count = lambdas.length;
-      double[][] coef = new double[count][];
-      double[][] coefStd = new double[count][];
-      double[] intercepts = new double[count];
-      double[] violation = new double[count];
-      boolean[] converged = new boolean[count];
-      int[] iterations = new int[count];
-      int[] active = new int[count];
-      double[] loss = new double[count];
+      PathRecord rec = new PathRecord(lambdas);
       listener.onStart(count);
       double previous = lambdaMax;
       double nullDeviance = 0;
@@ -220,32 +213,32 @@ final class GlmGroupLassoPath {
             break;
           }
         }
-        violation[k] = worst / lambda;
-        converged[k] = worst <= options.tolerance() * lambda;
-        iterations[k] = used;
+        rec.violation[k] = worst / lambda;
+        rec.converged[k] = worst <= options.tolerance() * lambda;
+        rec.iterations[k] = used;
         double[] byFeature = new double[p];
         for (int q = 0; q < p; q++) {
           byFeature[f.featureOfPosition(q)] = w[q];
         }
-        coefStd[k] = byFeature;
-        coef[k] = std.coefficientsToOriginal(byFeature);
+        rec.coefStd[k] = byFeature;
+        rec.coef[k] = std.coefficientsToOriginal(byFeature);
         double shift = 0;
         double[] means = std.columnMeans();
         for (int j = 0; j < p; j++) {
-          shift += means[j] * coef[k][j];
+          shift += means[j] * rec.coef[k][j];
         }
-        intercepts[k] = b - shift;
+        rec.intercepts[k] = b - shift;
         int a = 0;
         for (int l = 0; l < groupCount; l++) {
           a += isZero(l) ? 0 : 1;
         }
-        active[k] = a;
+        rec.active[k] = a;
         double nll = 0;
         for (int i = 0; i < n; i++) {
           nll += family.loss(y[i], eta[i]);
         }
-        loss[k] = nll / n;
-        listener.onLambda(k, lambda, a, violation[k], converged[k]);
+        rec.loss[k] = nll / n;
+        listener.onLambda(k, lambda, a, rec.violation[k], rec.converged[k]);
         double deviance = 0;
         for (int i = 0; i < n; i++) {
           deviance += family.deviance(y[i], eta[i]);
@@ -257,20 +250,8 @@ final class GlmGroupLassoPath {
           break;
         }
       }
-      if (computed < count) {
-        lambdas = Arrays.copyOf(lambdas, computed);
-        coef = Arrays.copyOf(coef, computed);
-        coefStd = Arrays.copyOf(coefStd, computed);
-        intercepts = Arrays.copyOf(intercepts, computed);
-        violation = Arrays.copyOf(violation, computed);
-        converged = Arrays.copyOf(converged, computed);
-        iterations = Arrays.copyOf(iterations, computed);
-        active = Arrays.copyOf(active, computed);
-        loss = Arrays.copyOf(loss, computed);
-      }
       listener.onFinish();
-      return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
-          active, loss, weights.clone(), groups, train.featureNames(), train.targetName(), std, options);
+      return rec.result(computed, lambdaMax, weights, groups, train, std, options);
     }
 
     /**

@@ -215,14 +215,7 @@ public final class GroupLassoPath {
       }
       double[] lambdas = grid(options, lambdaMax, train.rows(), train.features());
       int count = lambdas.length;
-      double[][] coef = new double[count][];
-      double[][] coefStd = new double[count][];
-      double[] intercepts = new double[count];
-      double[] violation = new double[count];
-      boolean[] converged = new boolean[count];
-      int[] iterations = new int[count];
-      int[] active = new int[count];
-      double[] loss = new double[count];
+      PathRecord rec = new PathRecord(lambdas);
       listener.onStart(count);
       double previousLambda = lambdaMax;
       for (int k = 0; k < count; k++) {
@@ -275,32 +268,31 @@ public final class GroupLassoPath {
           }
         }
         double relative = worst / lambda;
-        converged[k] = worst <= options.tolerance() * lambda;
-        violation[k] = relative;
-        iterations[k] = used;
+        rec.converged[k] = worst <= options.tolerance() * lambda;
+        rec.violation[k] = relative;
+        rec.iterations[k] = used;
         double[] wf = new double[p];
         for (int q = 0; q < p; q++) {
           wf[f.featureOfPosition(q)] = w[q];
         }
-        coefStd[k] = wf;
-        coef[k] = std.coefficientsToOriginal(wf);
-        intercepts[k] = options.fitIntercept() ? std.intercept(coef[k]) : 0.0;
+        rec.coefStd[k] = wf;
+        rec.coef[k] = std.coefficientsToOriginal(wf);
+        rec.intercepts[k] = options.fitIntercept() ? std.intercept(rec.coef[k]) : 0.0;
         int nonzero = 0;
         for (int l = 0; l < groupCount; l++) {
           if (penalty.isPenalized(l) && GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
             nonzero++;
           }
         }
-        active[k] = nonzero;
-        loss[k] = f.value(r);
-        listener.onLambda(k, lambda, nonzero, relative, converged[k]);
+        rec.active[k] = nonzero;
+        rec.loss[k] = f.value(r);
+        listener.onLambda(k, lambda, nonzero, relative, rec.converged[k]);
         previousLambda = lambda;
         System.arraycopy(previousW, 0, olderW, 0, p);
         System.arraycopy(w, 0, previousW, 0, p);
       }
       listener.onFinish();
-      return new GroupLassoPathResult(lambdaMax, lambdas, coef, coefStd, intercepts, violation, converged, iterations,
-          active, loss, weights.clone(), groups, train.featureNames(), train.targetName(), std, options);
+      return rec.result(count, lambdaMax, weights, groups, train, std, options);
     }
 
     /**
