@@ -18,6 +18,7 @@ import org.groupsparse.experiments.GsaeLemma1Experiment;
 import org.groupsparse.experiments.IgsFig2Fig3Fig11Experiment;
 import org.groupsparse.experiments.IgsFig5Experiment;
 import org.groupsparse.experiments.IgsFig12Experiment;
+import org.groupsparse.experiments.IgsGaeExperiment;
 import org.groupsparse.experiments.IgsFig7Experiment;
 import org.groupsparse.experiments.IgsFig6Experiment;
 import org.groupsparse.experiments.IgsFig4Experiment;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Regenerate a figure or table of the papers: CSV series, PNG and SVG figures, summary.json,",
         "provenance.json and report.md (the paper's claim beside our numbers) in --out DIR.",
-        "Experiments: igs-fig2 .. igs-fig7, igs-fig11, igs-fig12, igs-table3, igs-theory,",
+        "Experiments: igs-fig2 .. igs-fig7, igs-fig11, igs-fig12, igs-table3, igs-theory, igs-gae,",
         "gsae-fig3, gsae-lemma1, gsae-table1; all runs every one."})
 public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     for (Experiment e : List.<Experiment>of(IgsFig2Fig3Fig11Experiment.figure2(), IgsFig2Fig3Fig11Experiment.figure3(),
         new IgsFig4Experiment(), new IgsFig5Experiment(), new IgsFig6Experiment(),
         new IgsFig7Experiment(), IgsFig2Fig3Fig11Experiment.figure11(), new IgsFig12Experiment(),
-        new IgsTable3Experiment(), new IgsTheoryExperiment(), new GsaeFig3Experiment(),
+        new IgsTable3Experiment(), new IgsTheoryExperiment(), new IgsGaeExperiment(), new GsaeFig3Experiment(),
         new GsaeLemma1Experiment(), new GsaeTable1Experiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
@@ -100,7 +101,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       plan.outputDirectory("--out", directory(e, chosen.size()), List.of());
     }
     plan.check();
-    boolean needsMnist = chosen.stream().anyMatch(e -> e instanceof GsaeTable1Experiment);
+    boolean needsMnist = chosen.stream().anyMatch(Experiment::usesMnist);
     if (needsMnist) {
       prepareMnist(spec.commandLine().getErr());
     }

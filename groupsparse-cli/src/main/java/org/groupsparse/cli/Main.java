@@ -28,6 +28,8 @@ public final class Main {
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // The deep-learning experiments load libtorch from the bundled native jar; never download.
+    System.setProperty("ai.djl.offline", "true");
     // dev.ludovic.netlib logs to stderr when the native BLAS is missing and it falls back to Java:
     // that is a performance note, not something a user's one-line error output should carry.
     BLAS_LOGGER.setLevel(java.util.logging.Level.SEVERE);

@@ -359,6 +359,17 @@ class CliTest {
       assertThat(out.resolve("gsae-table1").resolve(figure + ".png")).exists();
     }
     assertThat(out.resolve("gsae-table1").resolve("table1-runs.csv")).exists();
+    Path gae = out.resolve("igs-gae");
+    for (String file : List.of("fig10-interpolations.png", "code-spectrum.png", "code-spectrum.svg", "training-loss.png",
+        "gae-runs.csv", "table2-parameters.csv", "code-spectrum.csv")) {
+      assertThat(gae.resolve(file)).as(file).exists();
+    }
+    JsonNode gaeSummary = new ObjectMapper().readTree(gae.resolve("summary.json").toFile());
+    assertThat(gaeSummary.get("models").get("IRMAE").get("latentWeights").asLong()).isEqualTo(786_432);
+    assertThat(gaeSummary.get("models").get("GAE4").get("latentWeights").asLong()).isEqualTo(196_608);
+    assertThat(gaeSummary.get("models").get("GAE8").get("latentWeights").asLong()).isEqualTo(98_304);
+    assertThat(gaeSummary.get("table2Holds").asBoolean()).isTrue();
+    assertThat(javax.imageio.ImageIO.read(gae.resolve("fig10-interpolations.png").toFile()).getWidth()).isGreaterThan(600);
   }
 
   @Test

@@ -11,6 +11,11 @@ public interface Experiment {
   /** @return repeats when not given (full run) */
   int defaultRepeats();
 
+  /** @return whether the experiment reads MNIST (the command fetches it first when it is missing) */
+  default boolean usesMnist() {
+    return false;
+  }
+
   /** @return repeats of a --quick run when not given (default 1) */
   default int quickRepeats() {
     return 1;

@@ -107,6 +107,21 @@ public final class ExperimentOutput {
     AtomicFiles.write(dir.resolve(name + ".png"), out -> out.write(png));
   }
 
+  /**
+   * Writes an image (a grid of pictures, not a chart) as PNG.
+   *
+   * @param name file name without extension
+   * @param image the image
+   * @throws IOException on failure
+   */
+  public void image(String name, java.awt.image.BufferedImage image) throws IOException {
+    AtomicFiles.write(dir.resolve(name + ".png"), out -> {
+      if (!javax.imageio.ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer");
+      }
+    });
+  }
+
   /** @return the output directory */
   public Path dir() {
     return dir;

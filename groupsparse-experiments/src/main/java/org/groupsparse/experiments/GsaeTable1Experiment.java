@@ -56,6 +56,11 @@ public final class GsaeTable1Experiment implements Experiment {
     return 3;
   }
 
+  @Override
+  public boolean usesMnist() {
+    return true;
+  }
+
   /** One trained model with its loss curve and time. */
   private record Trained(GroupSparseAutoencoder model, double[] loss, double seconds) {}
 
