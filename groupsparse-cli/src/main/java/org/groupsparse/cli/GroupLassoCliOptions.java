@@ -23,6 +23,12 @@ public final class GroupLassoCliOptions {
       description = "BCD block update: exact (block minimizer) or majorized (gglasso's step). Default: ${DEFAULT-VALUE}.")
   String blockUpdate;
 
+  @Option(names = "--updates", defaultValue = "auto",
+      description = "BCD correlation updates: covariance (Gram matrix of the working set, for n >> p), naive (two "
+          + "passes over the rows per block) or auto (covariance when n is at least twice the working set's "
+          + "columns). Default: ${DEFAULT-VALUE}.")
+  String updates;
+
   @Option(names = "--n-lambda", defaultValue = "100", description = "Lambdas on the path. Default: ${DEFAULT-VALUE}.")
   int lambdaCount;
 
@@ -53,6 +59,14 @@ public final class GroupLassoCliOptions {
       case "majorized": update = BlockUpdate.MAJORIZED; break;
       default: throw new IllegalArgumentException("unknown --block-update '" + blockUpdate + "'; expected exact or majorized");
     }
+    org.groupsparse.regression.grouplasso.UpdateType updateType;
+    switch (updates.toLowerCase(java.util.Locale.ROOT)) {
+      case "auto": updateType = org.groupsparse.regression.grouplasso.UpdateType.AUTO; break;
+      case "covariance": updateType = org.groupsparse.regression.grouplasso.UpdateType.COVARIANCE; break;
+      case "naive": updateType = org.groupsparse.regression.grouplasso.UpdateType.NAIVE; break;
+      default: throw new IllegalArgumentException("unknown --updates '" + updates
+          + "'; expected auto, covariance or naive");
+    }
     GroupLassoSolverKind kind;
     try {
       kind = GroupLassoSolverKind.fromName(solver);
@@ -60,7 +74,7 @@ public final class GroupLassoCliOptions {
       throw new IllegalArgumentException("unknown --solver '" + solver + "'; expected bcd or fista", e);
     }
     Family fam = family();
-    return OptionNames.rename(() -> GroupLassoOptions.builder().family(fam).solver(kind).blockUpdate(update)
+    return OptionNames.rename(() -> GroupLassoOptions.builder().family(fam).solver(kind).blockUpdate(update).updates(updateType)
         .lambdaCount(lambdaCount).lambdaMinRatio(lambdaMinRatio == null ? Double.NaN : lambdaMinRatio)
         .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(shared.threads)
         .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize).build(),
@@ -100,6 +114,7 @@ public final class GroupLassoCliOptions {
     m.put("family", o.family().label());
     m.put("solver", o.solver().cliName());
     m.put("blockUpdate", o.blockUpdate().name());
+    m.put("updates", o.updates().name());
     m.put("lambdaCount", o.lambdaCount());
     m.put("lambdaMinRatio", Double.isNaN(o.lambdaMinRatio()) ? "auto" : o.lambdaMinRatio());
     m.put("tolerance", o.tolerance());

@@ -174,10 +174,26 @@ final class ActiveSetNewton {
     return steps;
   }
 
+  /** A Gram cache of the working set's columns to read instead of recomputing (null: none). */
+  private CovarianceCache cache;
+
+  /** @param c the covariance cache of the current solve, or null */
+  void useCache(CovarianceCache c) {
+    cache = c;
+  }
+
   private void fillGram(LeastSquaresDatafit f, int m, double[] gram) {
     int p = f.cols();
     int n = f.rows();
-    if (p <= 2000) {
+    if (cache != null && heldByCache(m)) {
+      double[] g = cache.matrix();
+      for (int i = 0; i < m; i++) {
+        int row = cache.rowOffset(cache.slot(positions[i]));
+        for (int j = 0; j < m; j++) {
+          gram[i * m + j] = g[row + cache.slot(positions[j])];
+        }
+      }
+    } else if (p <= 2000) {
       if (fullGram == null) {
         fullGram = f.gram();
       }
@@ -198,6 +214,15 @@ final class ActiveSetNewton {
         }
       }
     }
+  }
+
+  private boolean heldByCache(int m) {
+    for (int i = 0; i < m; i++) {
+      if (cache.slot(positions[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double objective(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] active, int count,

@@ -12,6 +12,12 @@ import org.groupsparse.linalg.SymmetricEigen;
  * and they have at most {@value #NEWTON_MAX_COLUMNS} columns together, {@link ActiveSetNewton} polishes them (each polish counts as one
  * iteration). Allocates only at construction and when a larger group or active set than before is
  * met.
+ *
+ * <p>With covariance updates ({@link UpdateType#COVARIANCE}, chosen automatically when n is at least
+ * twice the working set's columns q), a solve computes c_W = X_W^T r / n once, each visit reads c_l
+ * from it and a move d_l updates c_W -= G_{W,l} d_l from the cached Gram matrix ({@link
+ * CovarianceCache}), so a visit costs q m_l instead of 4 n m_l; the residual is brought up to date
+ * once per solve, r -= X_W (w - w_start). Both kinds of update give the same iterates up to rounding.
  */
 public final class BlockCoordinateDescent implements GroupLassoSolver {
   /** Sweeps without a {@link #PROGRESS} improvement of the worst violation before giving up (rounding floor). */
@@ -25,7 +31,24 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   /** Eigenvalues of a block Gram matrix below this fraction of the largest count as zero (flat directions). */
   private static final double FLAT_EIGENVALUE = 1e-12;
   private final BlockUpdate update;
+  private final UpdateType updates;
+  private final CovarianceCache cache = new CovarianceCache();
   private final ActiveSetNewton newton = new ActiveSetNewton();
+  /** Sweeps over the nonzero groups before the Newton polish with covariance updates (sweeps are cheap). */
+  static final int FULL_GRAM_NEWTON_AFTER = 64;
+  /** Covariance mode of the current solve: c_W by slot, and w at the last residual sync by slot. */
+  private boolean covariance;
+  private double[] cw = new double[0];
+  private double[] synced = new double[0];
+  /** Full-Gram mode ({@link #solveGram}): c over all positions, maintained by G; no residual. */
+  private boolean full;
+  private double[] fullB;
+  private double[] polishResidual = new double[0];
+  /** The correlations and Gram rows the covariance sweep reads: by slot, or by position when full. */
+  private double[] cVec;
+  private double[] gMat;
+  private int gStride;
+  private int gSize;
   private boolean polishFirst;
   private double[] corr = new double[0];
   private double[] rotated = new double[0];
@@ -35,16 +58,158 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
 
   /** @param update exact block minimization or one majorized step per visit */
   public BlockCoordinateDescent(BlockUpdate update) {
+    this(update, UpdateType.AUTO);
+  }
+
+  /**
+   * @param update exact block minimization or one majorized step per visit
+   * @param updates covariance or naive correlation updates, or the automatic choice
+   */
+  public BlockCoordinateDescent(BlockUpdate update, UpdateType updates) {
     this.update = update;
+    this.updates = updates;
+  }
+
+  private boolean useCovariance(LeastSquaresDatafit datafit, int[] working, int count) {
+    if (updates == UpdateType.NAIVE) {
+      return false;
+    }
+    int q = CovarianceCache.columns(datafit, working, count);
+    if (q > CovarianceCache.MAX_COLUMNS) {
+      return false;
+    }
+    return updates == UpdateType.COVARIANCE || datafit.rows() >= q;
+  }
+
+  /** Starts a covariance-mode solve: Gram rows for new groups, c_W = X_W^T r / n, w at sync. */
+  private void beginCovariance(LeastSquaresDatafit f, int[] working, int count, double[] w, double[] r) {
+    cache.ensure(f, working, count);
+    int q = cache.size();
+    if (cw.length < q) {
+      cw = new double[Math.max(q, 2 * cw.length)];
+      synced = new double[cw.length];
+    }
+    double[] columns = f.columnsView();
+    int n = f.rows();
+    double inv = 1.0 / n;
+    for (int t = 0; t < q; t++) {
+      int k = cache.position(t);
+      cw[t] = org.groupsparse.linalg.MatrixOps.fastDot(columns, k * n, r, n) * inv;
+      synced[t] = w[k];
+    }
+    cVec = cw;
+    gMat = cache.matrix();
+    gStride = cache.stride();
+    gSize = q;
+  }
+
+  /**
+   * Solves on the working set in full-Gram mode: the caller holds c = X^T r / n for every column
+   * position, exact on entry (c = b - G w with b = X^T y / n and G = X^T X / n, the datafit's
+   * {@code gram()}), and every move d_l updates c -= G_{:,l} d_l for all p positions, so that c is
+   * current on exit for every group, at a cost of p m_l per move and no pass over the rows. Used
+   * by the path when n &gt;&gt; p (glmnet's covariance mode).
+   *
+   * @param datafit the datafit
+   * @param penalty the penalty
+   * @param lambda the level
+   * @param working working groups
+   * @param count entries used
+   * @param w coefficients by position, modified
+   * @param c correlations by position, current on entry and exit, modified
+   * @param b X^T y / n by position (to recompute c exactly after a Newton polish)
+   * @param tolerance absolute KKT tolerance on the working set
+   * @param maxIterations budget
+   * @return iterations used
+   */
+  int solveGram(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+      double[] w, double[] c, double[] b, double tolerance, int maxIterations) {
+    covariance = true;
+    full = true;
+    cVec = c;
+    fullB = b;
+    gMat = datafit.gram();
+    gStride = datafit.cols();
+    gSize = datafit.cols();
+    try {
+      return iterate(datafit, penalty, lambda, working, count, w, null, tolerance, maxIterations);
+    } finally {
+      covariance = false;
+      full = false;
+      cVec = null;
+      fullB = null;
+    }
+  }
+
+  private int slotOf(int position) {
+    return full ? position : cache.slot(position);
+  }
+
+  /** Brings the residual up to date with w: r -= X_W (w - w_synced). */
+  private void syncResidual(LeastSquaresDatafit f, double[] w, double[] r) {
+    double[] columns = f.columnsView();
+    int n = f.rows();
+    for (int t = 0; t < cache.size(); t++) {
+      int k = cache.position(t);
+      double d = w[k] - synced[t];
+      if (d != 0) {
+        org.groupsparse.linalg.MatrixOps.axpy(-d, columns, k * n, r, n);
+        synced[t] = w[k];
+      }
+    }
   }
 
   @Override
   public int solve(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
+    covariance = useCovariance(datafit, working, count);
+    if (covariance) {
+      beginCovariance(datafit, working, count, w, residual);
+    }
+    try {
+      return iterate(datafit, penalty, lambda, working, count, w, residual, tolerance, maxIterations);
+    } finally {
+      if (covariance) {
+        syncResidual(datafit, w, residual);
+        covariance = false;
+      }
+    }
+  }
+
+  private int polish(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+      double[] w, double[] residual, double tolerance) {
+    if (full) {
+      // the Newton polish works on the residual: form it, polish, and recompute c = b - G w exactly
+      int n = datafit.rows();
+      if (polishResidual.length < n) {
+        polishResidual = new double[n];
+      }
+      datafit.residual(w, polishResidual);
+      int moves = newton.polish(datafit, penalty, lambda, working, count, w, polishResidual, tolerance,
+          NEWTON_MAX_COLUMNS);
+      datafit.gramCorrelation(fullB, w, cVec);
+      return moves;
+    }
+    if (covariance) {
+      syncResidual(datafit, w, residual);
+      newton.useCache(cache);
+    }
+    int moves = newton.polish(datafit, penalty, lambda, working, count, w, residual, tolerance, NEWTON_MAX_COLUMNS);
+    newton.useCache(null);
+    if (covariance) {
+      beginCovariance(datafit, working, count, w, residual);
+    }
+    return moves;
+  }
+
+  private int iterate(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+      double[] w, double[] residual, double tolerance, int maxIterations) {
     int iterations = 0;
-    if (polishFirst && maxIterations > 1) {
-      polishFirst = newton.polish(datafit, penalty, lambda, working, count, w, residual, tolerance,
-          NEWTON_MAX_COLUMNS) > 0;
+    // covariance sweeps cost q m_l per move instead of passes over the rows: sweep longer before
+    // the Newton polish, and do not open a solve with one
+    int newtonAfter = covariance ? FULL_GRAM_NEWTON_AFTER : NEWTON_AFTER;
+    if (polishFirst && !covariance && maxIterations > 1) {
+      polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
       iterations++;
     }
     while (iterations < maxIterations) {
@@ -69,9 +234,8 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         } else if (++stalled >= STALL_SWEEPS) {
           return iterations; // rounding floor: the driver reports the certified violation
         }
-        if (inner % NEWTON_AFTER == 0 && iterations < maxIterations) {
-          polishFirst = newton.polish(datafit, penalty, lambda, working, count, w, residual, tolerance,
-              NEWTON_MAX_COLUMNS) > 0;
+        if (inner % newtonAfter == 0 && iterations < maxIterations) {
+          polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
           iterations++;
         }
       }
@@ -90,13 +254,36 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         continue;
       }
       ensureCapacity(m);
-      f.groupCorrelation(l, r, corr, 0);
+      if (covariance) {
+        for (int k = 0; k < m; k++) {
+          corr[k] = cVec[slotOf(from + k)];
+        }
+      } else {
+        f.groupCorrelation(l, r, corr, 0);
+      }
       double violation = penalty.violation(l, w, from, corr, 0, m, lambda);
       worst = Math.max(worst, violation);
       if (violation == 0) {
         continue;
       }
       double level = lambda * penalty.weight(l);
+      if (m == 1) {
+        // one column: the exact and the majorized updates are both scalar soft-thresholding,
+        // w = S(c + g w, level) / g with g = ||x||^2 / n
+        double g = f.blockLipschitz(l);
+        if (!(g > 0)) {
+          continue;
+        }
+        double target = corr[0] + g * w[from];
+        next[0] = Math.abs(target) <= level ? 0.0 : (target - Math.copySign(level, target)) / g;
+        double d = next[0] - w[from];
+        if (d != 0) {
+          delta[0] = d;
+          w[from] = next[0];
+          moveBlock(f, from, 1, r);
+        }
+        continue;
+      }
       SymmetricEigen gram = update == BlockUpdate.EXACT ? f.blockGram(l) : null;
       if (gram != null) {
         exactBlock(gram, w, from, m, level);
@@ -117,10 +304,31 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         w[from + k] = next[k];
       }
       if (moved) {
-        f.subtractGroup(l, delta, 0, r);
+        moveBlock(f, from, m, r);
       }
     }
     return worst;
+  }
+
+  /** Applies the move delta[0 .. m) of the block at {@code from}: to c_W by G, or to the residual. */
+  private void moveBlock(LeastSquaresDatafit f, int from, int m, double[] r) {
+    if (covariance) {
+      for (int k = 0; k < m; k++) {
+        double d = delta[k];
+        if (d != 0) {
+          org.groupsparse.linalg.MatrixOps.axpy(-d, gMat, slotOf(from + k) * gStride, cVec, gSize);
+        }
+      }
+    } else {
+      double[] columns = f.columnsView();
+      int n = f.rows();
+      for (int k = 0; k < m; k++) {
+        double d = delta[k];
+        if (d != 0) {
+          org.groupsparse.linalg.MatrixOps.axpy(-d, columns, (from + k) * n, r, n);
+        }
+      }
+    }
   }
 
   /** Writes the exact block minimizer into {@code next}; uses corr (c_l) and the current block. */

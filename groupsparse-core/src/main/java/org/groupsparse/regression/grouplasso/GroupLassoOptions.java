@@ -32,12 +32,14 @@ import org.groupsparse.util.Check;
  *     columns, and coefficients are reported on the original scale. The response is only centred, so
  *     lambda is in the units of the response
  * @param threads threads for the full gradient pass, at least 1 (default 1)
+ * @param updates covariance or naive correlation updates in block coordinate descent ({@link
+ *     UpdateType}; default automatic)
  * @param family the datafit: least squares ({@link Family#GAUSSIAN}, default) or the logistic loss
  *     (1/n) sum log(1 + e^eta_i) - y_i eta_i ({@link Family#BINOMIAL}, y in {0, 1})
  */
 public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUpdate, int lambdaCount,
     double lambdaMinRatio, double[] lambdas, double tolerance, int maxIterations, boolean screening, double[] weights,
-    boolean fitIntercept, boolean standardize, int threads, Family family) {
+    boolean fitIntercept, boolean standardize, int threads, Family family, UpdateType updates) {
   private static final String OWNER = "GroupLassoOptions";
   /** The default budget per lambda (sweeps or gradient steps). */
   public static final int DEFAULT_MAX_ITERATIONS = 100_000;
@@ -58,8 +60,11 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
    * @param standardize whether to scale columns to unit population variance on the training rows, as grpreg and glmnet do (default true); the penalty then applies to the coefficients of the scaled columns, and coefficients are reported on the original scale. The response is only centred, so lambda is in the units of the response
    * @param threads threads for the full gradient pass, at least 1 (default 1)
    * @param family the datafit (default {@link Family#GAUSSIAN})
+   * @param updates covariance or naive correlation updates in block coordinate descent, or the
+   *     automatic choice (default; null means AUTO)
    */
   public GroupLassoOptions {
+    updates = updates == null ? UpdateType.AUTO : updates;
     // copied in and out (below): a caller's array cannot change the options or a result's lambdas
     lambdas = lambdas == null ? null : lambdas.clone();
     weights = weights == null ? null : weights.clone();
@@ -127,6 +132,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     b.tolerance = tolerance;
     b.maxIterations = maxIterations;
     b.screening = screening;
+    b.updates = updates;
     b.weights = weights;
     b.fitIntercept = fitIntercept;
     b.standardize = standardize;
@@ -145,6 +151,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     private double tolerance = 1e-6;
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private boolean screening = true;
+    private UpdateType updates = UpdateType.AUTO;
     private double[] weights;
     private boolean fitIntercept = true;
     private boolean standardize = true;
@@ -262,6 +269,15 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
+     * @param v covariance, naive or automatic correlation updates
+     * @return this
+     */
+    public Builder updates(UpdateType v) {
+      updates = v;
+      return this;
+    }
+
+    /**
      * @param v the family of the datafit
      * @return this
      */
@@ -273,7 +289,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     /** @return the validated options */
     public GroupLassoOptions build() {
       return new GroupLassoOptions(solver, blockUpdate, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations,
-          screening, weights, fitIntercept, standardize, threads, family);
+          screening, weights, fitIntercept, standardize, threads, family, updates);
     }
   }
 }

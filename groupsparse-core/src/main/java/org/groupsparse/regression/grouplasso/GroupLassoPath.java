@@ -156,13 +156,17 @@ public final class GroupLassoPath {
     private final double[] step;
     private final double[] trial;
     private final double[] shift;
+    /** Full-Gram (covariance) mode: c = b - G w for every group, no residual passes. */
+    private final boolean gramMode;
+    private final double[] b;
+    private double yy;
 
     Run(LeastSquaresDatafit f, GroupNormPenalty penalty, PathListener listener, ForkJoinPool pool) {
       this.f = f;
       this.penalty = penalty;
       this.listener = listener;
       this.pool = pool;
-      this.solver = options.solver() == GroupLassoSolverKind.BCD ? new BlockCoordinateDescent(options.blockUpdate())
+      this.solver = options.solver() == GroupLassoSolverKind.BCD ? new BlockCoordinateDescent(options.blockUpdate(), options.updates())
           : new ProximalGradient();
       n = f.rows();
       p = f.cols();
@@ -185,6 +189,27 @@ public final class GroupLassoPath {
       step = new double[p];
       trial = new double[p];
       shift = new double[n];
+      gramMode = options.solver() == GroupLassoSolverKind.BCD && options.updates() != UpdateType.NAIVE
+          && p <= CovarianceCache.MAX_COLUMNS && (options.updates() == UpdateType.COVARIANCE || n >= 2L * p);
+      b = gramMode ? new double[p] : null;
+      if (gramMode) {
+        f.correlation(f.response(), b, pool);
+        double s = 0;
+        for (double v : f.response()) {
+          s += v * v;
+        }
+        yy = s / n;
+        f.gram();
+      }
+    }
+
+    /** Solves on the working set: in full-Gram mode c stays exact for every group, else r stays exact. */
+    private int solve(double lambda, double tolerance, int budget) {
+      if (gramMode) {
+        return ((BlockCoordinateDescent) solver).solveGram(f, penalty, lambda, working, workingCount, w, c, b,
+            tolerance, budget);
+      }
+      return solver.solve(f, penalty, lambda, working, workingCount, w, r, tolerance, budget);
     }
 
     GroupLassoPathResult run(Dataset train, GroupStructure groups, Standardization std, double[] weights) {
@@ -199,10 +224,17 @@ public final class GroupLassoPath {
       if (!anyPenalized) {
         throw new IllegalArgumentException("every group has weight 0: nothing is penalized, the group lasso is least squares");
       }
-      if (workingCount > 0) { // fit the unpenalized groups (their level is 0, lambda is irrelevant)
-        solver.solve(f, penalty, 1.0, working, workingCount, w, r, UNPENALIZED_TOLERANCE, options.maxIterations());
+      if (gramMode) {
+        System.arraycopy(b, 0, c, 0, p);
       }
-      fullPass();
+      if (workingCount > 0) { // fit the unpenalized groups (their level is 0, lambda is irrelevant)
+        solve(1.0, UNPENALIZED_TOLERANCE, options.maxIterations());
+      }
+      if (gramMode) {
+        f.gramCorrelation(b, w, c);
+      } else {
+        fullPass();
+      }
       double lambdaMax = 0;
       for (int l = 0; l < groupCount; l++) {
         if (penalty.isPenalized(l)) {
@@ -225,6 +257,10 @@ public final class GroupLassoPath {
         if (lambda >= lambdaMax && k == 0) {
           worst = maxViolation(lambda); // the penalized groups are exactly zero; c is current
           java.util.Arrays.fill(stamp, 0);
+        } else if (gramMode) {
+          GramRound round = gramRounds(lambda, previousLambda);
+          worst = round.worst;
+          used = round.used;
         } else {
           screen(lambda, previousLambda, k);
           if (k >= 2) {
@@ -285,7 +321,7 @@ public final class GroupLassoPath {
           }
         }
         rec.active[k] = nonzero;
-        rec.loss[k] = f.value(r);
+        rec.loss[k] = gramMode ? f.gramValue(yy, b, w) : f.value(r);
         listener.onLambda(k, lambda, nonzero, relative, rec.converged[k]);
         previousLambda = lambda;
         System.arraycopy(previousW, 0, olderW, 0, p);
@@ -300,6 +336,56 @@ public final class GroupLassoPath {
      * the set whose certified upper bound on ||c_l|| is below the threshold stays out without being
      * computed; otherwise its exact correlation (at the current residual) decides.
      */
+    /** The worst violation and the iterations of one lambda in full-Gram mode. */
+    private record GramRound(double worst, int used) {}
+
+    /**
+     * One lambda in full-Gram mode: the sequential strong rule on the exact c of the previous
+     * solution, then solve / check all groups on c = b - G w (recomputed exactly, not drifted) /
+     * add violators, until no group violates, with the same give-up rules as the residual mode.
+     */
+    private GramRound gramRounds(double lambda, double previousLambda) {
+      double threshold = 2 * lambda - previousLambda;
+      for (int l = 0; l < groupCount; l++) {
+        if (!inWorking[l] && (!options.screening()
+            || GroupNormPenalty.norm(c, f.start(l), f.end(l)) >= penalty.weight(l) * threshold)) {
+          add(l);
+        }
+      }
+      double innerTolerance = 0.5 * options.tolerance() * lambda;
+      double bestWorst = Double.POSITIVE_INFINITY;
+      int stalledRounds = 0;
+      int used = 0;
+      double worst;
+      while (true) {
+        used += solve(lambda, innerTolerance, options.maxIterations() - used);
+        f.gramCorrelation(b, w, c);
+        int added = 0;
+        worst = 0;
+        for (int l = 0; l < groupCount; l++) {
+          double v = violationOf(l, lambda);
+          worst = Math.max(worst, v);
+          if (!inWorking[l] && v > options.tolerance() * lambda) {
+            add(l);
+            added++;
+          }
+        }
+        if ((added == 0 && worst <= options.tolerance() * lambda) || used >= options.maxIterations()) {
+          break;
+        }
+        if (added == 0) {
+          if (worst < PROGRESS * bestWorst) {
+            bestWorst = worst;
+            stalledRounds = 0;
+          } else if (++stalledRounds >= STALLED_ROUNDS) {
+            break;
+          }
+          innerTolerance *= 0.1;
+        }
+      }
+      return new GramRound(worst, used);
+    }
+
     private void screen(double lambda, double previousLambda, int k) {
       double threshold = 2 * lambda - previousLambda;
       double delta = residualDrift();

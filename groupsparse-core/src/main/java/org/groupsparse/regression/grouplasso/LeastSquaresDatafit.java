@@ -31,6 +31,7 @@ public final class LeastSquaresDatafit {
   private final SymmetricEigen[] gram;
   private final double[] blockLipschitz;
   private double lipschitz = Double.NaN;
+  private double[] fullGram;
 
   /**
    * Copies the design into group order.
@@ -120,26 +121,80 @@ public final class LeastSquaresDatafit {
   }
 
   /**
-   * The full Gram matrix X^T X / n in column positions (p x p, row-major), computed anew.
+   * The full Gram matrix X^T X / n in column positions (p x p, row-major), computed on first use
+   * by one BLAS product and kept.
    *
-   * @return the matrix
+   * @return the matrix (a view, do not modify)
    */
   double[] gram() {
-    double[] g = new double[p * p];
-    double[] column = new double[n];
-    double inv = 1.0 / n;
-    for (int j = 0; j < p; j++) {
-      System.arraycopy(columns, j * n, column, 0, n);
-      for (int i = 0; i <= j; i++) {
-        double v = MatrixOps.fastDot(columns, i * n, column, n) * inv;
-        g[i * p + j] = v;
-        g[j * p + i] = v;
-      }
+    if (fullGram == null) {
+      double[] g = new double[Math.multiplyExact(p, p)];
+      // the group-ordered columns, read row-major, are the p x n matrix X^T: G = X^T (X^T)^T / n
+      org.groupsparse.linalg.RowMajorBlas.gemm(false, true, p, p, n, 1.0 / n, columns, 0, n, columns, 0, n, 0.0, g,
+          0, p);
+      fullGram = g;
     }
-    return g;
+    return fullGram;
   }
 
-  /** @return the response (a view, do not modify) */
+  /**
+   * c = b - G w over all positions, from the full Gram matrix: the exact correlations X^T (y - X w) / n
+   * when b = X^T y / n, at a cost of p per nonzero coefficient.
+   *
+   * @param b X^T y / n by position
+   * @param w coefficients by position
+   * @param out receives c (length p)
+   */
+  void gramCorrelation(double[] b, double[] w, double[] out) {
+    double[] g = gram();
+    System.arraycopy(b, 0, out, 0, p);
+    for (int k = 0; k < p; k++) {
+      if (w[k] != 0) {
+        MatrixOps.axpy(-w[k], g, k * p, out, p);
+      }
+    }
+  }
+
+  /**
+   * r = y - X w.
+   *
+   * @param w coefficients by position
+   * @param out receives r (length n)
+   */
+  void residual(double[] w, double[] out) {
+    System.arraycopy(y, 0, out, 0, n);
+    for (int k = 0; k < p; k++) {
+      if (w[k] != 0) {
+        MatrixOps.axpy(-w[k], columns, k * n, out, n);
+      }
+    }
+  }
+
+  /**
+   * The loss (1/2n) ||y - X w||^2 from the Gram matrix: (1/2n) y^T y - b^T w + (1/2) w^T G w.
+   *
+   * @param yy y^T y / n
+   * @param b X^T y / n by position
+   * @param w coefficients by position
+   * @return the loss
+   */
+  double gramValue(double yy, double[] b, double[] w) {
+    double[] g = gram();
+    double quadratic = 0;
+    double linear = 0;
+    for (int k = 0; k < p; k++) {
+      if (w[k] != 0) {
+        linear += b[k] * w[k];
+        double s = 0;
+        for (int j = 0; j < p; j++) {
+          s += g[k * p + j] * w[j];
+        }
+        quadratic += w[k] * s;
+      }
+    }
+    return Math.max(0.0, 0.5 * yy - linear + 0.5 * quadratic);
+  }
+
   double[] response() {
     return y;
   }

@@ -376,6 +376,91 @@ class GroupLassoPathTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {11, 12, 13, 14})
+  void covarianceAndNaiveUpdatesGiveTheSamePath(int seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int p = 20 + rng.nextInt(30);
+    int n = seed % 2 == 0 ? 5 * p : p / 2 + 3; // covariance mode is forced below even when n < p
+    GroupStructure groups = seed == 13 ? GroupStructure.contiguous(1, p, false) : TestData.randomGroups(p, 3 + rng.nextInt(8), rng);
+    Dataset data = randomProblem(n, groups, rng);
+    BlockUpdate block = seed == 14 ? BlockUpdate.MAJORIZED : BlockUpdate.EXACT;
+    GroupLassoOptions base = GroupLassoOptions.builder().lambdaCount(30).blockUpdate(block).build();
+    GroupLassoPathResult naive = new GroupLassoPath(base.toBuilder().updates(UpdateType.NAIVE).build())
+        .fit(data, groups, null);
+    GroupLassoPathResult covariance = new GroupLassoPath(base.toBuilder().updates(UpdateType.COVARIANCE).build())
+        .fit(data, groups, null);
+    assertKktAlongPath(covariance, data);
+    assertKktAlongPath(naive, data);
+    for (int k = 0; k < naive.size(); k++) {
+      double reference = objective(naive, k, data);
+      assertThat(objective(covariance, k, data)).as("lambda %d", k)
+          .isCloseTo(reference, within(1e-6 * Math.abs(reference)));
+      assertThat(covariance.activeGroups()[k]).isEqualTo(naive.activeGroups()[k]);
+    }
+  }
+
+  /**
+   * The covariance machinery on its own (the path would hide a wrong update: its exact KKT check
+   * sends the solver back until the violations are gone): after a solve, the correlations the
+   * solver maintained, the residual it synchronized and a fresh computation from the data agree.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {21, 22})
+  void covarianceUpdatesKeepCorrelationsAndResidualExact(int seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int p = 30;
+    int n = 200;
+    GroupStructure groups = seed == 21 ? GroupStructure.contiguous(1, p, false) : TestData.randomGroups(p, 6, rng);
+    Dataset data = randomProblem(n, groups, rng);
+    org.groupsparse.data.Standardization std = org.groupsparse.data.Standardization.fit(data, true, true, false);
+    Dataset t = std.apply(data);
+    LeastSquaresDatafit f = new LeastSquaresDatafit(t.design(), t.response(), groups);
+    GroupNormPenalty penalty = new GroupNormPenalty(groups.defaultWeights());
+    int[] working = new int[groups.groupCount()];
+    for (int l = 0; l < working.length; l++) {
+      working[l] = l;
+    }
+    double[] b = new double[p];
+    f.correlation(f.response(), b, null);
+    double lambdaMax = 0;
+    for (int l = 0; l < working.length; l++) {
+      lambdaMax = Math.max(lambdaMax, GroupNormPenalty.norm(b, f.start(l), f.end(l)) / penalty.weight(l));
+    }
+    double lambda = 0.05 * lambdaMax;
+    // full-Gram mode: c maintained by G for every position
+    double[] w = new double[p];
+    double[] c = b.clone();
+    new BlockCoordinateDescent(BlockUpdate.EXACT).solveGram(f, penalty, lambda, working, working.length, w, c, b,
+        1e-9 * lambda, 10_000);
+    double[] r = new double[n];
+    f.residual(w, r);
+    double[] exact = new double[p];
+    f.correlation(r, exact, null);
+    assertThat(java.util.Arrays.stream(w).filter(v -> v != 0).count()).isGreaterThan(0);
+    for (int k = 0; k < p; k++) {
+      assertThat(c[k]).as("c at %d", k).isCloseTo(exact[k], within(1e-10));
+    }
+    // incremental covariance mode: the residual is synchronized on exit
+    double[] w2 = new double[p];
+    double[] r2 = f.response().clone();
+    new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.COVARIANCE).solve(f, penalty, lambda, working,
+        working.length, w2, r2, 1e-9 * lambda, 10_000);
+    double[] fresh = new double[n];
+    f.residual(w2, fresh);
+    for (int i = 0; i < n; i++) {
+      assertThat(r2[i]).isCloseTo(fresh[i], within(1e-10));
+    }
+    f.correlation(r2, exact, null);
+    for (int l = 0; l < working.length; l++) {
+      assertThat(penalty.violation(l, w2, f.start(l), exact, f.start(l), f.end(l) - f.start(l), lambda))
+          .isLessThanOrEqualTo(1e-8 * lambda);
+      for (int k = f.start(l); k < f.end(l); k++) {
+        assertThat(w2[k]).isCloseTo(w[k], within(1e-6));
+      }
+    }
+  }
+
   @Test
   void invalidSettingsAreRejectedWithTheParameterName() {
     assertThatThrownBy(() -> GroupLassoOptions.builder().lambdas(-1.0).build())

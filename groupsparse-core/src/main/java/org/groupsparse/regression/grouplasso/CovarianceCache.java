@@ -1,0 +1,138 @@
+package org.groupsparse.regression.grouplasso;
+
+import java.util.Arrays;
+import org.groupsparse.linalg.MatrixOps;
+
+/**
+ * The Gram matrix G = X_W^T X_W / n of the columns of a working set of groups, grown as groups
+ * join: a joining group's m columns cost m q dot products over n rows (q the columns already held).
+ * Entries are stored by slot (the order in which columns joined), row-major with a row stride equal
+ * to the capacity, so that the column G_{W,k} of a moved coefficient k is one contiguous row.
+ */
+final class CovarianceCache {
+  /** Largest number of columns held (a 2048 x 2048 matrix is 32 MiB). */
+  static final int MAX_COLUMNS = 2048;
+  private int[] slotOf = new int[0];
+  private int[] positionOf = new int[0];
+  private boolean[] groupHeld = new boolean[0];
+  private double[] g = new double[0];
+  private int capacity;
+  private int size;
+
+  /** @return columns held */
+  int size() {
+    return size;
+  }
+
+  /**
+   * @param position a column position
+   * @return its slot, or -1 when not held
+   */
+  int slot(int position) {
+    return slotOf[position];
+  }
+
+  /**
+   * @param slot a slot
+   * @return the column position held there
+   */
+  int position(int slot) {
+    return positionOf[slot];
+  }
+
+  /**
+   * @param slot a slot
+   * @return the offset of row {@code slot} of G in {@link #matrix()}
+   */
+  int rowOffset(int slot) {
+    return slot * capacity;
+  }
+
+  /** @return the row stride of {@link #matrix()} */
+  int stride() {
+    return capacity;
+  }
+
+  /** @return the entries (a view): G[s][t] at s * capacity + t */
+  double[] matrix() {
+    return g;
+  }
+
+  /**
+   * @param f the datafit
+   * @param working groups of the working set
+   * @param count entries of working used
+   * @return the columns of these groups together
+   */
+  static int columns(LeastSquaresDatafit f, int[] working, int count) {
+    int q = 0;
+    for (int a = 0; a < count; a++) {
+      q += f.end(working[a]) - f.start(working[a]);
+    }
+    return q;
+  }
+
+  /**
+   * Adds the working groups not yet held.
+   *
+   * @param f the datafit
+   * @param working groups
+   * @param count entries used
+   */
+  void ensure(LeastSquaresDatafit f, int[] working, int count) {
+    if (slotOf.length != f.cols()) {
+      slotOf = new int[f.cols()];
+      Arrays.fill(slotOf, -1);
+      groupHeld = new boolean[f.groupCount()];
+      size = 0;
+    }
+    int needed = size;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      if (!groupHeld[l]) {
+        needed += f.end(l) - f.start(l);
+      }
+    }
+    if (needed == size) {
+      return;
+    }
+    grow(needed);
+    int first = size;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      if (groupHeld[l]) {
+        continue;
+      }
+      groupHeld[l] = true;
+      for (int k = f.start(l); k < f.end(l); k++) {
+        slotOf[k] = size;
+        positionOf[size++] = k;
+      }
+    }
+    double[] columns = f.columnsView();
+    int n = f.rows();
+    double inv = 1.0 / n;
+    for (int s = first; s < size; s++) {
+      int ks = positionOf[s] * n;
+      for (int t = 0; t <= s; t++) {
+        double v = MatrixOps.fastDot(columns, ks, columns, positionOf[t] * n, n) * inv;
+        g[s * capacity + t] = v;
+        g[t * capacity + s] = v;
+      }
+    }
+  }
+
+  private void grow(int needed) {
+    if (needed <= capacity) {
+      return;
+    }
+    int next = Math.max(needed, Math.min(Math.max(2 * capacity, 64), MAX_COLUMNS));
+    double[] bigger = new double[Math.multiplyExact(next, next)];
+    for (int s = 0; s < size; s++) {
+      System.arraycopy(g, s * capacity, bigger, s * next, size);
+    }
+    g = bigger;
+    positionOf = Arrays.copyOf(positionOf, next);
+    capacity = next;
+  }
+}
