@@ -21,6 +21,8 @@ import org.groupsparse.linalg.MatrixOps;
  */
 final class ActiveSetNewton {
   private static final int MAX_STEPS = 50;
+  /** Up to this many columns the polish reads its Gram block from the datafit's full Gram matrix. */
+  static final int FULL_GRAM_COLUMNS = 2000;
 
   private double[] fullGram;
   private int[] positions = new int[0];
@@ -193,7 +195,7 @@ final class ActiveSetNewton {
           gram[i * m + j] = g[row + cache.slot(positions[j])];
         }
       }
-    } else if (p <= 2000) {
+    } else if (p <= FULL_GRAM_COLUMNS) {
       if (fullGram == null) {
         fullGram = f.gram();
       }

@@ -22,7 +22,7 @@ import org.groupsparse.linalg.SymmetricEigen;
 public final class BlockCoordinateDescent implements GroupLassoSolver {
   /** Sweeps without a {@link #PROGRESS} improvement of the worst violation before giving up (rounding floor). */
   private static final int STALL_SWEEPS = 200;
-  /** Sweeps over the nonzero groups before the active-set Newton polish. */
+  /** Sweeps over the nonzero groups before the active-set Newton polish is first considered. */
   static final int NEWTON_AFTER = 4;
   /** The polish runs only when the nonzero groups have at most this many columns together. */
   static final int NEWTON_MAX_COLUMNS = 500;
@@ -34,8 +34,8 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   private final UpdateType updates;
   private final CovarianceCache cache = new CovarianceCache();
   private final ActiveSetNewton newton = new ActiveSetNewton();
-  /** Sweeps over the nonzero groups before the Newton polish with covariance updates (sweeps are cheap). */
-  static final int FULL_GRAM_NEWTON_AFTER = 64;
+  /** A solve opens with a Newton polish (after one that helped) only when it costs at most this many sweeps. */
+  static final int POLISH_FIRST_SWEEPS = 64;
   /** Covariance mode of the current solve: c_W by slot, and w at the last residual sync by slot. */
   private boolean covariance;
   private double[] cw = new double[0];
@@ -205,10 +205,8 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   private int iterate(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     int iterations = 0;
-    // covariance sweeps cost q m_l per move instead of passes over the rows: sweep longer before
-    // the Newton polish, and do not open a solve with one
-    int newtonAfter = covariance ? FULL_GRAM_NEWTON_AFTER : NEWTON_AFTER;
-    if (polishFirst && !covariance && maxIterations > 1) {
+    if (polishFirst && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
+        <= POLISH_FIRST_SWEEPS * sweepCost(datafit, penalty, working, count, w)) {
       polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
       iterations++;
     }
@@ -220,7 +218,10 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
       }
       int inner = 0;
       double best = Double.POSITIVE_INFINITY;
+      double previous = Double.NaN;
       int stalled = 0;
+      double polishCost = polishCost(datafit, penalty, working, count, w);
+      double sweepCost = sweepCost(datafit, penalty, working, count, w);
       while (iterations < maxIterations) {
         double active = sweep(datafit, penalty, lambda, working, count, w, residual, true);
         iterations++;
@@ -234,13 +235,48 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         } else if (++stalled >= STALL_SWEEPS) {
           return iterations; // rounding floor: the driver reports the certified violation
         }
-        if (inner % newtonAfter == 0 && iterations < maxIterations) {
+        // Polish when the sweeps still to go, at the rate of the last one, would cost more than a
+        // Newton polish (always after NEWTON_AFTER sweeps on an ill-conditioned problem, where the
+        // rate is near 1; late on a large active set, where the polish's cubic cost dominates).
+        double rate = active / previous;
+        previous = active;
+        double remaining = rate < 1 ? Math.log(tolerance / active) / Math.log(rate) : Double.POSITIVE_INFINITY;
+        if (inner >= NEWTON_AFTER && remaining * sweepCost > polishCost && iterations < maxIterations) {
           polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
           iterations++;
+          previous = Double.NaN;
+          inner = 0;
         }
       }
     }
     return iterations;
+  }
+
+  /** Multiply-adds of one sweep over the nonzero groups, with the current kind of update. */
+  private double sweepCost(LeastSquaresDatafit f, GroupNormPenalty penalty, int[] working, int count, double[] w) {
+    double perColumn = covariance ? gSize : 2.0 * f.rows();
+    double cost = 0;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      int m = f.end(l) - f.start(l);
+      if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+        cost += m * (perColumn + m);
+      }
+    }
+    return Math.max(cost, 1);
+  }
+
+  /** Multiply-adds of one Newton polish: the Gram block (unless cached), its Cholesky factor, the line search. */
+  private double polishCost(LeastSquaresDatafit f, GroupNormPenalty penalty, int[] working, int count, double[] w) {
+    double q = 0;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+        q += f.end(l) - f.start(l);
+      }
+    }
+    double gram = covariance || f.cols() <= ActiveSetNewton.FULL_GRAM_COLUMNS ? q * q : f.rows() * q * q / 2;
+    return q * q * q / 3 + gram + 3.0 * f.rows() * q;
   }
 
   private double sweep(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working, int count,

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Times GroupSparse and every peer that is installed on the same problems, in one run on one
+# machine, and prints a markdown table of seconds, ratios (GroupSparse / peer: below 1 means
+# GroupSparse is faster) and each tool's worst relative KKT violation under its own objective.
+#
+#   scripts/compare-peers.sh [PEERS_DIR]      (default: ../shared/bench/peers beside the project)
+#
+# Peers: glmnet (lasso, groups of size 1), grpreg and gglasso (group lasso), run in-process by the
+# peer scripts in PEERS_DIR (its install-peers.sh installs R and the packages); the whole-command
+# rows time `./groupsparse path` against `Rscript` as a user would. Problems are generated with
+# fixed seeds: Gaussian X, 20 nonzero coefficients +-U(0.5, 1.5), noise sd 1.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PEERS="${1:-$ROOT/../shared/bench/peers}"
+GS="$ROOT/groupsparse"
+PY="${PYTHON:-/usr/bin/python3}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+REPS="${REPS:-3}"
+SUPPORT="0.81,-1.22,0.57,1.43,-0.95,1.07,-0.66,1.31,-1.48,0.73,-0.52,1.19,0.88,-1.36,1.02,-0.79,0.61,-1.11,1.45,-0.70"
+
+have_r() { command -v Rscript >/dev/null 2>&1 && Rscript -e "suppressPackageStartupMessages(library($1))" >/dev/null 2>&1; }
+json() { "$PY" -c "import json,sys; d=json.loads(sys.stdin.read()); print(d['$1'])"; }
+ratio() { "$PY" -c "print('%.2f' % ($1 / $2))"; }
+
+simulate() { # name n p groups
+  "$GS" simulate --quiet --n "$2" --p "$3" --groups "$4" --design gaussian --noise 1 --placement random \
+    --support "$SUPPORT" --seed 1 --validation-rows 2 --out "$WORK/$1" >/dev/null
+}
+
+echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d), $(java -version 2>&1 | sed -n 1p)"
+echo
+echo "| problem | GroupSparse s | GroupSparse KKT | peer | peer s | peer KKT | ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+
+lasso_row() { # name n p ratio_or_empty
+  simulate "$1" "$2" "$3" size:1
+  local data="$WORK/$1/train.csv" extra=() rargs=()
+  if [ -n "$4" ]; then extra=(--lambda-min-ratio "$4"); rargs=(gaussian "$4"); fi
+  local gs; gs="$("$GS" bench group-lasso --quiet --data "$data" --target y --groups size:1 "${extra[@]}" --repeats "$REPS" 2>/dev/null)"
+  local gs_s gs_kkt; gs_s="$(echo "$gs" | json seconds_path_median)"; gs_kkt="$(echo "$gs" | json worst_kkt_violation_relative)"
+  if have_r glmnet; then
+    local out; out="$(Rscript "$PEERS/glmnet_path.R" "$data" "$REPS" "$WORK/$1" "${rargs[@]}" 2>/dev/null)"
+    local g_s; g_s="$(echo "$out" | sed -n 's/^TIME glmnet median \([0-9.]*\).*/\1/p')"
+    # glmnet's objective is (1/2n)||y - b0 - X b||^2 + lambda sum_j s_j |b_j| (s_j population sd): GroupSparse's for groups of size 1
+    "$PY" - "$WORK/$1" <<'PYEOF'
+import json, sys, numpy as np
+p = sys.argv[1]
+lam = np.loadtxt(p + "_glmnet_lambda.csv", ndmin=1)
+B = np.loadtxt(p + "_glmnet_beta.csv", delimiter=",", ndmin=2)
+json.dump({"lambdas": lam.tolist(), "intercepts": B[:, 0].tolist(), "coefficients": B[:, 1:].tolist()}, open(p + "_glmnet.json", "w"))
+PYEOF
+    local g_kkt; g_kkt="$("$PY" "$PEERS/kkt.py" "$data" 1 groupsparse "$WORK/$1_glmnet.json" | json worst_relative_kkt)"
+    echo "| lasso n=$2 p=$3${4:+ to $4 lambda_max} | $gs_s | $gs_kkt | glmnet | $g_s | $g_kkt | $(ratio "$gs_s" "$g_s") |"
+  else
+    echo "| lasso n=$2 p=$3 | $gs_s | $gs_kkt | glmnet (not installed) | | | |"
+  fi
+}
+
+group_row() { # name n p size
+  simulate "$1" "$2" "$3" "size:$4"
+  local data="$WORK/$1/train.csv"
+  local gs; gs="$("$GS" bench group-lasso --quiet --data "$data" --target y --groups "size:$4" --repeats "$REPS" 2>/dev/null)"
+  local gs_s gs_kkt; gs_s="$(echo "$gs" | json seconds_path_median)"; gs_kkt="$(echo "$gs" | json worst_kkt_violation_relative)"
+  if have_r grpreg || have_r gglasso; then
+    local out; out="$(Rscript "$PEERS/group_lasso_path.R" "$data" "$4" "$REPS" "$WORK/$1" 2>/dev/null || true)"
+    for tool in gglasso grpreg; do
+      local t_s; t_s="$(echo "$out" | sed -n "s/^TIME $tool median \([0-9.]*\).*/\1/p")"
+      [ -z "$t_s" ] && continue
+      local t_kkt; t_kkt="$("$PY" "$PEERS/kkt.py" "$data" "$4" "$tool" "$WORK/$1_$tool" | json worst_relative_kkt)"
+      echo "| group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | $tool | $t_s | $t_kkt | $(ratio "$gs_s" "$t_s") |"
+    done
+  else
+    echo "| group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | grpreg, gglasso (not installed) | | | |"
+  fi
+}
+
+lasso_row tall 20000 500 ""
+lasso_row wide 1000 5000 0.01
+group_row grouped 1000 2000 10
+
+# the whole command, cold, as a user times it (JVM start, CSV, path, plot)
+bardet="$ROOT/groupsparse-core/src/main/resources/org/groupsparse/data/bardet.csv"
+"$GS" path --quiet --train "$bardet" --target y --groups prefix:_ --out "$WORK/warm-build.json" >/dev/null 2>&1 || true
+start=$(date +%s.%N)
+"$GS" path --quiet --train "$bardet" --target y --groups prefix:_ --out "$WORK/bardet-path.json" >/dev/null
+end=$(date +%s.%N)
+echo
+echo "whole \`./groupsparse path\` on bardet (JVM start, CSV, 100-lambda path, plot): $("$PY" -c "print('%.2f s' % ($end - $start))")"
