@@ -23,6 +23,21 @@ public final class GroupLassoCliOptions {
       description = "BCD block update: exact (block minimizer) or majorized (gglasso's step). Default: ${DEFAULT-VALUE}.")
   String blockUpdate;
 
+  @Option(names = "--penalty", defaultValue = "group-lasso",
+      description = "group-lasso, group-mcp, group-scad (grpreg's definitions on the group norm; local solutions) or "
+          + "sparse-group-lasso (lambda (a ||w||_1 + (1 - a) sqrt(p_l) ||w_l||)). The others need --solver bcd and "
+          + "--family gaussian. Default: ${DEFAULT-VALUE}.")
+  String penalty;
+
+  @Option(names = "--gamma-penalty", paramLabel = "G",
+      description = "Concavity of group MCP (> 1, default 3) or group SCAD (> 2, default 4).")
+  Double gammaPenalty;
+
+  @Option(names = "--sgl-alpha", paramLabel = "A",
+      description = "Share a of the l1 norm in the sparse group lasso, in [0, 1] (0: group lasso, 1: lasso; "
+          + "default 0.95).")
+  Double sglAlpha;
+
   @Option(names = "--updates", defaultValue = "auto",
       description = "BCD correlation updates: covariance (Gram matrix of the working set, for n >> p), naive (two "
           + "passes over the rows per block) or auto (covariance when n is at least twice the working set's "
@@ -67,6 +82,14 @@ public final class GroupLassoCliOptions {
       default: throw new IllegalArgumentException("unknown --updates '" + updates
           + "'; expected auto, covariance or naive");
     }
+    org.groupsparse.regression.grouplasso.PenaltyKind penaltyKind = penaltyKind();
+    if (gammaPenalty != null && penaltyKind != org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_MCP
+        && penaltyKind != org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_SCAD) {
+      throw new IllegalArgumentException("'--gamma-penalty' needs --penalty group-mcp or group-scad");
+    }
+    if (sglAlpha != null && penaltyKind != org.groupsparse.regression.grouplasso.PenaltyKind.SPARSE_GROUP_LASSO) {
+      throw new IllegalArgumentException("'--sgl-alpha' needs --penalty sparse-group-lasso");
+    }
     GroupLassoSolverKind kind;
     try {
       kind = GroupLassoSolverKind.fromName(solver);
@@ -75,11 +98,26 @@ public final class GroupLassoCliOptions {
     }
     Family fam = family();
     return OptionNames.rename(() -> GroupLassoOptions.builder().family(fam).solver(kind).blockUpdate(update).updates(updateType)
+        .penalty(penaltyKind).gammaPenalty(gammaPenalty == null ? Double.NaN : gammaPenalty)
+        .alpha(sglAlpha == null ? Double.NaN : sglAlpha)
         .lambdaCount(lambdaCount).lambdaMinRatio(lambdaMinRatio == null ? Double.NaN : lambdaMinRatio)
         .tolerance(tolerance).maxIterations(maxIterations).screening(!noScreening).weights(weights).threads(shared.threads)
         .fitIntercept(!shared.noIntercept).standardize(!shared.noStandardize).build(),
         "lambdaCount", "--n-lambda", "lambdaMinRatio", "--lambda-min-ratio", "tolerance", "--tol",
-        "maxIterations", "--max-sweeps", "weights", "--group-weights", "threads", "--threads");
+        "maxIterations", "--max-sweeps", "weights", "--group-weights", "threads", "--threads",
+        "gammaPenalty", "--gamma-penalty", "alpha", "--sgl-alpha");
+  }
+
+  /** @return the penalty typed with --penalty */
+  org.groupsparse.regression.grouplasso.PenaltyKind penaltyKind() {
+    switch (penalty.toLowerCase(java.util.Locale.ROOT)) {
+      case "group-lasso": return org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO;
+      case "group-mcp": return org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_MCP;
+      case "group-scad": return org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_SCAD;
+      case "sparse-group-lasso": return org.groupsparse.regression.grouplasso.PenaltyKind.SPARSE_GROUP_LASSO;
+      default: throw new IllegalArgumentException("unknown --penalty '" + penalty
+          + "'; expected group-lasso, group-mcp, group-scad or sparse-group-lasso");
+    }
   }
 
   /** @return the family typed with --family */
@@ -115,6 +153,13 @@ public final class GroupLassoCliOptions {
     m.put("solver", o.solver().cliName());
     m.put("blockUpdate", o.blockUpdate().name());
     m.put("updates", o.updates().name());
+    m.put("penalty", o.penalty().name());
+    if (!Double.isNaN(o.gammaPenalty())) {
+      m.put("gammaPenalty", o.gammaPenalty());
+    }
+    if (!Double.isNaN(o.alpha())) {
+      m.put("sglAlpha", o.alpha());
+    }
     m.put("lambdaCount", o.lambdaCount());
     m.put("lambdaMinRatio", Double.isNaN(o.lambdaMinRatio()) ? "auto" : o.lambdaMinRatio());
     m.put("tolerance", o.tolerance());

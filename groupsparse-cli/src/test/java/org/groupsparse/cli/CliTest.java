@@ -272,6 +272,32 @@ class CliTest {
   }
 
   @Test
+  void pathTakesGrpregsPenaltiesAndRecordsThem() throws Exception {
+    for (String penalty : List.of("group-mcp", "group-scad", "sparse-group-lasso")) {
+      Path json = dir.resolve(penalty + ".json");
+      Result r = run("path", "--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+          "file:" + sim.resolve("groups.csv"), "--n-lambda", "20", "--lambda-min-ratio", "0.1", "--penalty", penalty,
+          "--quiet", "--out", json.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode p = new ObjectMapper().readTree(json.toFile());
+      assertThat(p.get("settings").get("penalty").asText()).isEqualTo(penalty.toUpperCase(java.util.Locale.ROOT)
+          .replace('-', '_'));
+      for (JsonNode v : p.get("kktViolation")) {
+        assertThat(v.asDouble()).as(penalty).isLessThanOrEqualTo(1e-6);
+      }
+    }
+    Result wrong = run("path", "--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+        "file:" + sim.resolve("groups.csv"), "--sgl-alpha", "0.5", "--out", dir.resolve("x.json").toString());
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--sgl-alpha").doesNotContain("Exception");
+    Result gamma = run("path", "--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+        "file:" + sim.resolve("groups.csv"), "--penalty", "group-scad", "--gamma-penalty", "2",
+        "--out", dir.resolve("y.json").toString());
+    assertThat(gamma.code()).isEqualTo(2);
+    assertThat(gamma.err()).contains("--gamma-penalty");
+  }
+
+  @Test
   void everyBaselineMethodFitsAndPredicts() throws Exception {
     for (String[] extra : List.of(new String[] {"--method", "group-lasso"},
         new String[] {"--method", "group-lasso", "--cv", "5", "--cv-rule", "1se"},

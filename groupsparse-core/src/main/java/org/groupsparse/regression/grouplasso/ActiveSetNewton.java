@@ -84,9 +84,10 @@ final class ActiveSetNewton {
         f.groupCorrelation(l, r, gradient, col);
         double norm = GroupNormPenalty.norm(w, from, from + size);
         double level = lambda * penalty.weight(l);
+        double slope = level > 0 ? penalty.slope(l, norm, lambda) : 0.0;
         double gn = 0;
         for (int k = 0; k < size; k++) {
-          double g = -gradient[col + k] + (level > 0 ? level * w[from + k] / norm : 0.0);
+          double g = -gradient[col + k] + (level > 0 ? slope * w[from + k] / norm : 0.0);
           gradient[col + k] = g;
           gn += g * g;
         }
@@ -116,12 +117,14 @@ final class ActiveSetNewton {
         int size = f.end(l) - from;
         double level = lambda * penalty.weight(l);
         if (level > 0) {
+          // Hessian of rho(||w_l||): rho'(t)/t (I - u u^T) + rho''(t) u u^T, u = w_l / t
           double norm = GroupNormPenalty.norm(w, from, from + size);
-          double s = level / norm;
+          double s = penalty.slope(l, norm, lambda) / norm;
+          double second = penalty.curvature(l, norm, lambda);
           for (int i = 0; i < size; i++) {
             for (int j = 0; j < size; j++) {
               double uu = w[from + i] * w[from + j] / (norm * norm);
-              hessian[(col + i) * m + col + j] += s * ((i == j ? 1.0 : 0.0) - uu);
+              hessian[(col + i) * m + col + j] += s * ((i == j ? 1.0 : 0.0) - uu) + second * uu;
             }
           }
         }
@@ -232,7 +235,7 @@ final class ActiveSetNewton {
     double v = f.value(r);
     for (int a = 0; a < count; a++) {
       int l = active[a];
-      v += lambda * penalty.weight(l) * GroupNormPenalty.norm(w, f.start(l), f.end(l));
+      v += penalty.blockValue(l, w, f.start(l), f.end(l) - f.start(l), lambda);
     }
     return v;
   }
@@ -248,7 +251,7 @@ final class ActiveSetNewton {
     for (int a = 0, col = 0; a < count; a++) {
       int l = active[a];
       int size = f.end(l) - f.start(l);
-      v += lambda * penalty.weight(l) * GroupNormPenalty.norm(trial, col, col + size);
+      v += penalty.blockValue(l, trial, col, size, lambda);
       col += size;
     }
     return v;

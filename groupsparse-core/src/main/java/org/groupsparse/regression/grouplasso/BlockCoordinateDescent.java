@@ -178,6 +178,9 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
 
   private int polish(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance) {
+    if (!penalty.smoothOnNonzeroGroups()) {
+      return 0; // the sparse group lasso's l1 part is not smooth on nonzero groups: proximal sweeps only
+    }
     if (full) {
       // the Newton polish works on the residual: form it, polish, and recompute c = b - G w exactly
       int n = datafit.rows();
@@ -205,7 +208,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   private int iterate(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     int iterations = 0;
-    if (polishFirst && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
+    if (polishFirst && penalty.smoothOnNonzeroGroups() && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
         <= POLISH_FIRST_SWEEPS * sweepCost(datafit, penalty, working, count, w)) {
       polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
       iterations++;
@@ -241,7 +244,8 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         double rate = active / previous;
         previous = active;
         double remaining = rate < 1 ? Math.log(tolerance / active) / Math.log(rate) : Double.POSITIVE_INFINITY;
-        if (inner >= NEWTON_AFTER && remaining * sweepCost > polishCost && iterations < maxIterations) {
+        if (penalty.smoothOnNonzeroGroups() && inner >= NEWTON_AFTER && remaining * sweepCost > polishCost
+            && iterations < maxIterations) {
           polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
           iterations++;
           previous = Double.NaN;
@@ -303,6 +307,27 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         continue;
       }
       double level = lambda * penalty.weight(l);
+      if (!penalty.isGroupLasso()) {
+        // MCP, SCAD, sparse group lasso: one majorized proximal step, w_l = prox_{P/L}(w_l + c_l / L)
+        double lipschitz = f.blockLipschitz(l);
+        if (!(lipschitz > 0)) {
+          continue;
+        }
+        for (int k = 0; k < m; k++) {
+          next[k] = w[from + k] + corr[k] / lipschitz;
+        }
+        penalty.prox(l, next, 0, m, lipschitz, lambda);
+        boolean moved = false;
+        for (int k = 0; k < m; k++) {
+          delta[k] = next[k] - w[from + k];
+          moved |= delta[k] != 0;
+          w[from + k] = next[k];
+        }
+        if (moved) {
+          moveBlock(f, from, m, r);
+        }
+        continue;
+      }
       if (m == 1) {
         // one column: the exact and the majorized updates are both scalar soft-thresholding,
         // w = S(c + g w, level) / g with g = ||x||^2 / n

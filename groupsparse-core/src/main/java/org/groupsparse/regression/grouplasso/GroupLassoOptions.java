@@ -34,15 +34,23 @@ import org.groupsparse.util.Check;
  * @param threads threads for the full gradient pass, at least 1 (default 1)
  * @param updates covariance or naive correlation updates in block coordinate descent ({@link
  *     UpdateType}; default automatic)
+ * @param penalty the group lasso (default), group MCP, group SCAD or the sparse group lasso ({@link
+ *     PenaltyKind}; the others need the BCD solver and the Gaussian family)
+ * @param gammaPenalty MCP's gamma &gt; 1 or SCAD's gamma &gt; 2 (NaN: grpreg's 3 and 4; NaN for the
+ *     other penalties)
+ * @param alpha the sparse group lasso's l1 share in [0, 1] (NaN: 0.95; NaN for the other penalties)
  * @param family the datafit: least squares ({@link Family#GAUSSIAN}, default) or the logistic loss
  *     (1/n) sum log(1 + e^eta_i) - y_i eta_i ({@link Family#BINOMIAL}, y in {0, 1})
  */
 public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUpdate, int lambdaCount,
     double lambdaMinRatio, double[] lambdas, double tolerance, int maxIterations, boolean screening, double[] weights,
-    boolean fitIntercept, boolean standardize, int threads, Family family, UpdateType updates) {
+    boolean fitIntercept, boolean standardize, int threads, Family family, UpdateType updates, PenaltyKind penalty,
+    double gammaPenalty, double alpha) {
   private static final String OWNER = "GroupLassoOptions";
   /** The default budget per lambda (sweeps or gradient steps). */
   public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+  /** The sparse group lasso's default l1 share (the SGL package's). */
+  public static final double DEFAULT_ALPHA = 0.95;
 
   /**
    * Validates every field.
@@ -62,9 +70,29 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
    * @param family the datafit (default {@link Family#GAUSSIAN})
    * @param updates covariance or naive correlation updates in block coordinate descent, or the
    *     automatic choice (default; null means AUTO)
+   * @param penalty group lasso (default; null means it), group MCP, group SCAD or sparse group lasso
+   * @param gammaPenalty MCP's gamma &gt; 1 or SCAD's &gt; 2 (NaN: 3 and 4)
+   * @param alpha the sparse group lasso's l1 share in [0, 1] (NaN: 0.95)
    */
   public GroupLassoOptions {
     updates = updates == null ? UpdateType.AUTO : updates;
+    penalty = penalty == null ? PenaltyKind.GROUP_LASSO : penalty;
+    if (penalty == PenaltyKind.GROUP_MCP || penalty == PenaltyKind.GROUP_SCAD) {
+      gammaPenalty = Double.isNaN(gammaPenalty) ? penalty.defaultGamma() : gammaPenalty;
+      Check.inRange("gammaPenalty", OWNER, gammaPenalty, penalty == PenaltyKind.GROUP_MCP ? 1 : 2,
+          Double.POSITIVE_INFINITY, OPEN);
+    } else {
+      gammaPenalty = Double.NaN;
+    }
+    if (penalty == PenaltyKind.SPARSE_GROUP_LASSO) {
+      alpha = Double.isNaN(alpha) ? DEFAULT_ALPHA : alpha;
+      Check.inRange("alpha", OWNER, alpha, 0, 1, Check.Bounds.CLOSED);
+    } else {
+      alpha = Double.NaN;
+    }
+    if (penalty != PenaltyKind.GROUP_LASSO && solver != null && solver != GroupLassoSolverKind.BCD) {
+      throw new IllegalArgumentException("'penalty' " + penalty + " of GroupLassoOptions needs the BCD solver");
+    }
     // copied in and out (below): a caller's array cannot change the options or a result's lambdas
     lambdas = lambdas == null ? null : lambdas.clone();
     weights = weights == null ? null : weights.clone();
@@ -133,6 +161,9 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     b.maxIterations = maxIterations;
     b.screening = screening;
     b.updates = updates;
+    b.penalty = penalty;
+    b.gammaPenalty = gammaPenalty;
+    b.alpha = alpha;
     b.weights = weights;
     b.fitIntercept = fitIntercept;
     b.standardize = standardize;
@@ -152,6 +183,9 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private boolean screening = true;
     private UpdateType updates = UpdateType.AUTO;
+    private PenaltyKind penalty = PenaltyKind.GROUP_LASSO;
+    private double gammaPenalty = Double.NaN;
+    private double alpha = Double.NaN;
     private double[] weights;
     private boolean fitIntercept = true;
     private boolean standardize = true;
@@ -269,6 +303,33 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     }
 
     /**
+     * @param v the penalty (default the group lasso)
+     * @return this
+     */
+    public Builder penalty(PenaltyKind v) {
+      penalty = v;
+      return this;
+    }
+
+    /**
+     * @param v MCP's gamma &gt; 1 or SCAD's &gt; 2 (NaN: 3 and 4)
+     * @return this
+     */
+    public Builder gammaPenalty(double v) {
+      gammaPenalty = v;
+      return this;
+    }
+
+    /**
+     * @param v the sparse group lasso's l1 share in [0, 1] (NaN: 0.95)
+     * @return this
+     */
+    public Builder alpha(double v) {
+      alpha = v;
+      return this;
+    }
+
+    /**
      * @param v covariance, naive or automatic correlation updates
      * @return this
      */
@@ -289,7 +350,7 @@ public record GroupLassoOptions(GroupLassoSolverKind solver, BlockUpdate blockUp
     /** @return the validated options */
     public GroupLassoOptions build() {
       return new GroupLassoOptions(solver, blockUpdate, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations,
-          screening, weights, fitIntercept, standardize, threads, family, updates);
+          screening, weights, fitIntercept, standardize, threads, family, updates, penalty, gammaPenalty, alpha);
     }
   }
 }

@@ -71,18 +71,27 @@ public final class GroupLassoPath {
       throw new DimensionMismatchException("'weights' has " + weights.length + " entries for "
           + groups.groupCount() + " groups");
     }
+    if (options.family() != org.groupsparse.regression.Family.GAUSSIAN && options.penalty() != PenaltyKind.GROUP_LASSO) {
+      throw new IllegalArgumentException("'penalty' " + options.penalty() + " is available for the Gaussian family "
+          + "only (the GLM paths fit the group lasso)");
+    }
     if (options.family() != org.groupsparse.regression.Family.GAUSSIAN) {
       return new GlmGroupLassoPath(options).fit(train, groups, weights,
           listener == null ? PathListener.NONE : listener);
     }
     Standardization std = Standardization.fit(train, options.fitIntercept(), options.standardize(), false);
     Dataset t = std.apply(train);
-    LeastSquaresDatafit datafit = new LeastSquaresDatafit(t.design(), t.response(), groups);
-    GroupNormPenalty penalty = new GroupNormPenalty(weights);
+    // group MCP and SCAD are grpreg's: on orthonormalized groups
+    GroupOrthonormalization ortho = options.penalty() == PenaltyKind.GROUP_MCP
+        || options.penalty() == PenaltyKind.GROUP_SCAD ? GroupOrthonormalization.of(t.design(), groups) : null;
+    LeastSquaresDatafit datafit = ortho == null ? new LeastSquaresDatafit(t.design(), t.response(), groups)
+        : new LeastSquaresDatafit(ortho.design(), t.response(), ortho.groups());
+    GroupNormPenalty penalty = new GroupNormPenalty(weights, options.penalty(), options.gammaPenalty(),
+        options.alpha());
     PathListener l = listener == null ? PathListener.NONE : listener;
     ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
     try {
-      return new Run(datafit, penalty, l, pool).run(train, groups, std, weights);
+      return new Run(datafit, penalty, l, pool, ortho).run(train, groups, std, weights);
     } finally {
       if (pool != null) {
         pool.shutdown();
@@ -161,7 +170,11 @@ public final class GroupLassoPath {
     private final double[] b;
     private double yy;
 
-    Run(LeastSquaresDatafit f, GroupNormPenalty penalty, PathListener listener, ForkJoinPool pool) {
+    private final GroupOrthonormalization ortho;
+
+    Run(LeastSquaresDatafit f, GroupNormPenalty penalty, PathListener listener, ForkJoinPool pool,
+        GroupOrthonormalization ortho) {
+      this.ortho = ortho;
       this.f = f;
       this.penalty = penalty;
       this.listener = listener;
@@ -238,7 +251,7 @@ public final class GroupLassoPath {
       double lambdaMax = 0;
       for (int l = 0; l < groupCount; l++) {
         if (penalty.isPenalized(l)) {
-          lambdaMax = Math.max(lambdaMax, GroupNormPenalty.norm(c, f.start(l), f.end(l)) / penalty.weight(l));
+          lambdaMax = Math.max(lambdaMax, penalty.zeroThreshold(l, c, f.start(l), f.end(l) - f.start(l)));
         }
       }
       if (!(lambdaMax > 0)) {
@@ -307,9 +320,13 @@ public final class GroupLassoPath {
         rec.converged[k] = worst <= options.tolerance() * lambda;
         rec.violation[k] = relative;
         rec.iterations[k] = used;
-        double[] wf = new double[p];
-        for (int q = 0; q < p; q++) {
-          wf[f.featureOfPosition(q)] = w[q];
+        double[] wf = new double[train.features()];
+        if (ortho != null) {
+          ortho.toFeatures(w, wf);
+        } else {
+          for (int q = 0; q < p; q++) {
+            wf[f.featureOfPosition(q)] = w[q];
+          }
         }
         rec.coefStd[k] = wf;
         rec.coef[k] = std.coefficientsToOriginal(wf);
@@ -348,7 +365,7 @@ public final class GroupLassoPath {
       double threshold = 2 * lambda - previousLambda;
       for (int l = 0; l < groupCount; l++) {
         if (!inWorking[l] && (!options.screening()
-            || GroupNormPenalty.norm(c, f.start(l), f.end(l)) >= penalty.weight(l) * threshold)) {
+            || penalty.strongRuleKeeps(l, c, f.start(l), f.end(l) - f.start(l), threshold))) {
           add(l);
         }
       }
@@ -397,12 +414,14 @@ public final class GroupLassoPath {
           add(l);
           continue;
         }
-        double level = penalty.weight(l) * threshold;
+        double level = penalty.zeroLevel(l, threshold);
         if (stamp[l] != k - 1 && referenceNorm[l] + blockNorm(l) * delta < level) {
           continue;
         }
-        double norm = stamp[l] == k - 1 ? GroupNormPenalty.norm(c, f.start(l), f.end(l)) : exactNorm(l);
-        if (norm >= level) {
+        if (stamp[l] != k - 1) {
+          exactNorm(l);
+        }
+        if (penalty.strongRuleKeeps(l, c, f.start(l), f.end(l) - f.start(l), threshold)) {
           add(l);
         }
       }
@@ -418,7 +437,7 @@ public final class GroupLassoPath {
       double delta = residualDrift();
       int uncertainColumns = 0;
       for (int l = 0; l < groupCount; l++) {
-        boolean certified = !inWorking[l] && referenceNorm[l] + blockNorm(l) * delta <= lambda * penalty.weight(l);
+        boolean certified = !inWorking[l] && referenceNorm[l] + blockNorm(l) * delta <= penalty.zeroLevel(l, lambda);
         pending[l] = !certified;
         if (!certified) {
           uncertainColumns += f.end(l) - f.start(l);
@@ -465,6 +484,9 @@ public final class GroupLassoPath {
      * where the active set is stable (most of a path).
      */
     private void extrapolate(double lambda) {
+      if (!penalty.isGroupLasso()) {
+        return; // the extrapolated step is tested on the group lasso's objective
+      }
       int nonzero = 0;
       for (int a = 0; a < workingCount; a++) {
         int l = working[a];
