@@ -25,8 +25,8 @@ public final class GroupLassoCliOptions {
 
   @Option(names = "--penalty", defaultValue = "group-lasso",
       description = "group-lasso, group-mcp, group-scad (grpreg's definitions on the group norm; local solutions) or "
-          + "sparse-group-lasso (lambda (a ||w||_1 + (1 - a) sqrt(p_l) ||w_l||)). The others need --solver bcd and "
-          + "--family gaussian. Default: ${DEFAULT-VALUE}.")
+          + "sparse-group-lasso (lambda (a ||w||_1 + (1 - a) sqrt(p_l) ||w_l||); --family gaussian only). All but "
+          + "group-lasso need --solver bcd. Default: ${DEFAULT-VALUE}.")
   String penalty;
 
   @Option(names = "--gamma-penalty", paramLabel = "G",

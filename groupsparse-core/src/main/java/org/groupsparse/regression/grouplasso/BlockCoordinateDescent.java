@@ -307,28 +307,8 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         continue;
       }
       double level = lambda * penalty.weight(l);
-      if (!penalty.isGroupLasso()) {
-        // MCP, SCAD, sparse group lasso: one majorized proximal step, w_l = prox_{P/L}(w_l + c_l / L)
-        double lipschitz = f.blockLipschitz(l);
-        if (!(lipschitz > 0)) {
-          continue;
-        }
-        for (int k = 0; k < m; k++) {
-          next[k] = w[from + k] + corr[k] / lipschitz;
-        }
-        penalty.prox(l, next, 0, m, lipschitz, lambda);
-        boolean moved = false;
-        for (int k = 0; k < m; k++) {
-          delta[k] = next[k] - w[from + k];
-          moved |= delta[k] != 0;
-          w[from + k] = next[k];
-        }
-        if (moved) {
-          moveBlock(f, from, m, r);
-        }
-        continue;
-      }
-      if (m == 1) {
+      SymmetricEigen gram = penalty.isGroupLasso() && update == BlockUpdate.EXACT && m > 1 ? f.blockGram(l) : null;
+      if (penalty.isGroupLasso() && m == 1) {
         // one column: the exact and the majorized updates are both scalar soft-thresholding,
         // w = S(c + g w, level) / g with g = ||x||^2 / n
         double g = f.blockLipschitz(l);
@@ -337,26 +317,21 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         }
         double target = corr[0] + g * w[from];
         next[0] = Math.abs(target) <= level ? 0.0 : (target - Math.copySign(level, target)) / g;
-        double d = next[0] - w[from];
-        if (d != 0) {
-          delta[0] = d;
-          w[from] = next[0];
-          moveBlock(f, from, 1, r);
-        }
-        continue;
-      }
-      SymmetricEigen gram = update == BlockUpdate.EXACT ? f.blockGram(l) : null;
-      if (gram != null) {
+      } else if (gram != null) {
         exactBlock(gram, w, from, m, level);
       } else {
+        // one majorized proximal step, w_l = prox_{P/L}(w_l + c_l / L): block soft-thresholding for
+        // the group lasso (gglasso's step), the penalty's own prox for MCP, SCAD and the sparse
+        // group lasso (L kept above MCP's and SCAD's concavity)
         double lipschitz = f.blockLipschitz(l);
         if (!(lipschitz > 0)) {
           continue; // an all-zero block: nothing to fit
         }
+        lipschitz = Math.max(lipschitz, 1.01 * penalty.minimumCurvature());
         for (int k = 0; k < m; k++) {
           next[k] = w[from + k] + corr[k] / lipschitz;
         }
-        GroupNormPenalty.blockSoftThreshold(next, 0, m, level / lipschitz);
+        penalty.prox(l, next, 0, m, lipschitz, lambda);
       }
       boolean moved = false;
       for (int k = 0; k < m; k++) {

@@ -44,6 +44,8 @@ final class GlmGroupLassoPath {
    * the GLM solver's steps cost more and converge more slowly near saturation.
    */
   static final int GLM_DEFAULT_BUDGET = 500;
+  /** Block steps of MCP and SCAD use a curvature at least this multiple of the penalty's concavity. */
+  private static final double CONVEXITY_MARGIN = 1.01;
   /** Block sweeps over the nonzero groups before the Newton polish. */
   private static final int NEWTON_AFTER = 4;
   /** A Newton step that must be halved more often than this is abandoned for block sweeps. */
@@ -96,8 +98,12 @@ final class GlmGroupLassoPath {
     Standardization std = Standardization.fit(train, true, options.standardize(), false);
     Dataset t = std.apply(train);
     // the datafit's column-major copy in group order and its block norms serve the logistic loss too
-    LeastSquaresDatafit f = new LeastSquaresDatafit(t.design(), new double[n], groups);
-    return new Run(f, y, weights, listener, std).run(train, groups, mean);
+    // group MCP and SCAD are grpreg's: on orthonormalized groups (grpreg does the same for its GLMs)
+    GroupOrthonormalization ortho = options.penalty() == PenaltyKind.GROUP_MCP
+        || options.penalty() == PenaltyKind.GROUP_SCAD ? GroupOrthonormalization.of(t.design(), groups) : null;
+    LeastSquaresDatafit f = ortho == null ? new LeastSquaresDatafit(t.design(), new double[n], groups)
+        : new LeastSquaresDatafit(ortho.design(), new double[n], ortho.groups());
+    return new Run(f, y, weights, listener, std, ortho).run(train, groups, mean);
   }
 
   /** One path. */
@@ -119,10 +125,15 @@ final class GlmGroupLassoPath {
     private final double[] curvature;
     private final double[] localCurvature;
     private final boolean[] working;
+    private final GroupNormPenalty penalty;
+    private final GroupOrthonormalization ortho;
     private double b;
 
-    Run(LeastSquaresDatafit f, double[] y, double[] weights, PathListener listener, Standardization std) {
+    Run(LeastSquaresDatafit f, double[] y, double[] weights, PathListener listener, Standardization std,
+        GroupOrthonormalization ortho) {
       this.f = f;
+      this.ortho = ortho;
+      this.penalty = new GroupNormPenalty(weights, options.penalty(), options.gammaPenalty(), options.alpha());
       this.y = y;
       this.weights = weights;
       this.listener = listener;
@@ -157,10 +168,10 @@ final class GlmGroupLassoPath {
       for (int l = 0; l < groupCount; l++) {
         if (weights[l] > 0) {
           f.groupCorrelation(l, r, grad, 0);
-          lambdaMax = Math.max(lambdaMax, norm(grad, f.end(l) - f.start(l)) / weights[l]);
+          lambdaMax = Math.max(lambdaMax, penalty.zeroThreshold(l, grad, 0, f.end(l) - f.start(l)));
         }
       }
-      double[] lambdas = GroupLassoPath.grid(options, lambdaMax, n, p);
+      double[] lambdas = GroupLassoPath.grid(options, lambdaMax, n, train.features());
       int count = lambdas.length;
       PathRecord rec = new PathRecord(lambdas);
       listener.onStart(count);
@@ -183,7 +194,7 @@ final class GlmGroupLassoPath {
             working[l] = true;
           } else if (!working[l]) {
             f.groupCorrelation(l, r, grad, 0);
-            working[l] = norm(grad, f.end(l) - f.start(l)) >= (2 * lambda - previous) * weights[l];
+            working[l] = penalty.strongRuleKeeps(l, grad, 0, f.end(l) - f.start(l), 2 * lambda - previous);
           }
         }
         previous = lambda;
@@ -216,15 +227,19 @@ final class GlmGroupLassoPath {
         rec.violation[k] = worst / lambda;
         rec.converged[k] = worst <= options.tolerance() * lambda;
         rec.iterations[k] = used;
-        double[] byFeature = new double[p];
-        for (int q = 0; q < p; q++) {
-          byFeature[f.featureOfPosition(q)] = w[q];
+        double[] byFeature = new double[train.features()];
+        if (ortho != null) {
+          ortho.toFeatures(w, byFeature);
+        } else {
+          for (int q = 0; q < p; q++) {
+            byFeature[f.featureOfPosition(q)] = w[q];
+          }
         }
         rec.coefStd[k] = byFeature;
         rec.coef[k] = std.coefficientsToOriginal(byFeature);
         double shift = 0;
         double[] means = std.columnMeans();
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < rec.coef[k].length; j++) {
           shift += means[j] * rec.coef[k][j];
         }
         rec.intercepts[k] = b - shift;
@@ -274,16 +289,24 @@ final class GlmGroupLassoPath {
           continue; // a constant (standardized to zero) group: nothing to fit
         }
         f.groupCorrelation(l, r, grad, 0);
-        double floor = f.blockLipschitz(l) * MIN_CURVATURE_FRACTION;
+        // nonconvex penalties need a curvature above their concavity for the block step to be a prox
+        double convex = CONVEXITY_MARGIN * penalty.minimumCurvature();
+        bound = Math.max(bound, convex);
+        double floor = Math.max(f.blockLipschitz(l) * MIN_CURVATURE_FRACTION, convex);
         double c = Math.max(floor, Math.min(bound, localCurvature[l]));
         while (true) {
           for (int a = 0; a < m; a++) {
             step[a] = w[from + a] + grad[a] / c;
           }
-          double z = norm(step, m);
-          double threshold = lambda * weights[l] / c;
-          // a group exactly at its threshold (the first group at lambda_max) stays zero despite rounding
-          double shrink = z > threshold * (1 + THRESHOLD_ROUNDING) ? 1 - threshold / z : 0;
+          double shrink = 1;
+          if (penalty.isGroupLasso()) {
+            double z = norm(step, m);
+            double threshold = lambda * weights[l] / c;
+            // a group exactly at its threshold (the first group at lambda_max) stays zero despite rounding
+            shrink = z > threshold * (1 + THRESHOLD_ROUNDING) ? 1 - threshold / z : 0;
+          } else {
+            penalty.prox(l, step, 0, m, c, lambda);
+          }
           boolean moved = false;
           double gd = 0;
           double dd = 0;
@@ -350,6 +373,9 @@ final class GlmGroupLassoPath {
      * @return false when there is nothing to do or the step failed (the caller sweeps instead)
      */
     private boolean newton(double lambda) {
+      if (!penalty.smoothOnNonzeroGroups()) {
+        return false; // the sparse group lasso's l1 part: block steps only
+      }
       int groupsActive = 0;
       int cols = 0;
       for (int l = 0; l < groupCount; l++) {
@@ -409,17 +435,21 @@ final class GlmGroupLassoPath {
       }
       h[cols * m + cols] = sw / n;
       g[cols] = -sr / n;
-      // penalty: gradient lambda omega u, Hessian lambda omega (I - u u^T)/||w_l||
+      // penalty: gradient rho'(t) u, Hessian rho'(t) (I - u u^T) / t + rho''(t) u u^T, t = ||w_l||
       for (int a = 0; a < cols; a++) {
         int l = groupOfCol[a];
         double norm = groupNorm(l);
-        double level = lambda * weights[l];
-        g[a] += level * w[pos[a]] / norm;
+        if (weights[l] == 0) {
+          continue;
+        }
+        double slope = penalty.slope(l, norm, lambda);
+        double second = penalty.curvature(l, norm, lambda);
+        g[a] += slope * w[pos[a]] / norm;
         for (int c = 0; c < cols; c++) {
           if (groupOfCol[c] == l) {
             double ua = w[pos[a]] / norm;
             double uc = w[pos[c]] / norm;
-            h[a * m + c] += level * ((a == c ? 1 : 0) - ua * uc) / norm;
+            h[a * m + c] += slope * ((a == c ? 1 : 0) - ua * uc) / norm + second * ua * uc;
           }
         }
       }
@@ -509,9 +539,9 @@ final class GlmGroupLassoPath {
     private double penaltyValue(double lambda) {
       double s = 0;
       for (int l = 0; l < groupCount; l++) {
-        s += weights[l] * groupNorm(l);
+        s += penalty.blockValue(l, w, f.start(l), f.end(l) - f.start(l), lambda);
       }
-      return lambda * s;
+      return s;
     }
 
     /** (1/n) sum log(1 + e^eta) - y eta at the current eta. */
@@ -534,7 +564,8 @@ final class GlmGroupLassoPath {
         for (int l = 0; l < groupCount; l++) {
           if (!working[l]) {
             f.groupCorrelation(l, r, grad, 0);
-            if (norm(grad, f.end(l) - f.start(l)) - lambda * weights[l] > options.tolerance() * lambda) {
+            if (penalty.violation(l, w, f.start(l), grad, 0, f.end(l) - f.start(l), lambda)
+                > options.tolerance() * lambda) {
               working[l] = true;
             }
           }
@@ -558,22 +589,7 @@ final class GlmGroupLassoPath {
         int from = f.start(l);
         int m = f.end(l) - from;
         f.groupCorrelation(l, r, grad, 0);
-        double level = lambda * weights[l];
-        if (zero) {
-          worst = Math.max(worst, norm(grad, m) - level);
-        } else {
-          double wn = 0;
-          for (int a = 0; a < m; a++) {
-            wn += w[from + a] * w[from + a];
-          }
-          wn = Math.sqrt(wn);
-          double d = 0;
-          for (int a = 0; a < m; a++) {
-            double e = grad[a] - level * w[from + a] / wn;
-            d += e * e;
-          }
-          worst = Math.max(worst, Math.sqrt(d));
-        }
+        worst = Math.max(worst, penalty.violation(l, w, from, grad, 0, m, lambda));
       }
       return worst;
     }

@@ -71,9 +71,12 @@ public final class GroupLassoPath {
       throw new DimensionMismatchException("'weights' has " + weights.length + " entries for "
           + groups.groupCount() + " groups");
     }
-    if (options.family() != org.groupsparse.regression.Family.GAUSSIAN && options.penalty() != PenaltyKind.GROUP_LASSO) {
-      throw new IllegalArgumentException("'penalty' " + options.penalty() + " is available for the Gaussian family "
-          + "only (the GLM paths fit the group lasso)");
+    if (options.family() != org.groupsparse.regression.Family.GAUSSIAN
+        && options.penalty() == PenaltyKind.SPARSE_GROUP_LASSO) {
+      // block proximal steps alone stall near 1e-5 x lambda on the GLM losses (no Newton polish
+      // on the nonzero entries yet): refuse rather than report unconverged paths
+      throw new IllegalArgumentException("'penalty' SPARSE_GROUP_LASSO is available for the gaussian family only; "
+          + "group MCP and group SCAD work with every family");
     }
     if (options.family() != org.groupsparse.regression.Family.GAUSSIAN) {
       return new GlmGroupLassoPath(options).fit(train, groups, weights,
@@ -270,51 +273,18 @@ public final class GroupLassoPath {
         if (lambda >= lambdaMax && k == 0) {
           worst = maxViolation(lambda); // the penalized groups are exactly zero; c is current
           java.util.Arrays.fill(stamp, 0);
-        } else if (gramMode) {
-          GramRound round = gramRounds(lambda, previousLambda);
+        } else {
+          if (gramMode) {
+            screenGram(lambda, previousLambda);
+          } else {
+            screen(lambda, previousLambda, k);
+            if (k >= 2) {
+              extrapolate(lambda);
+            }
+          }
+          Round round = rounds(lambda, k);
           worst = round.worst;
           used = round.used;
-        } else {
-          screen(lambda, previousLambda, k);
-          if (k >= 2) {
-            extrapolate(lambda);
-          }
-          double innerTolerance = 0.5 * options.tolerance() * lambda;
-          double bestWorst = Double.POSITIVE_INFINITY;
-          int stalledRounds = 0;
-          while (true) {
-            used += solver.solve(f, penalty, lambda, working, workingCount, w, r, innerTolerance,
-                options.maxIterations() - used);
-            refreshResidual();
-            certify(lambda, k);
-            int added = 0;
-            worst = 0;
-            for (int l = 0; l < groupCount; l++) {
-              if (stamp[l] != k) {
-                continue; // certified by the bound: its KKT condition holds exactly
-              }
-              double v = violationOf(l, lambda);
-              worst = Math.max(worst, v);
-              if (!inWorking[l] && v > options.tolerance() * lambda) {
-                add(l);
-                added++;
-              }
-            }
-            if ((added == 0 && worst <= options.tolerance() * lambda) || used >= options.maxIterations()) {
-              break;
-            }
-            if (added == 0) {
-              // the working set is right but not solved tightly enough; give up only at the
-              // rounding floor (three rounds without a 1% improvement), and report it
-              if (worst < PROGRESS * bestWorst) {
-                bestWorst = worst;
-                stalledRounds = 0;
-              } else if (++stalledRounds >= STALLED_ROUNDS) {
-                break;
-              }
-              innerTolerance *= 0.1;
-            }
-          }
         }
         double relative = worst / lambda;
         rec.converged[k] = worst <= options.tolerance() * lambda;
@@ -353,15 +323,11 @@ public final class GroupLassoPath {
      * the set whose certified upper bound on ||c_l|| is below the threshold stays out without being
      * computed; otherwise its exact correlation (at the current residual) decides.
      */
-    /** The worst violation and the iterations of one lambda in full-Gram mode. */
-    private record GramRound(double worst, int used) {}
+    /** The worst violation and the iterations of one lambda. */
+    private record Round(double worst, int used) {}
 
-    /**
-     * One lambda in full-Gram mode: the sequential strong rule on the exact c of the previous
-     * solution, then solve / check all groups on c = b - G w (recomputed exactly, not drifted) /
-     * add violators, until no group violates, with the same give-up rules as the residual mode.
-     */
-    private GramRound gramRounds(double lambda, double previousLambda) {
+    /** The sequential strong rule in full-Gram mode, on the exact c of the previous solution. */
+    private void screenGram(double lambda, double previousLambda) {
       double threshold = 2 * lambda - previousLambda;
       for (int l = 0; l < groupCount; l++) {
         if (!inWorking[l] && (!options.screening()
@@ -369,6 +335,17 @@ public final class GroupLassoPath {
           add(l);
         }
       }
+    }
+
+    /**
+     * One lambda after screening: solve on the working set, bring the correlations up to date (in
+     * full-Gram mode c = b - G w for every group, recomputed exactly; otherwise the residual is
+     * recomputed and the groups the drift bound cannot certify get their c_l), check every group
+     * whose c_l is current and add violators, until no group violates. The working set being right
+     * but not solved tightly enough tightens the inner tolerance; three rounds without a 1%
+     * improvement are the rounding floor, and the lambda is reported as it stands.
+     */
+    private Round rounds(double lambda, int k) {
       double innerTolerance = 0.5 * options.tolerance() * lambda;
       double bestWorst = Double.POSITIVE_INFINITY;
       int stalledRounds = 0;
@@ -376,10 +353,18 @@ public final class GroupLassoPath {
       double worst;
       while (true) {
         used += solve(lambda, innerTolerance, options.maxIterations() - used);
-        f.gramCorrelation(b, w, c);
+        if (gramMode) {
+          f.gramCorrelation(b, w, c);
+        } else {
+          refreshResidual();
+          certify(lambda, k);
+        }
         int added = 0;
         worst = 0;
         for (int l = 0; l < groupCount; l++) {
+          if (!gramMode && stamp[l] != k) {
+            continue; // certified by the bound: its KKT condition holds exactly
+          }
           double v = violationOf(l, lambda);
           worst = Math.max(worst, v);
           if (!inWorking[l] && v > options.tolerance() * lambda) {
@@ -400,7 +385,7 @@ public final class GroupLassoPath {
           innerTolerance *= 0.1;
         }
       }
-      return new GramRound(worst, used);
+      return new Round(worst, used);
     }
 
     private void screen(double lambda, double previousLambda, int k) {

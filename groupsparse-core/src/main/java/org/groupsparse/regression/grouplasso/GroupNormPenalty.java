@@ -141,6 +141,17 @@ public final class GroupNormPenalty {
     }
   }
 
+  /**
+   * The smallest curvature L for which the block step (L / 2) ||w - z||^2 + rho(||w||) is convex:
+   * 1 / gamma for MCP, 1 / (gamma - 1) for SCAD, 0 otherwise. Block steps use at least this (times
+   * a margin); a larger curvature still majorizes a smooth loss, it only shortens the step.
+   *
+   * @return the curvature floor
+   */
+  public double minimumCurvature() {
+    return kind == PenaltyKind.GROUP_MCP ? 1 / gamma : kind == PenaltyKind.GROUP_SCAD ? 1 / (gamma - 1) : 0.0;
+  }
+
   /** @return whether the penalty is twice differentiable in the coefficients of a nonzero group (not the sparse group lasso, whose l1 part is not), so that the active-set Newton polish applies */
   public boolean smoothOnNonzeroGroups() {
     return kind != PenaltyKind.SPARSE_GROUP_LASSO;

@@ -34,11 +34,17 @@ class PenaltyPathTest {
     int p = t.features();
     double[] x = t.design().data();
     double[] c = new double[p];
+    // the residual y - mean(eta) from the original data and coefficients, correlated with the
+    // standardized columns (the gradient of the family's mean loss with respect to the coefficients
+    // of the standardized columns, negated)
+    double[] beta = path.coefficients(k);
+    double[] raw = train.design().data();
     for (int i = 0; i < n; i++) {
-      double r = t.response()[i];
+      double eta = path.intercepts()[k];
       for (int j = 0; j < p; j++) {
-        r -= x[i * p + j] * w[j];
+        eta += raw[i * p + j] * beta[j];
       }
+      double r = train.response()[i] - o.family().mean(eta);
       for (int j = 0; j < p; j++) {
         c[j] += x[i * p + j] * r / n;
       }
@@ -250,16 +256,54 @@ class PenaltyPathTest {
         .hasMessageContaining("alpha");
     assertThatThrownBy(() -> GroupLassoOptions.builder().penalty(PenaltyKind.GROUP_MCP)
         .solver(GroupLassoSolverKind.FISTA).build()).hasMessageContaining("BCD");
-    SplittableRandom rng = new SplittableRandom(11);
+  }
+
+  @Test
+  void theSparseGroupLassoIsRefusedForGlmFamilies() {
+    SplittableRandom rng = new SplittableRandom(13);
     GroupStructure groups = TestData.randomGroups(10, 3, rng);
-    Dataset data = problem(11, groups, 30);
-    double[] y = data.response().clone();
+    double[] y = new double[30];
     for (int i = 0; i < y.length; i++) {
-      y[i] = y[i] > 2 ? 1 : 0;
+      y[i] = i % 2;
     }
-    Dataset binary = GroupLassoPathTest.dataset(data.design(), y);
+    Dataset binary = GroupLassoPathTest.dataset(TestData.gaussian(30, 10, rng), y);
     assertThatThrownBy(() -> new GroupLassoPath(GroupLassoOptions.builder().family(Family.BINOMIAL)
-        .penalty(PenaltyKind.GROUP_SCAD).build()).fit(binary, groups, null)).hasMessageContaining("Gaussian");
+        .penalty(PenaltyKind.SPARSE_GROUP_LASSO).build()).fit(binary, groups, null)).hasMessageContaining("gaussian");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = PenaltyKind.class, names = {"GROUP_MCP", "GROUP_SCAD"})
+  void mcpAndScadWorkWithTheLogisticAndPoissonLosses(PenaltyKind kind) {
+    for (Family family : new Family[] {Family.BINOMIAL, Family.POISSON}) {
+      // a Gaussian design with unequal scattered groups; the linear predictor uses two groups
+      SplittableRandom rng = new SplittableRandom(12);
+      int n = 150;
+      int p = 24;
+      GroupStructure groups = TestData.randomGroups(p, 6, rng);
+      org.groupsparse.linalg.DenseMatrix x = TestData.gaussian(n, p, rng);
+      int[] members = groups.membersView();
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        double eta = 0.2;
+        for (int l = 0; l < 2; l++) {
+          for (int q = groups.start(l); q < groups.end(l); q++) {
+            eta += (l == 0 ? 0.5 : -0.4) * x.data()[i * p + members[q]];
+          }
+        }
+        double mu = family.mean(eta);
+        y[i] = family == Family.BINOMIAL ? (rng.nextDouble() < mu ? 1 : 0) : Math.floor(mu + rng.nextDouble());
+      }
+      Dataset data = GroupLassoPathTest.dataset(x, y);
+      Dataset glm = data;
+      GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(family).penalty(kind)
+          .lambdaCount(25).lambdaMinRatio(0.05).build()).fit(glm, groups, null);
+      assertThat(path.unconvergedCount()).as("%s %s", kind, family).isZero();
+      assertThat(path.coefficients(0)).containsOnly(0.0);
+      for (int k = 0; k < path.size(); k++) {
+        assertThat(worstRelative(path, k, glm)).as("%s %s lambda %d", kind, family, k).isLessThanOrEqualTo(2 * TOL);
+      }
+      assertThat(path.activeGroups()[path.size() - 1]).as("%s %s selects something", kind, family).isPositive();
+    }
   }
 
   private static double norm(double[] v) {
