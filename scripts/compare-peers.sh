@@ -20,7 +20,7 @@ REPS="${REPS:-3}"
 SUPPORT="0.81,-1.22,0.57,1.43,-0.95,1.07,-0.66,1.31,-1.48,0.73,-0.52,1.19,0.88,-1.36,1.02,-0.79,0.61,-1.11,1.45,-0.70"
 
 have_r() { command -v Rscript >/dev/null 2>&1 && Rscript -e ".libPaths(c(Sys.getenv('R_PEERS_LIB', path.expand('~/.cache/groupsparse-peers/Rlib')), .libPaths())); suppressPackageStartupMessages(library($1))" >/dev/null 2>&1; }
-json() { "$PY" -c "import json,sys; d=json.loads(sys.stdin.read()); print(d['$1'])"; }
+json() { "$PY" -c "import json,sys; d=json.loads(sys.stdin.read()); print('%.3g' % d['$1'])"; }
 ratio() { "$PY" -c "print('%.2f' % ($1 / $2))"; }
 
 simulate() { # name n p groups

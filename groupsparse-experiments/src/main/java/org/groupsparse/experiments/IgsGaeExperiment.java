@@ -185,7 +185,7 @@ public final class IgsGaeExperiment implements Experiment {
         sd[m][q] = repeats > 1 ? Math.sqrt(Arrays.stream(v).map(x -> (x - mu) * (x - mu)).sum() / (repeats - 1)) : 0;
       }
     }
-    figures(out, spectra, frames, lossCurves);
+    figures(out, spectra, frames, lossCurves, epochs * ((trainCount + base.batchSize() - 1) / base.batchSize()));
 
     // Claims. Table 2: the latent layers' weights round to the paper's thousands.
     boolean tableHolds = true;
@@ -282,10 +282,19 @@ public final class IgsGaeExperiment implements Experiment {
             + "finding."
         : "does not hold (see the table).");
     md.append(" Figure 10, quantified by the linear probe: ");
-    md.append(beatsAeVae ? "both GAEs read the digit class at least as well as AE and VAE" 
+    md.append(beatsAeVae ? "both GAEs read the digit class at least as well as AE and VAE"
         : "the GAEs do not read the digit class at least as well as both AE and VAE");
-    md.append(nearIrmae ? " and are within 2 points of IRMAE. " : ", and they are not within 2 points of IRMAE. ");
+    md.append(nearIrmae ? ", and they are within 2 points of IRMAE. " : ", and they are not within 2 points of IRMAE. ");
     md.append(holds ? "**Holds** in this setting." : "**Does not hold** in this setting as a whole.");
+    double gaeRank = Math.max(mean[3][1], mean[4][1]);
+    md.append(String.format(Locale.ROOT, " Rank of the codes (effective rank, lower = variance in fewer directions): "
+        + "AE %.1f, VAE %.1f, IRMAE %.1f, GAE4 %.1f, GAE8 %.1f: %s.", mean[0][1], mean[1][1], mean[2][1], mean[3][1],
+        mean[4][1], gaeRank <= mean[2][1]
+            ? "the grouped latent layers lower the rank at least as much as IRMAE's full ones, with a quarter and an "
+                + "eighth of the weights"
+            : gaeRank < mean[0][1]
+                ? "the grouped latent layers lower the rank below the plain autoencoder's, but less than IRMAE's"
+                : "the grouped latent layers do not lower the rank below the plain autoencoder's"));
     md.append(" Judge the interpolations themselves in fig10-interpolations.png.\n\n");
     md.append("Figures: fig10-interpolations (white digits on black as in the paper; rows: models; columns: codes (1 - t) z_a + t z_b for t from 0 to 1 "
         + "in " + FRAMES + " steps, decoded; the first and last columns are the reconstructions of the two test "
@@ -358,8 +367,8 @@ public final class IgsGaeExperiment implements Experiment {
     return out;
   }
 
-  private void figures(ExperimentOutput out, double[][] spectra, float[][] frames, double[][] lossCurves)
-      throws java.io.IOException {
+  private void figures(ExperimentOutput out, double[][] spectra, float[][] frames, double[][] lossCurves,
+      int steps) throws java.io.IOException {
     XYChart spectrum = Charts.lines("Spectrum of the test codes' covariance (first seed)", "index",
         "eigenvalue / largest", true);
     for (int m = 0; m < MODELS.length; m++) {
@@ -377,15 +386,16 @@ public final class IgsGaeExperiment implements Experiment {
       }
     }
     out.figure("code-spectrum", spectrum);
-    XYChart loss = Charts.lines("Training loss (mean squared error per pixel, first seed)", "Adam step",
-        "mean mini-batch loss", true);
+    XYChart loss = Charts.lines("Training loss (mean squared error per pixel, first seed)",
+        "Adam step (end of each averaging window)", "mean mini-batch loss over the window", true);
     for (int m = 0; m < MODELS.length; m++) {
       if (MODELS[m].kind() == LatentModel.Kind.VAE || lossCurves[m].length == 0) {
         continue;
       }
+      // each point is the mean loss over a window of steps, placed at the window's last step
       double[] x = new double[lossCurves[m].length];
       for (int i = 0; i < x.length; i++) {
-        x[i] = i + 1;
+        x[i] = (double) (i + 1) * steps / x.length;
       }
       Charts.line(loss, MODELS[m].label(), x, lossCurves[m]);
     }
