@@ -56,6 +56,7 @@ public final class DeepAutoencoderTrainer {
           + " values");
     }
     Engine engine = Engine.getEngine(ENGINE);
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(options.threads());
     engine.setRandomSeed((int) options.seed());
     Model model = Model.newInstance(spec.label(), Device.cpu(), ENGINE);
     boolean done = false;

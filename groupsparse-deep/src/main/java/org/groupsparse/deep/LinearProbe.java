@@ -65,6 +65,7 @@ public final class LinearProbe {
       scale[j] = scale[j] > 1e-12f ? (float) (1 / Math.sqrt(scale[j])) : 0f;
     }
     Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(1); // bit-reproducible; the probe is small
     try (Model model = Model.newInstance("probe", Device.cpu(), "PyTorch")) {
       Linear linear = Linear.builder().setUnits(classes).build();
       model.setBlock(linear);

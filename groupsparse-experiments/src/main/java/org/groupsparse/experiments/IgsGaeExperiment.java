@@ -96,6 +96,7 @@ public final class IgsGaeExperiment implements Experiment {
     out.config("batch", base.batchSize());
     out.config("epochs", epochs);
     out.config("vaeKlWeight", base.klWeight());
+    out.config("libtorchThreads", base.threads());
     out.config("probe", "softmax regression, " + LinearProbe.STEPS + " full-batch Adam steps, ridge " + LinearProbe.RIDGE);
 
     int repeats = out.repeats();
@@ -252,7 +253,7 @@ public final class IgsGaeExperiment implements Experiment {
         + "codes (eigenvalues, normalized by the largest), its effective rank exp(entropy) and its numerical rank "
         + "(eigenvalues above 1e-3 of the largest); a linear probe (softmax regression on standardized codes) "
         + "trained on the codes of the first %d training images and scored on the test codes. %d seed(s), %d..%d "
-        + "(weights, shuffles, VAE noise). MNIST from %s. DJL %s with its PyTorch engine (libtorch from Maven "
+        + "(weights, shuffles, VAE noise), libtorch on one thread so that a seed gives the same bytes. MNIST from %s. DJL %s with its PyTorch engine (libtorch from Maven "
         + "Central).%s%n%n",
         WIDTH, LAYERS, epochs, trainCount, epochSeconds(seconds, epochs, trainCount), out.repeats(),
         epochSeconds(seconds, epochs, trainCount) * 100 * MODELS.length * out.repeats() / 3600, testCount, probeCount, out.repeats(), out.seed(), out.seed() + out.repeats() - 1, directory,
