@@ -74,12 +74,14 @@ public final class CvCommand implements Callable<Integer> {
     }
     int[] active = cv.path().activeGroups();
     String measure = options.family() != org.groupsparse.regression.Family.GAUSSIAN ? "deviance" : "mse";
-    pw.printf(Locale.ROOT, "%-5s %-12s %-12s %-12s %s%n", "k", "lambda", "cv_" + measure, "std_error", "groups");
+    double[] miss = cv.misclassification();
+    pw.printf(Locale.ROOT, "%-5s %-12s %-12s %-12s %s%s%n", "k", "lambda", "cv_" + measure, "std_error",
+        miss != null ? "cv_misclass  " : "", "groups");
     double[] lambdas = cv.lambdas();
     for (int k = 0; k < lambdas.length; k++) {
       String mark = k == cv.indexMin() ? (k == cv.index1se() ? "  <- min, 1se" : "  <- min") : k == cv.index1se() ? "  <- 1se" : "";
-      pw.printf(Locale.ROOT, "%-5d %-12.6g %-12.6g %-12.6g %d%s%n", k, lambdas[k], cv.meanError()[k],
-          cv.standardError()[k], active[k], mark);
+      pw.printf(Locale.ROOT, "%-5d %-12.6g %-12.6g %-12.6g %s%d%s%n", k, lambdas[k], cv.meanError()[k],
+          cv.standardError()[k], miss != null ? String.format(Locale.ROOT, "%-12.4f ", miss[k]) : "", active[k], mark);
     }
     pw.printf(Locale.ROOT, "lambda_min %.6g (CV " + measure + " %.6g, %d groups); lambda_1se %.6g (CV " + measure
         + " %.6g, %d groups)%n",
@@ -109,12 +111,20 @@ public final class CvCommand implements Callable<Integer> {
     if (classes != null) {
       PathCommand.putArray(root.putArray("classes"), classes);
     }
+    if (miss != null) {
+      PathCommand.putArray(root.putArray("misclassification"), miss);
+      PathCommand.putArray(root.putArray("misclassificationStandardError"), cv.misclassificationError());
+    }
     root.set("settings", mapper.valueToTree(GroupLassoCliOptions.settings(options)));
     Path png = png();
     try (FileBatch batch = new FileBatch()) {
       AtomicFiles.writeString(batch, out, mapper.writeValueAsString(root) + "\n");
-      Plots.writePng(batch, png, Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(), cv.indexMin(),
-          folds + "-fold CV (lambda_min)"));
+      org.knowm.xchart.XYChart chart = Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(),
+          cv.indexMin(), folds + "-fold CV (lambda_min)");
+      if (miss != null) {
+        Plots.addMisclassification(chart, cv.path(), miss);
+      }
+      Plots.writePng(batch, png, chart);
       batch.commit();
     }
     pw.println("curve written to " + out + " and " + png);

@@ -263,4 +263,25 @@ final class Plots {
         10f, new float[] {6f, 4f}, 0f));
     return chart;
   }
+
+  /**
+   * Adds the cross-validated misclassification rate of a binomial path on a second y axis (right).
+   *
+   * @param chart a chart from {@link #selectionChart}
+   * @param path the path (for its lambdas)
+   * @param misclassification the mean held-out misclassification rate per lambda
+   */
+  static void addMisclassification(XYChart chart, org.groupsparse.regression.grouplasso.GroupLassoPathResult path,
+      double[] misclassification) {
+    double[] lambdas = path.lambdas();
+    double[] x = new double[lambdas.length];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = Math.log10(lambdas[k]);
+    }
+    XYSeries series = chart.addSeries("misclassification (right axis)", x, misclassification);
+    series.setYAxisGroup(1);
+    series.setMarker(SeriesMarkers.DIAMOND);
+    chart.setYAxisGroupTitle(1, "cross-validated misclassification rate");
+    chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+  }
 }

@@ -79,6 +79,22 @@ class CliTest {
       assertThat(prob).isBetween(0.0, 1.0).isCloseTo(1 / (1 + Math.exp(-eta)), org.assertj.core.api.Assertions.within(1e-12));
       assertThat(cells[2]).isEqualTo(prob >= 0.5 ? "4" : "2");
     }
+    // cv reports the misclassification rate beside the deviance, and plots it on a second axis
+    Path cvJson = dir.resolve("binary-cv.json");
+    Result cv = run("cv", "--train", data.toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),
+        "--family", "binomial", "--folds", "4", "--n-lambda", "20", "--quiet", "--out", cvJson.toString());
+    assertThat(cv.code()).as(cv.err()).isZero();
+    assertThat(cv.out()).contains("cv_misclass");
+    JsonNode c = new ObjectMapper().readTree(cvJson.toFile());
+    assertThat(c.get("misclassification").size()).isEqualTo(c.get("lambdas").size());
+    assertThat(c.get("misclassificationStandardError").size()).isEqualTo(c.get("lambdas").size());
+    for (JsonNode v : c.get("misclassification")) {
+      assertThat(v.asDouble()).isBetween(0.0, 1.0);
+    }
+    // the null model misclassifies the smaller class; the chosen model does better
+    assertThat(c.get("misclassification").get(c.get("indexMin").asInt()).asDouble())
+        .isLessThan(c.get("misclassification").get(0).asDouble());
+    assertThat(dir.resolve("binary-cv.png")).exists();
   }
 
   @Test

@@ -32,9 +32,14 @@ public final class LambdaSelection {
    * @param index1se position of lambda_1se
    * @param folds K
    * @param seed the fold seed
+   * @param misclassification for the binomial family, the mean over folds of the held-out
+   *     misclassification rate (class 1 predicted when the linear predictor is positive), per lambda;
+   *     null otherwise. lambda is still chosen by the deviance
+   * @param misclassificationError its standard error over folds, or null
    */
   public record CrossValidation(GroupLassoPathResult path, double[] lambdas, double[] meanError, double[] standardError,
-      double[][] foldErrors, int indexMin, int index1se, int folds, long seed) {
+      double[][] foldErrors, int indexMin, int index1se, int folds, long seed, double[] misclassification,
+      double[] misclassificationError) {
     /** @return lambda_min */
     public double lambdaMin() {
       return lambdas[indexMin];
@@ -84,6 +89,8 @@ public final class LambdaSelection {
     GroupLassoOptions foldOptions = options.toBuilder().lambdas(lambdas).build();
     int[][] held = Splits.kFold(n, folds, seed);
     double[][] errors = new double[folds][];
+    boolean binomial = options.family() == org.groupsparse.regression.Family.BINOMIAL;
+    double[][] misclassified = binomial ? new double[folds][] : null;
     for (int fold = 0; fold < folds; fold++) {
       int[] test = held[fold];
       int[] training = Splits.complement(n, test);
@@ -91,10 +98,15 @@ public final class LambdaSelection {
       Dataset foldTest = train.selectRows(test);
       GroupLassoPathResult path = new GroupLassoPath(foldOptions).fit(foldTrain, groups, null);
       errors[fold] = predictionErrors(path, foldTest);
+      if (binomial) {
+        misclassified[fold] = misclassificationRates(path, foldTest);
+      }
     }
     org.groupsparse.regression.CrossValidationCurve curve = org.groupsparse.regression.CrossValidationCurve.of(errors);
+    org.groupsparse.regression.CrossValidationCurve miss = binomial
+        ? org.groupsparse.regression.CrossValidationCurve.of(misclassified) : null;
     return new CrossValidation(full, lambdas, curve.mean(), curve.standardError(), errors, curve.indexMin(),
-        curve.index1se(), folds, seed);
+        curve.index1se(), folds, seed, miss == null ? null : miss.mean(), miss == null ? null : miss.standardError());
   }
 
   /**
@@ -116,6 +128,33 @@ public final class LambdaSelection {
       }
     }
     return new Validation(path, errors, best);
+  }
+
+  /**
+   * The misclassification rate of every lambda of a binomial path on some rows: the fraction of
+   * rows whose class (0/1) differs from 1 when the linear predictor is positive, else 0.
+   *
+   * @param path a binomial path
+   * @param data rows with 0/1 responses, not modified
+   * @return one rate per lambda
+   */
+  public static double[] misclassificationRates(GroupLassoPathResult path, Dataset data) {
+    int count = path.size();
+    double[] out = new double[count];
+    double[] y = data.response();
+    double[] x = data.design().data();
+    int p = data.features();
+    double[] intercepts = path.intercepts();
+    for (int k = 0; k < count; k++) {
+      double[] w = path.coefficients(k);
+      int wrong = 0;
+      for (int i = 0; i < data.rows(); i++) {
+        double eta = intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p);
+        wrong += (eta > 0 ? 1.0 : 0.0) != y[i] ? 1 : 0;
+      }
+      out[k] = (double) wrong / data.rows();
+    }
+    return out;
   }
 
   /**
