@@ -45,14 +45,23 @@ final class ActiveSetNewton {
    */
   int polish(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working, int count, double[] w,
       double[] r, double tolerance, int maxColumns) {
+    // the smooth part of the problem: the nonzero groups (for the sparse group lasso only their
+    // nonzero entries, where |w_j| is linear), each group's columns kept together
+    boolean entries = penalty.kind() == PenaltyKind.SPARSE_GROUP_LASSO;
     int m = 0;
     int[] active = new int[count];
+    int[] included = new int[count];
     int activeCount = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];
       if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+        int size = 0;
+        for (int k = f.start(l); k < f.end(l); k++) {
+          size += !entries || !penalty.isPenalized(l) || w[k] != 0 ? 1 : 0;
+        }
+        included[activeCount] = size;
         active[activeCount++] = l;
-        m += f.end(l) - f.start(l);
+        m += size;
       }
     }
     if (m == 0 || m > maxColumns) {
@@ -63,8 +72,10 @@ final class ActiveSetNewton {
     for (int a = 0; a < activeCount; a++) {
       int l = active[a];
       for (int k = f.start(l); k < f.end(l); k++) {
-        positions[q] = k;
-        groupOfColumn[q++] = l;
+        if (!entries || !penalty.isPenalized(l) || w[k] != 0) {
+          positions[q] = k;
+          groupOfColumn[q++] = l;
+        }
       }
     }
     int n = f.rows();
@@ -79,15 +90,17 @@ final class ActiveSetNewton {
       double worst = 0;
       for (int a = 0, col = 0; a < activeCount; a++) {
         int l = active[a];
-        int from = f.start(l);
-        int size = f.end(l) - from;
-        f.groupCorrelation(l, r, gradient, col);
-        double norm = GroupNormPenalty.norm(w, from, from + size);
+        int size = included[a];
+        double norm = GroupNormPenalty.norm(w, f.start(l), f.end(l));
         double level = lambda * penalty.weight(l);
-        double slope = level > 0 ? penalty.slope(l, norm, lambda) : 0.0;
+        double slope = level > 0 ? penalty.groupSlope(l, norm, lambda) : 0.0;
+        double entry = level > 0 ? penalty.entrySlope(lambda) : 0.0;
         double gn = 0;
         for (int k = 0; k < size; k++) {
-          double g = -gradient[col + k] + (level > 0 ? slope * w[from + k] / norm : 0.0);
+          int pos = positions[col + k];
+          double c = MatrixOps.fastDot(f.columnsView(), pos * f.rows(), r, f.rows()) / f.rows();
+          double wk = w[pos];
+          double g = -c + (level > 0 ? slope * wk / norm + Math.copySign(entry, wk) : 0.0);
           gradient[col + k] = g;
           gn += g * g;
         }
@@ -113,17 +126,17 @@ final class ActiveSetNewton {
       System.arraycopy(gram, 0, hessian, 0, m * m);
       for (int a = 0, col = 0; a < activeCount; a++) {
         int l = active[a];
-        int from = f.start(l);
-        int size = f.end(l) - from;
+        int size = included[a];
         double level = lambda * penalty.weight(l);
         if (level > 0) {
-          // Hessian of rho(||w_l||): rho'(t)/t (I - u u^T) + rho''(t) u u^T, u = w_l / t
-          double norm = GroupNormPenalty.norm(w, from, from + size);
-          double s = penalty.slope(l, norm, lambda) / norm;
+          // Hessian of rho(||w_l||): rho'(t)/t (I - u u^T) + rho''(t) u u^T, u = w_l / t (the l1
+          // part of the sparse group lasso is linear on its nonzero entries)
+          double norm = GroupNormPenalty.norm(w, f.start(l), f.end(l));
+          double s = penalty.groupSlope(l, norm, lambda) / norm;
           double second = penalty.curvature(l, norm, lambda);
           for (int i = 0; i < size; i++) {
             for (int j = 0; j < size; j++) {
-              double uu = w[from + i] * w[from + j] / (norm * norm);
+              double uu = w[positions[col + i]] * w[positions[col + j]] / (norm * norm);
               hessian[(col + i) * m + col + j] += s * ((i == j ? 1.0 : 0.0) - uu) + second * uu;
             }
           }
@@ -154,7 +167,7 @@ final class ActiveSetNewton {
         for (int i = 0; i < m; i++) {
           trial[i] = w[positions[i]] + t * direction[i];
         }
-        double value = trialObjective(f, penalty, lambda, active, activeCount, r, t, n);
+        double value = trialObjective(penalty, lambda, active, included, activeCount, r, t, n);
         if (value <= objective + 1e-4 * t * slope) {
           for (int i = 0; i < m; i++) {
             w[positions[i]] = trial[i];
@@ -240,19 +253,20 @@ final class ActiveSetNewton {
     return v;
   }
 
-  private double trialObjective(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] active,
-      int count, double[] r, double t, int n) {
+  private double trialObjective(GroupNormPenalty penalty, double lambda, int[] active, int[] included, int count,
+      double[] r, double t, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {
       double e = r[i] - t * xd[i];
       s += e * e;
     }
     double v = s / (2.0 * n);
+    // the trial holds each group's included entries together; the excluded ones are zero and add
+    // nothing to either norm
     for (int a = 0, col = 0; a < count; a++) {
       int l = active[a];
-      int size = f.end(l) - f.start(l);
-      v += penalty.blockValue(l, trial, col, size, lambda);
-      col += size;
+      v += penalty.blockValue(l, trial, col, included[a], lambda);
+      col += included[a];
     }
     return v;
   }

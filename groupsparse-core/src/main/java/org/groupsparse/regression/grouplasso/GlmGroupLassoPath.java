@@ -373,8 +373,8 @@ final class GlmGroupLassoPath {
      * @return false when there is nothing to do or the step failed (the caller sweeps instead)
      */
     private boolean newton(double lambda) {
-      if (!penalty.smoothOnNonzeroGroups()) {
-        return false; // the sparse group lasso's l1 part: block steps only
+      if (penalty.kind() == PenaltyKind.SPARSE_GROUP_LASSO) {
+        return false; // this Newton step treats whole groups; the sparse group lasso is refused for GLMs
       }
       int groupsActive = 0;
       int cols = 0;

@@ -152,9 +152,13 @@ public final class GroupNormPenalty {
     return kind == PenaltyKind.GROUP_MCP ? 1 / gamma : kind == PenaltyKind.GROUP_SCAD ? 1 / (gamma - 1) : 0.0;
   }
 
-  /** @return whether the penalty is twice differentiable in the coefficients of a nonzero group (not the sparse group lasso, whose l1 part is not), so that the active-set Newton polish applies */
+  /**
+   * @return whether the active-set Newton polish applies: always, since on the nonzero groups (and,
+   *     for the sparse group lasso, on their nonzero entries) every penalty here is twice
+   *     differentiable
+   */
   public boolean smoothOnNonzeroGroups() {
-    return kind != PenaltyKind.SPARSE_GROUP_LASSO;
+    return true;
   }
 
   /**
@@ -167,6 +171,28 @@ public final class GroupNormPenalty {
    */
   public double slope(int l, double t, double lambda) {
     return derivative(t, lambda * weights[l]);
+  }
+
+  /**
+   * The slope of the group-norm part at t = ||w_l|| &gt; 0: {@link #slope} for the group lasso, MCP
+   * and SCAD, lambda (1 - alpha) omega_l for the sparse group lasso.
+   *
+   * @param l group
+   * @param t the group norm
+   * @param lambda the level
+   * @return the slope
+   */
+  public double groupSlope(int l, double t, double lambda) {
+    return kind == PenaltyKind.SPARSE_GROUP_LASSO ? (1 - alpha) * lambda * weights[l] : slope(l, t, lambda);
+  }
+
+  /**
+   * @param lambda the level
+   * @return the slope of the entrywise part on a nonzero entry: lambda alpha for the sparse group
+   *     lasso, 0 otherwise
+   */
+  public double entrySlope(double lambda) {
+    return kind == PenaltyKind.SPARSE_GROUP_LASSO ? lambda * alpha : 0.0;
   }
 
   /**
