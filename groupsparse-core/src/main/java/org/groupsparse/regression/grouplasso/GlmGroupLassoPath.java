@@ -228,13 +228,7 @@ final class GlmGroupLassoPath {
         rec.converged[k] = worst <= options.tolerance() * lambda;
         rec.iterations[k] = used;
         double[] byFeature = new double[train.features()];
-        if (ortho != null) {
-          ortho.toFeatures(w, byFeature);
-        } else {
-          for (int q = 0; q < p; q++) {
-            byFeature[f.featureOfPosition(q)] = w[q];
-          }
-        }
+        GroupOrthonormalization.byFeature(ortho, f, w, byFeature);
         rec.coefStd[k] = byFeature;
         rec.coef[k] = std.coefficientsToOriginal(byFeature);
         double shift = 0;

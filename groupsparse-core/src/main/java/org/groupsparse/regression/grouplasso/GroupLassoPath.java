@@ -291,13 +291,7 @@ public final class GroupLassoPath {
         rec.violation[k] = relative;
         rec.iterations[k] = used;
         double[] wf = new double[train.features()];
-        if (ortho != null) {
-          ortho.toFeatures(w, wf);
-        } else {
-          for (int q = 0; q < p; q++) {
-            wf[f.featureOfPosition(q)] = w[q];
-          }
-        }
+        GroupOrthonormalization.byFeature(ortho, f, w, wf);
         rec.coefStd[k] = wf;
         rec.coef[k] = std.coefficientsToOriginal(wf);
         rec.intercepts[k] = options.fitIntercept() ? std.intercept(rec.coef[k]) : 0.0;

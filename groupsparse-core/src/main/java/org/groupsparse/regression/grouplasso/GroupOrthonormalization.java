@@ -137,4 +137,23 @@ final class GroupOrthonormalization {
       offset += r;
     }
   }
+
+  /**
+   * The coefficients of a path's datafit by original feature: mapped back through the
+   * orthonormalization when there is one, else reordered from group order.
+   *
+   * @param ortho the orthonormalization, or null
+   * @param f the datafit the path solved
+   * @param w coefficients by the datafit's column positions
+   * @param out receives them by feature
+   */
+  static void byFeature(GroupOrthonormalization ortho, LeastSquaresDatafit f, double[] w, double[] out) {
+    if (ortho != null) {
+      ortho.toFeatures(w, out);
+      return;
+    }
+    for (int q = 0; q < f.cols(); q++) {
+      out[f.featureOfPosition(q)] = w[q];
+    }
+  }
 }

@@ -139,6 +139,12 @@ public final class LambdaSelection {
    * @return one rate per lambda
    */
   public static double[] misclassificationRates(GroupLassoPathResult path, Dataset data) {
+    return meanOverRows(path, data, (y, eta) -> (eta > 0 ? 1.0 : 0.0) != y ? 1.0 : 0.0);
+  }
+
+  /** The mean over the rows of a measure of (y_i, eta_i), for every lambda of a path. */
+  private static double[] meanOverRows(GroupLassoPathResult path, Dataset data,
+      java.util.function.DoubleBinaryOperator measure) {
     int count = path.size();
     double[] out = new double[count];
     double[] y = data.response();
@@ -147,12 +153,11 @@ public final class LambdaSelection {
     double[] intercepts = path.intercepts();
     for (int k = 0; k < count; k++) {
       double[] w = path.coefficients(k);
-      int wrong = 0;
+      double s = 0;
       for (int i = 0; i < data.rows(); i++) {
-        double eta = intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p);
-        wrong += (eta > 0 ? 1.0 : 0.0) != y[i] ? 1 : 0;
+        s += measure.applyAsDouble(y[i], intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p));
       }
-      out[k] = (double) wrong / data.rows();
+      out[k] = s / data.rows();
     }
     return out;
   }
@@ -166,22 +171,7 @@ public final class LambdaSelection {
    * @return one error per lambda
    */
   public static double[] predictionErrors(GroupLassoPathResult path, Dataset data) {
-    int count = path.size();
-    double[] out = new double[count];
-    double[] y = data.response();
-    double[] x = data.design().data();
-    int p = data.features();
-    double[] intercepts = path.intercepts();
-    for (int k = 0; k < count; k++) {
-      double[] w = path.coefficients(k);
-      double s = 0;
-      org.groupsparse.regression.Family family = path.family();
-      for (int i = 0; i < data.rows(); i++) {
-        double eta = intercepts[k] + org.groupsparse.linalg.MatrixOps.dot(x, i * p, w, p);
-        s += family.deviance(y[i], eta);
-      }
-      out[k] = s / data.rows();
-    }
-    return out;
+    org.groupsparse.regression.Family family = path.family();
+    return meanOverRows(path, data, family::deviance);
   }
 }
