@@ -97,6 +97,13 @@ public final class GroupLassoCliOptions {
       throw new IllegalArgumentException("unknown --solver '" + solver + "'; expected bcd or fista", e);
     }
     Family fam = family();
+    if (penaltyKind != org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO && kind != GroupLassoSolverKind.BCD) {
+      throw new IllegalArgumentException("'--penalty " + penalty + "' needs --solver bcd; got --solver " + solver);
+    }
+    if (penaltyKind == org.groupsparse.regression.grouplasso.PenaltyKind.SPARSE_GROUP_LASSO && fam != Family.GAUSSIAN) {
+      throw new IllegalArgumentException("'--penalty sparse-group-lasso' works with --family gaussian only; got --family "
+          + fam.label());
+    }
     return OptionNames.rename(() -> GroupLassoOptions.builder().family(fam).solver(kind).blockUpdate(update).updates(updateType)
         .penalty(penaltyKind).gammaPenalty(gammaPenalty == null ? Double.NaN : gammaPenalty)
         .alpha(sglAlpha == null ? Double.NaN : sglAlpha)

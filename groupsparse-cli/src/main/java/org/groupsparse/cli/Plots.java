@@ -176,7 +176,7 @@ final class Plots {
    */
   static XYChart pathChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     XYChart chart = new XYChartBuilder().width(900).height(560)
-        .title("group lasso path (" + path.groups().groupCount() + " groups; colour = group)")
+        .title(penaltyName(path) + " path (" + path.groups().groupCount() + " groups; colour = group)")
         .xAxisTitle("log10(lambda)").yAxisTitle("coefficient (standardized columns)").build();
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setMarkerSize(0)
         .setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -229,7 +229,7 @@ final class Plots {
    */
   static XYChart selectionChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path, double[] curve,
       double[] se, int chosen, String how) {
-    XYChart chart = new XYChartBuilder().width(900).height(500).title("group lasso: lambda chosen by " + how)
+    XYChart chart = new XYChartBuilder().width(900).height(500).title(penaltyName(path) + ": lambda chosen by " + how)
         .xAxisTitle("log10(lambda)").build();
     String measure = path.family() == org.groupsparse.regression.Family.GAUSSIAN ? "MSE" : path.family().label() + " deviance";
     chart.setYAxisTitle(se != null ? "cross-validated " + measure : "validation " + measure);
@@ -283,5 +283,15 @@ final class Plots {
     series.setMarker(SeriesMarkers.DIAMOND);
     chart.setYAxisGroupTitle(1, "cross-validated misclassification rate");
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+  }
+
+  /** @return the penalty of a path as a title names it: group lasso, group MCP, group SCAD, sparse group lasso */
+  static String penaltyName(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
+    switch (path.options().penalty()) {
+      case GROUP_MCP: return "group MCP";
+      case GROUP_SCAD: return "group SCAD";
+      case SPARSE_GROUP_LASSO: return "sparse group lasso";
+      default: return "group lasso";
+    }
   }
 }

@@ -38,18 +38,8 @@ public final class TrainedAutoencoder implements AutoCloseable {
    * @return count x width codes, row after row
    */
   public float[] encode(float[] images, int count) {
-    int width = block.spec().width();
-    float[] codes = new float[Math.multiplyExact(count, width)];
-    for (int from = 0; from < count; from += CHUNK) {
-      int size = Math.min(CHUNK, count - from);
-      try (NDManager scope = model.getNDManager().newSubManager()) {
-        NDArray x = scope.create(java.util.Arrays.copyOfRange(images, from * PIXELS, (from + size) * PIXELS),
-            new Shape(size, 1, ConvAutoencoder.SIDE, ConvAutoencoder.SIDE));
-        float[] part = block.encode(new ParameterStore(scope, false), x).toFloatArray();
-        System.arraycopy(part, 0, codes, from * width, part.length);
-      }
-    }
-    return codes;
+    return inChunks(images, count, new Shape(1, ConvAutoencoder.SIDE, ConvAutoencoder.SIDE), block.spec().width(),
+        block::encode);
   }
 
   /**
@@ -58,18 +48,24 @@ public final class TrainedAutoencoder implements AutoCloseable {
    * @return count x 32 x 32 decoded pixels
    */
   public float[] decode(float[] codes, int count) {
-    int width = block.spec().width();
-    float[] images = new float[Math.multiplyExact(count, PIXELS)];
+    return inChunks(codes, count, new Shape(block.spec().width()), PIXELS, block::decode);
+  }
+
+  /** Applies an inference map to rows of {@code rowShape} in chunks of {@value #CHUNK}, each in its own scope. */
+  private float[] inChunks(float[] in, int count, Shape rowShape, int outWidth,
+      java.util.function.BiFunction<ParameterStore, NDArray, NDArray> map) {
+    int inWidth = (int) rowShape.size();
+    float[] out = new float[Math.multiplyExact(count, outWidth)];
     for (int from = 0; from < count; from += CHUNK) {
       int size = Math.min(CHUNK, count - from);
       try (NDManager scope = model.getNDManager().newSubManager()) {
-        NDArray z = scope.create(java.util.Arrays.copyOfRange(codes, from * width, (from + size) * width),
-            new Shape(size, width));
-        float[] part = block.decode(new ParameterStore(scope, false), z).toFloatArray();
-        System.arraycopy(part, 0, images, from * PIXELS, part.length);
+        NDArray x = scope.create(java.util.Arrays.copyOfRange(in, from * inWidth, (from + size) * inWidth),
+            new Shape(size).addAll(rowShape));
+        float[] part = map.apply(new ParameterStore(scope, false), x).toFloatArray();
+        System.arraycopy(part, 0, out, from * outWidth, part.length);
       }
     }
-    return images;
+    return out;
   }
 
   /**

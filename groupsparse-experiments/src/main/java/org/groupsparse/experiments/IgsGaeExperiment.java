@@ -181,9 +181,8 @@ public final class IgsGaeExperiment implements Experiment {
         for (int r = 0; r < repeats; r++) {
           v[r] = metrics[r][m][q];
         }
-        double mu = Arrays.stream(v).average().orElse(Double.NaN);
-        mean[m][q] = mu;
-        sd[m][q] = repeats > 1 ? Math.sqrt(Arrays.stream(v).map(x -> (x - mu) * (x - mu)).sum() / (repeats - 1)) : 0;
+        mean[m][q] = Series.mean(v);
+        sd[m][q] = Series.sd(v);
       }
     }
     figures(out, spectra, frames, lossCurves, epochs * ((trainCount + base.batchSize() - 1) / base.batchSize()));
@@ -256,7 +255,8 @@ public final class IgsGaeExperiment implements Experiment {
         + "(weights, shuffles, VAE noise), libtorch on one thread so that a seed gives the same bytes. MNIST from %s. DJL %s with its PyTorch engine (libtorch from Maven "
         + "Central).%s%n%n",
         WIDTH, LAYERS, epochs, trainCount, epochSeconds(seconds, epochs, trainCount), out.repeats(),
-        epochSeconds(seconds, epochs, trainCount) * 100 * MODELS.length * out.repeats() / 3600, testCount, probeCount, out.repeats(), out.seed(), out.seed() + out.repeats() - 1, directory,
+        epochSeconds(seconds, epochs, trainCount) * 100 * MODELS.length * out.repeats() / 3600, testCount,
+        probeCount, out.repeats(), out.seed(), out.seed() + out.repeats() - 1, directory,
         ai.djl.engine.Engine.getDjlVersion(),
         quick ? " **--quick: " + trainCount + " training and " + testCount + " test images, " + epochs
             + " epoch — a smoke run of the pipeline; its numbers say nothing about the claim.**" : ""));
@@ -308,7 +308,7 @@ public final class IgsGaeExperiment implements Experiment {
 
   /** Seconds per epoch of 60,000 images per model, extrapolated from this run. */
   private static double epochSeconds(double[] seconds, int epochs, int trainCount) {
-    return Arrays.stream(seconds).average().orElse(0) / epochs * 60000.0 / trainCount;
+    return Series.mean(seconds) / epochs * 60000.0 / trainCount;
   }
 
   private static float[] resized(DenseMatrix images, int count) {
