@@ -88,7 +88,7 @@ final class CliSupport {
   static void printLassoSummary(PrintWriter out, org.groupsparse.regression.grouplasso.GroupLassoPathResult path,
       int index, String how, int nTrain, int nValidation, double selectionError) {
     GroupLinearModel m = path.model(index);
-    out.printf(Locale.ROOT, "method           group-lasso (%s%s)%n", path.options().solver().cliName(),
+    out.printf(Locale.ROOT, "method           group-lasso (%s%s)%n", CliNames.solverName(path.options().solver()),
         path.options().penalty() == org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO ? ""
             : ", penalty " + Plots.penaltyName(path));
     out.printf(Locale.ROOT, "rows             %d training, %d validation%n", nTrain, nValidation);

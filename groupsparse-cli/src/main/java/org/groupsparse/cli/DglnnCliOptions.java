@@ -74,7 +74,7 @@ public final class DglnnCliOptions {
       default:
         throw new IllegalArgumentException("unknown --init '" + init + "'; expected uniform, correlation, zero, constant or random");
     }
-    DglnnAlgorithm algorithm = DglnnAlgorithm.fromMethodName(method);
+    DglnnAlgorithm algorithm = CliNames.dglnnAlgorithm(method);
     if (maxIter < 1) {
       throw new IllegalArgumentException("'--max-iter' must be an integer >= 1; got " + maxIter);
     }
@@ -143,7 +143,7 @@ public final class DglnnCliOptions {
   static Map<String, Object> settings(DglnnOptions o) {
     Map<String, Object> m = new TreeMap<>();
     m.put("schedule", o.schedule().name().toLowerCase(Locale.ROOT));
-    m.put("algorithm", o.algorithm().methodName());
+    m.put("algorithm", org.groupsparse.regression.implicit.DglnnTrainer.methodName(o.algorithm()));
     m.put("alpha", o.alpha());
     m.put("gamma", Double.isNaN(o.stepSizeU()) ? "auto" : o.stepSizeU());
     m.put("eta", Double.isNaN(o.stepSizeV()) ? "auto" : o.stepSizeV());

@@ -90,12 +90,7 @@ public final class GroupLassoCliOptions {
     if (sglAlpha != null && penaltyKind != org.groupsparse.regression.grouplasso.PenaltyKind.SPARSE_GROUP_LASSO) {
       throw new IllegalArgumentException("'--sgl-alpha' needs --penalty sparse-group-lasso");
     }
-    GroupLassoSolverKind kind;
-    try {
-      kind = GroupLassoSolverKind.fromName(solver);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown --solver '" + solver + "'; expected bcd or fista", e);
-    }
+    GroupLassoSolverKind kind = CliNames.solver(solver);
     Family fam = family();
     if (penaltyKind != org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO && kind != GroupLassoSolverKind.BCD) {
       throw new IllegalArgumentException("'--penalty " + penalty + "' needs --solver bcd; got --solver " + solver);
@@ -157,7 +152,7 @@ public final class GroupLassoCliOptions {
   static Map<String, Object> settings(GroupLassoOptions o) {
     Map<String, Object> m = new TreeMap<>();
     m.put("family", o.family().label());
-    m.put("solver", o.solver().cliName());
+    m.put("solver", CliNames.solverName(o.solver()));
     m.put("blockUpdate", o.blockUpdate().name());
     m.put("updates", o.updates().name());
     m.put("penalty", o.penalty().name());

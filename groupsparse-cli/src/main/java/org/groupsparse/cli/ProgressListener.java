@@ -11,7 +11,7 @@ import org.groupsparse.regression.grouplasso.PathListener;
  * {@code --quiet} was not given (the progress bar library writes control characters, which do not
  * belong in logs or pipes): over the iterations of an iterative fit, or over the lambdas of a path.
  */
-final class ProgressListener implements TrainingListener, PathListener, AutoCloseable {
+final class ProgressListener implements TrainingListener<IterationView>, PathListener, AutoCloseable {
   private final boolean enabled;
   private final String name;
   private ProgressBar bar;

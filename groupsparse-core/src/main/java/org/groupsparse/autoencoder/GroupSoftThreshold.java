@@ -1,5 +1,6 @@
 package org.groupsparse.autoencoder;
 
+import org.groupsparse.groups.GroupOps;
 import org.groupsparse.groups.GroupStructure;
 
 /**
@@ -50,19 +51,7 @@ public final class GroupSoftThreshold implements Shrinkage {
       return;
     }
     for (int g = 0, count = groups.groupCount(); g < count; g++) {
-      int from = groups.start(g);
-      int to = groups.end(g);
-      double sq = 0;
-      for (int k = from; k < to; k++) {
-        double v = z[zOffset + members[k]];
-        sq += v * v;
-      }
-      double r = Math.sqrt(sq);
-      double scale = r > threshold ? 1 - threshold / r : 0;
-      for (int k = from; k < to; k++) {
-        int j = members[k];
-        x[xOffset + j] = scale * z[zOffset + j];
-      }
+      GroupOps.blockSoftThreshold(z, zOffset, members, groups.start(g), groups.end(g), threshold, x, xOffset);
     }
   }
 

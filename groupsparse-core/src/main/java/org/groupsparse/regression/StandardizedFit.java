@@ -78,23 +78,4 @@ public final class StandardizedFit {
     double s = standardization.responseScale();
     return new FitResult<>(model, history.scaleLosses(s * s));
   }
-  /**
-   * ||w_l||_2 per group.
-   *
-   * @param groups group structure
-   * @param w coefficients in feature order, not modified
-   * @return one norm per group
-   */
-  public static double[] groupNorms(GroupStructure groups, double[] w) {
-    int[] members = groups.membersView();
-    double[] out = new double[groups.groupCount()];
-    for (int l = 0; l < out.length; l++) {
-      double sum = 0;
-      for (int q = groups.start(l); q < groups.end(l); q++) {
-        sum += w[members[q]] * w[members[q]];
-      }
-      out[l] = Math.sqrt(sum);
-    }
-    return out;
-  }
 }

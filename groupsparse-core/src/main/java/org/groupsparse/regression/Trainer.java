@@ -32,5 +32,5 @@ public interface Trainer<M> {
    *     org.groupsparse.regression.grouplasso.PathListener})
    * @return the model, the record of the run, how it ended and the options used
    */
-  FitResult<M> fit(Problem problem, TrainingListener listener);
+  FitResult<M> fit(Problem problem, TrainingListener<? super IterationView> listener);
 }

@@ -59,11 +59,11 @@ final class AuthorsConventions {
     acc[3] = Double.POSITIVE_INFINITY;
     List<double[]> rows = new ArrayList<>();
     int lateFrom = iterations - iterations / 4;
-    TrainingListener recorder = new TrainingListener() {
+    TrainingListener<DglnnIterationView> recorder = new TrainingListener<>() {
       @Override
-      public void onIteration(IterationView view) {
+      public void onIteration(DglnnIterationView view) {
         view.coefficients(w);
-        ((DglnnIterationView) view).directions(v);
+        view.directions(v);
         int t = view.iteration();
         double[] now = Arrays.copyOf(v, 9);
         double e = Series.errorSquared(w, truth);

@@ -9,7 +9,7 @@ import org.groupsparse.regression.TrainingListener;
  * Records ||w(t) - w*||^2 along a run (every {@code stride} iterations, and its minimum over every
  * iteration). The truth is used for the experiment's metrics only, never for stopping.
  */
-final class ErrorTrace implements TrainingListener {
+final class ErrorTrace implements TrainingListener<IterationView> {
   private final double[] truth;
   private final int stride;
   private final double[] w;

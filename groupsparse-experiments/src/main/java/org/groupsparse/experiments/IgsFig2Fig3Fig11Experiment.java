@@ -102,7 +102,7 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
     out.config("noiseSd", NOISE);
     out.config("alpha", 1e-6);
     out.config("gamma", 1e-3);
-    out.config("algorithm", algorithm.methodName());
+    out.config("algorithm", DglnnTrainer.methodName(algorithm));
     out.config("iterations", iterations);
     out.config("earlyStopping", "none (the figure shows the whole run)");
     List<double[]> rows = new ArrayList<>();
@@ -134,11 +134,11 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
         trueNorm[l] = Math.sqrt(trueNorm[l]);
       }
       final double[] lastFalse = {0};
-      TrainingListener recorder = new TrainingListener() {
+      TrainingListener<DglnnIterationView> recorder = new TrainingListener<>() {
         @Override
-        public void onIteration(IterationView view) {
+        public void onIteration(DglnnIterationView view) {
           view.coefficients(w);
-          ((DglnnIterationView) view).groupScales(u);
+          view.groupScales(u);
           double err = 0;
           for (int j = 0; j < P; j++) {
             err += (w[j] - truth[j]) * (w[j] - truth[j]);
@@ -151,7 +151,7 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
           if (reached[0] < 0 && err <= 2 * oracle) {
             reached[0] = view.iteration();
           }
-          ((DglnnIterationView) view).directions(v);
+          view.directions(v);
           double[] cosine = new double[3];
           for (int l = 0; l < 3; l++) {
             for (int j = 3 * l; j < 3 * l + 3; j++) {
@@ -329,7 +329,7 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
   }
 
   private XYChart errorChart(List<double[]> rows, double oracle) {
-    XYChart chart = new XYChartBuilder().width(800).height(500).title(algorithm.methodName() + ": recovery error")
+    XYChart chart = new XYChartBuilder().width(800).height(500).title(DglnnTrainer.methodName(algorithm) + ": recovery error")
         .xAxisTitle("iteration").yAxisTitle("||w(t) - w*||^2").build();
     chart.getStyler().setYAxisLogarithmic(true).setChartBackgroundColor(Color.WHITE).setMarkerSize(0);
     chart.getStyler().setXAxisDecimalPattern("#")
@@ -343,7 +343,7 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
   }
 
   private XYChart magnitudeChart(List<double[]> rows) {
-    XYChart chart = new XYChartBuilder().width(800).height(500).title(algorithm.methodName() + ": group magnitudes u_l^2")
+    XYChart chart = new XYChartBuilder().width(800).height(500).title(DglnnTrainer.methodName(algorithm) + ": group magnitudes u_l^2")
         .xAxisTitle("iteration").yAxisTitle("u_l(t)^2").build();
     chart.getStyler().setYAxisLogarithmic(true).setChartBackgroundColor(Color.WHITE).setMarkerSize(0);
     chart.getStyler().setXAxisDecimalPattern("#")

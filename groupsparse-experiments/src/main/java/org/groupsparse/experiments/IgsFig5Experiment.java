@@ -81,7 +81,7 @@ public final class IgsFig5Experiment implements Experiment {
       final double[] w = new double[P];
       final double[] series = logError[rep];
       final boolean first = rep == 0;
-      TrainingListener recorder = new TrainingListener() {
+      TrainingListener<IterationView> recorder = new TrainingListener<>() {
         @Override
         public void onIteration(IterationView view) {
           if (view.iteration() % STRIDE != 0) {

@@ -259,11 +259,11 @@ public final class IgsFig6Experiment implements Experiment {
     // sums of per-group step norms over the second half: [true, false], count, error range
     double[] acc = {0, 0, 0, Double.POSITIVE_INFINITY, 0};
     boolean[] started = {false};
-    TrainingListener recorder = new TrainingListener() {
+    TrainingListener<DglnnIterationView> recorder = new TrainingListener<>() {
       @Override
-      public void onIteration(IterationView view) {
+      public void onIteration(DglnnIterationView view) {
         view.coefficients(w);
-        ((DglnnIterationView) view).directions(v);
+        view.directions(v);
         double e = Series.errorSquared(w, truth);
         if (view.iteration() >= iterations / 2 && started[0]) {
           for (int l = 0; l < groupCount; l++) {

@@ -246,9 +246,9 @@ public final class IgsFig7Experiment implements Experiment {
     double[] w = new double[P];
     double[] v = new double[P];
     double[] stats = {Double.NaN, Double.NaN, 0, Double.POSITIVE_INFINITY};
-    TrainingListener recorder = new TrainingListener() {
+    TrainingListener<DglnnIterationView> recorder = new TrainingListener<>() {
       @Override
-      public void onIteration(IterationView view) {
+      public void onIteration(DglnnIterationView view) {
         view.coefficients(w);
         double e = Series.errorSquared(w, truth);
         double off = Series.maxAbsOutside(w, truth);
@@ -257,7 +257,7 @@ public final class IgsFig7Experiment implements Experiment {
         stats[2] = Math.max(stats[2], off);
         stats[3] = Math.min(stats[3], e);
         if (keepRows && view.iteration() % STRIDE == 0) {
-          ((DglnnIterationView) view).directions(v);
+          view.directions(v);
           double[] row = new double[7];
           row[0] = view.iteration();
           row[1] = e;

@@ -87,10 +87,10 @@ public final class IgsTheoryExperiment implements Experiment {
       double[] initial = new double[groupCount];
       double[] first = new double[groupCount];
       double[] stats = {0, 0};
-      TrainingListener recorder = new TrainingListener() {
+      TrainingListener<DglnnIterationView> recorder = new TrainingListener<>() {
         @Override
-        public void onIteration(IterationView view) {
-          DglnnIterationView d = (DglnnIterationView) view;
+        public void onIteration(DglnnIterationView view) {
+          DglnnIterationView d = view;
           d.groupScales(u);
           d.directions(v);
           for (int l = 0; l < groupCount; l++) {

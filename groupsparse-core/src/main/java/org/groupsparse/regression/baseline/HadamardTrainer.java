@@ -1,5 +1,6 @@
 package org.groupsparse.regression.baseline;
 
+import org.groupsparse.groups.GroupOps;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
@@ -7,6 +8,7 @@ import org.groupsparse.linalg.ResidualCorrelationKernel;
 import org.groupsparse.regression.EarlyStoppingLoop;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
+import org.groupsparse.regression.IterationView;
 import org.groupsparse.regression.StandardizedFit;
 import org.groupsparse.regression.TrainingHistory;
 import org.groupsparse.regression.TrainingListener;
@@ -45,7 +47,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
   }
 
   @Override
-  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener listener) {
+  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener<? super IterationView> listener) {
     return fit(problem.train(), problem.validation(), problem.groups(), listener);
   }
 
@@ -59,7 +61,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
    * @return the model and the record
    */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
-      TrainingListener listener) {
+      TrainingListener<? super IterationView> listener) {
     StandardizedFit data = new StandardizedFit(train, validation, groups, options.fitIntercept(), options.standardize());
     Dataset v = data.validation();
     Solution s = run(data.train().design(), data.train().response(), v == null ? null : v.design(),
@@ -70,7 +72,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
       max = Math.max(max, Math.abs(x));
     }
     double threshold = Math.sqrt(options.alpha() * max);
-    double[] magnitudes = StandardizedFit.groupNorms(groups, w);
+    double[] magnitudes = GroupOps.norms(groups, w);
     int[] members = groups.membersView();
     boolean[] selected = new boolean[groups.groupCount()];
     for (int l = 0; l < magnitudes.length; l++) {
@@ -99,7 +101,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
    * @param listener progress receiver or null
    * @return the kept iterate
    */
-  public Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, TrainingListener listener) {
+  public Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, TrainingListener<? super IterationView> listener) {
     int n = x.rows();
     int p = x.cols();
     try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(x, y, options.threads())) {
@@ -111,7 +113,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
       java.util.Arrays.fill(u, options.alpha());
       java.util.Arrays.fill(v, options.alpha());
       double eta = options.stepSize();
-      EarlyStoppingLoop.Iterate it = new EarlyStoppingLoop.Iterate() {
+      EarlyStoppingLoop.PlainIterate it = new EarlyStoppingLoop.PlainIterate() {
         @Override
         public double evaluate() {
           for (int j = 0; j < p; j++) {
@@ -127,7 +129,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
         }
 
         @Override
-        public void step() {
+        public void step(int iteration) {
           double scale = 2.0 * eta / n;
           for (int j = 0; j < p; j++) {
             double g = scale * c[j];
@@ -141,8 +143,8 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
           System.arraycopy(w, 0, best, 0, p);
         }
       };
-      TrainingHistory history = EarlyStoppingLoop.run(METHOD, it, xVal, yVal, options.maxIterations(),
-          options.patience(), listener, "try a smaller step size (eta = " + eta + ")");
+      TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(METHOD, xVal, yVal, options.maxIterations(), 0,
+        options.patience(), "try a smaller step size (eta = " + eta + ")"), it, listener);
       return new Solution(best.clone(), history);
     }
   }

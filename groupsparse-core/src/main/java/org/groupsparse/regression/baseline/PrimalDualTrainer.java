@@ -1,12 +1,15 @@
 package org.groupsparse.regression.baseline;
 
+import org.groupsparse.groups.GroupOps;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.MatrixOps;
+import org.groupsparse.linalg.SpectralNorm;
 import org.groupsparse.regression.EarlyStoppingLoop;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
+import org.groupsparse.regression.IterationView;
 import org.groupsparse.regression.StandardizedFit;
 import org.groupsparse.regression.TrainingHistory;
 import org.groupsparse.regression.TrainingListener;
@@ -56,7 +59,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
   }
 
   @Override
-  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener listener) {
+  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener<? super IterationView> listener) {
     return fit(problem.train(), problem.validation(), problem.groups(), listener);
   }
 
@@ -70,13 +73,13 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
    * @return the model and the record
    */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
-      TrainingListener listener) {
+      TrainingListener<? super IterationView> listener) {
     StandardizedFit data = new StandardizedFit(train, validation, groups, options.fitIntercept(), options.standardize());
     Dataset v = data.validation();
     Solution s = run(data.train().design(), data.train().response(), v == null ? null : v.design(),
         v == null ? null : v.response(), groups, listener);
     double[] w = s.coefficients();
-    double[] magnitudes = StandardizedFit.groupNorms(groups, w);
+    double[] magnitudes = GroupOps.norms(groups, w);
     boolean[] selected = new boolean[magnitudes.length];
     for (int l = 0; l < magnitudes.length; l++) {
       selected[l] = magnitudes[l] > 0;
@@ -108,7 +111,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
    * @return the kept iterate
    */
   public Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, GroupStructure groups,
-      TrainingListener listener) {
+      TrainingListener<? super IterationView> listener) {
     double norm = operatorNorm(x);
     if (!Double.isNaN(options.balance())) {
       return run(x, y, xVal, yVal, groups, listener, norm, options.balance());
@@ -127,7 +130,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
   }
 
   private Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, GroupStructure groups,
-      TrainingListener listener, double norm, double balance) {
+      TrainingListener<? super IterationView> listener, double norm, double balance) {
     int n = x.rows();
     int p = x.cols();
     double tau = Math.sqrt(options.rho()) * balance / norm;
@@ -142,7 +145,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
     double[] g = new double[p];
     double[] bestW = new double[p];
     double[] bestTheta = new double[n];
-    EarlyStoppingLoop.Iterate it = new EarlyStoppingLoop.Iterate() {
+    EarlyStoppingLoop.PlainIterate it = new EarlyStoppingLoop.PlainIterate() {
       private boolean fresh;
 
       @Override
@@ -165,7 +168,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
       }
 
       @Override
-      public void step() {
+      public void step(int iteration) {
         // xw holds X w of the current iterate (evaluate ran); theta update belongs to that w
         for (int i = 0; i < n; i++) {
           q[i] = 2 * theta[i] - thetaOld[i];
@@ -175,15 +178,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
           w[j] -= tau * g[j];
         }
         for (int l = 0; l < groupCount; l++) {
-          double s = 0;
-          for (int k = groups.start(l); k < groups.end(l); k++) {
-            s += w[members[k]] * w[members[k]];
-          }
-          double nrm = Math.sqrt(s);
-          double factor = nrm <= tau ? 0.0 : 1.0 - tau / nrm;
-          for (int k = groups.start(l); k < groups.end(l); k++) {
-            w[members[k]] *= factor;
-          }
+          GroupOps.blockSoftThreshold(w, 0, members, groups.start(l), groups.end(l), tau, w, 0);
         }
         MatrixOps.multiply(x, w, xw);
         for (int i = 0; i < n; i++) {
@@ -199,47 +194,18 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
         System.arraycopy(theta, 0, bestTheta, 0, n);
       }
     };
-    TrainingHistory history = EarlyStoppingLoop.run(METHOD, it, xVal, yVal, options.maxIterations(),
-        options.patience(), listener, "check the data for extreme values");
+    TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(METHOD, xVal, yVal, options.maxIterations(), 0,
+        options.patience(), "check the data for extreme values"), it, listener);
     return new Solution(bestW.clone(), bestTheta.clone(), history, norm, balance);
   }
 
-  /** ||X||_2 by the power method on X^T X (to relative change 1e-10 or 2000 iterations), enlarged by 1%. */
+  /** ||X||_2 by the power method of {@link SpectralNorm} on X^T X, enlarged by {@link SpectralNorm#SAFETY}. */
   static double operatorNorm(DenseMatrix x) {
-    int n = x.rows();
-    int p = x.cols();
-    double[] v = new double[p];
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(org.groupsparse.linalg.SpectralNorm.START_SEED);
-    for (int j = 0; j < p; j++) {
-      v[j] = rng.nextDouble() - 0.5;
-    }
-    double[] xv = new double[n];
-    double estimate = 0;
-    for (int it = 0; it < 2000; it++) {
-      double vn = 0;
-      for (double e : v) {
-        vn += e * e;
-      }
-      vn = Math.sqrt(vn);
-      if (vn == 0) {
-        break;
-      }
-      for (int j = 0; j < p; j++) {
-        v[j] /= vn;
-      }
+    double[] xv = new double[x.rows()];
+    double estimate = SpectralNorm.largestEigenvalue((v, out) -> {
       MatrixOps.multiply(x, v, xv);
-      MatrixOps.transposeMultiply(x, xv, v);
-      double next = 0;
-      for (double e : v) {
-        next += e * e;
-      }
-      next = Math.sqrt(next);
-      boolean done = Math.abs(next - estimate) <= 1e-10 * next;
-      estimate = next;
-      if (done) {
-        break;
-      }
-    }
-    return Math.sqrt(estimate) * org.groupsparse.linalg.SpectralNorm.SAFETY;
+      MatrixOps.transposeMultiply(x, xv, out);
+    }, SpectralNorm.seededStart(x.cols()));
+    return Math.sqrt(estimate) * SpectralNorm.SAFETY;
   }
 }

@@ -1,5 +1,6 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
 import java.util.Arrays;
 import org.groupsparse.linalg.MatrixOps;
 
@@ -54,7 +55,7 @@ final class ActiveSetNewton {
     int activeCount = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];
-      if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+      if (!penalty.isPenalized(l) || GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
         int size = 0;
         for (int k = f.start(l); k < f.end(l); k++) {
           size += !entries || !penalty.isPenalized(l) || w[k] != 0 ? 1 : 0;
@@ -91,7 +92,7 @@ final class ActiveSetNewton {
       for (int a = 0, col = 0; a < activeCount; a++) {
         int l = active[a];
         int size = included[a];
-        double norm = GroupNormPenalty.norm(w, f.start(l), f.end(l));
+        double norm = GroupOps.norm(w, f.start(l), f.end(l));
         double level = lambda * penalty.weight(l);
         double slope = level > 0 ? penalty.groupSlope(l, norm, lambda) : 0.0;
         double entry = level > 0 ? penalty.entrySlope(lambda) : 0.0;
@@ -131,7 +132,7 @@ final class ActiveSetNewton {
         if (level > 0) {
           // Hessian of rho(||w_l||): rho'(t)/t (I - u u^T) + rho''(t) u u^T, u = w_l / t (the l1
           // part of the sparse group lasso is linear on its nonzero entries)
-          double norm = GroupNormPenalty.norm(w, f.start(l), f.end(l));
+          double norm = GroupOps.norm(w, f.start(l), f.end(l));
           double s = penalty.groupSlope(l, norm, lambda) / norm;
           double second = penalty.curvature(l, norm, lambda);
           for (int i = 0; i < size; i++) {

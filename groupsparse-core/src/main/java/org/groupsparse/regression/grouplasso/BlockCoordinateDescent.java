@@ -1,5 +1,6 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
 import org.groupsparse.linalg.SymmetricEigen;
 
 /**
@@ -263,7 +264,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
     for (int a = 0; a < count; a++) {
       int l = working[a];
       int m = f.end(l) - f.start(l);
-      if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+      if (!penalty.isPenalized(l) || GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
         cost += m * (perColumn + m);
       }
     }
@@ -275,7 +276,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
     double q = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];
-      if (!penalty.isPenalized(l) || GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+      if (!penalty.isPenalized(l) || GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
         q += f.end(l) - f.start(l);
       }
     }
@@ -290,7 +291,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
       int l = working[a];
       int from = f.start(l);
       int m = f.end(l) - from;
-      if (activeOnly && penalty.isPenalized(l) && GroupNormPenalty.norm(w, from, from + m) == 0) {
+      if (activeOnly && penalty.isPenalized(l) && GroupOps.norm(w, from, from + m) == 0) {
         continue;
       }
       ensureCapacity(m);
@@ -391,7 +392,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
         rotated[col] = dc > flat ? rhs[col] / dc : rotated[col];
       }
     } else {
-      double normB = GroupNormPenalty.norm(rhs, 0, m);
+      double normB = GroupOps.norm(rhs, 0, m);
       if (normB <= level) {
         java.util.Arrays.fill(next, 0, m, 0.0);
         return;

@@ -1,5 +1,6 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
 import java.util.Arrays;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Standardization;
@@ -294,7 +295,7 @@ final class GlmGroupLassoPath {
           }
           double shrink = 1;
           if (penalty.isGroupLasso()) {
-            double z = norm(step, m);
+            double z = GroupOps.norm(step, 0, m);
             double threshold = lambda * weights[l] / c;
             // a group exactly at its threshold (the first group at lambda_max) stays zero despite rounding
             shrink = z > threshold * (1 + THRESHOLD_ROUNDING) ? 1 - threshold / z : 0;
@@ -432,7 +433,7 @@ final class GlmGroupLassoPath {
       // penalty: gradient rho'(t) u, Hessian rho'(t) (I - u u^T) / t + rho''(t) u u^T, t = ||w_l||
       for (int a = 0; a < cols; a++) {
         int l = groupOfCol[a];
-        double norm = groupNorm(l);
+        double norm = GroupOps.norm(w, f.start(l), f.end(l));
         if (weights[l] == 0) {
           continue;
         }
@@ -482,7 +483,7 @@ final class GlmGroupLassoPath {
           for (int a = 0; a < cols; a++) {
             wasActive |= groupOfCol[a] == l;
           }
-          if (wasActive && groupNorm(l) < 1e-3 * Math.abs(groupNorm0(l, w0, pos, groupOfCol))) {
+          if (wasActive && GroupOps.norm(w, f.start(l), f.end(l)) < 1e-3 * Math.abs(groupNorm0(l, w0, pos, groupOfCol))) {
             crossed = true;
           }
         }
@@ -510,14 +511,6 @@ final class GlmGroupLassoPath {
       System.arraycopy(eta0, 0, eta, 0, n);
       updateResidual();
       return false;
-    }
-
-    private double groupNorm(int l) {
-      double s = 0;
-      for (int k = f.start(l); k < f.end(l); k++) {
-        s += w[k] * w[k];
-      }
-      return Math.sqrt(s);
     }
 
     private double groupNorm0(int l, double[] w0, int[] pos, int[] groupOfCol) {
@@ -602,13 +595,5 @@ final class GlmGroupLassoPath {
         r[i] = y[i] - family.mean(eta[i]);
       }
     }
-  }
-
-  private static double norm(double[] a, int m) {
-    double s = 0;
-    for (int i = 0; i < m; i++) {
-      s += a[i] * a[i];
-    }
-    return Math.sqrt(s);
   }
 }

@@ -1,5 +1,6 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
 import java.util.concurrent.ForkJoinPool;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Standardization;
@@ -297,7 +298,7 @@ public final class GroupLassoPath {
         rec.intercepts[k] = options.fitIntercept() ? std.intercept(rec.coef[k]) : 0.0;
         int nonzero = 0;
         for (int l = 0; l < groupCount; l++) {
-          if (penalty.isPenalized(l) && GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+          if (penalty.isPenalized(l) && GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
             nonzero++;
           }
         }
@@ -445,7 +446,7 @@ public final class GroupLassoPath {
       int nonzero = 0;
       for (int a = 0; a < workingCount; a++) {
         int l = working[a];
-        if (GroupNormPenalty.norm(w, f.start(l), f.end(l)) > 0) {
+        if (GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
           nonzeroGroups[nonzero++] = l;
         }
       }
@@ -469,8 +470,8 @@ public final class GroupLassoPath {
       int nonzero = 0;
       for (int a = 0; a < workingCount; a++) {
         int l = working[a];
-        boolean now = GroupNormPenalty.norm(previousW, f.start(l), f.end(l)) > 0;
-        boolean before = GroupNormPenalty.norm(olderW, f.start(l), f.end(l)) > 0;
+        boolean now = GroupOps.norm(previousW, f.start(l), f.end(l)) > 0;
+        boolean before = GroupOps.norm(olderW, f.start(l), f.end(l)) > 0;
         if (now != before) {
           return;
         }
@@ -485,12 +486,12 @@ public final class GroupLassoPath {
       double candidatePenalty = 0;
       for (int a = 0; a < nonzero; a++) {
         int l = nonzeroGroups[a];
-        current += lambda * penalty.weight(l) * GroupNormPenalty.norm(w, f.start(l), f.end(l));
+        current += lambda * penalty.weight(l) * GroupOps.norm(w, f.start(l), f.end(l));
         for (int q = f.start(l); q < f.end(l); q++) {
           step[q] = w[q] - olderW[q];
           trial[q] = w[q] + step[q];
         }
-        candidatePenalty += lambda * penalty.weight(l) * GroupNormPenalty.norm(trial, f.start(l), f.end(l));
+        candidatePenalty += lambda * penalty.weight(l) * GroupOps.norm(trial, f.start(l), f.end(l));
       }
       f.multiply(step, nonzeroGroups, nonzero, shift);
       double rss = 0;
@@ -511,7 +512,7 @@ public final class GroupLassoPath {
 
     private double exactNorm(int l) {
       f.groupCorrelation(l, r, c, f.start(l));
-      return GroupNormPenalty.norm(c, f.start(l), f.end(l));
+      return GroupOps.norm(c, f.start(l), f.end(l));
     }
 
     /** c = X^T r / n for every group; r becomes the reference residual of the bounds. */
@@ -519,7 +520,7 @@ public final class GroupLassoPath {
       f.correlation(r, c, pool);
       System.arraycopy(r, 0, reference, 0, n);
       for (int l = 0; l < groupCount; l++) {
-        referenceNorm[l] = GroupNormPenalty.norm(c, f.start(l), f.end(l));
+        referenceNorm[l] = GroupOps.norm(c, f.start(l), f.end(l));
       }
     }
 

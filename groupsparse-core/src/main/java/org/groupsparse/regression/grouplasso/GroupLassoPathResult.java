@@ -1,5 +1,6 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
 import java.util.List;
 import org.groupsparse.data.Standardization;
 import org.groupsparse.groups.GroupStructure;
@@ -170,7 +171,7 @@ public final class GroupLassoPathResult {
    */
   public GroupLinearModel model(int k) {
     int g = groups.groupCount();
-    double[] magnitudes = org.groupsparse.regression.StandardizedFit.groupNorms(groups, standardizedCoefficients[k]);
+    double[] magnitudes = GroupOps.norms(groups, standardizedCoefficients[k]);
     boolean[] selected = new boolean[g];
     for (int l = 0; l < g; l++) {
       selected[l] = magnitudes[l] > 0;

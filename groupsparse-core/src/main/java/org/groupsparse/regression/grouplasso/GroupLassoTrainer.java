@@ -1,6 +1,7 @@
 package org.groupsparse.regression.grouplasso;
 
 import java.util.Objects;
+import org.groupsparse.regression.IterationView;
 import org.groupsparse.regression.Convergence;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
@@ -146,7 +147,7 @@ public final class GroupLassoTrainer implements Trainer<GroupLinearModel> {
   }
 
   @Override
-  public FitResult<GroupLinearModel> fit(Problem problem, TrainingListener listener) {
+  public FitResult<GroupLinearModel> fit(Problem problem, TrainingListener<? super IterationView> listener) {
     PathFit f = fitPath(problem, listener instanceof PathListener p ? p : PathListener.NONE);
     return new FitResult<>(f.model(), null, f.convergence(), options);
   }

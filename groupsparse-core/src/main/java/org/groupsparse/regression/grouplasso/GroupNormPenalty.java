@@ -1,5 +1,6 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
 import org.groupsparse.util.Check;
 
 /**
@@ -74,7 +75,7 @@ public final class GroupNormPenalty {
     double level = lambda * weights[l];
     switch (kind) {
       case GROUP_LASSO:
-        blockSoftThreshold(z, from, from + m, level / curvature);
+        GroupOps.blockSoftThreshold(z, from, from + m, level / curvature);
         return;
       case SPARSE_GROUP_LASSO: {
         if (level == 0) {
@@ -85,11 +86,11 @@ public final class GroupNormPenalty {
           double v = z[k];
           z[k] = Math.abs(v) <= soft ? 0.0 : v - Math.copySign(soft, v);
         }
-        blockSoftThreshold(z, from, from + m, (1 - alpha) * level / curvature);
+        GroupOps.blockSoftThreshold(z, from, from + m, (1 - alpha) * level / curvature);
         return;
       }
       default: {
-        double t = norm(z, from, from + m);
+        double t = GroupOps.norm(z, from, from + m);
         if (t == 0 || level == 0) {
           return;
         }
@@ -228,7 +229,7 @@ public final class GroupNormPenalty {
    */
   public double blockValue(int l, double[] w, int from, int m, double lambda) {
     double level = lambda * weights[l];
-    double t = norm(w, from, from + m);
+    double t = GroupOps.norm(w, from, from + m);
     switch (kind) {
       case GROUP_MCP:
         return t <= gamma * level ? level * t - t * t / (2 * gamma) : gamma * level * level / 2;
@@ -267,7 +268,7 @@ public final class GroupNormPenalty {
    * @return the group's lambda_max
    */
   public double zeroThreshold(int l, double[] c, int from, int m) {
-    double cNorm = norm(c, from, from + m);
+    double cNorm = GroupOps.norm(c, from, from + m);
     if (kind != PenaltyKind.SPARSE_GROUP_LASSO) {
       return cNorm / weights[l];
     }
@@ -316,7 +317,7 @@ public final class GroupNormPenalty {
    */
   public boolean strongRuleKeeps(int l, double[] c, int from, int m, double threshold) {
     if (kind != PenaltyKind.SPARSE_GROUP_LASSO) {
-      return norm(c, from, from + m) >= weights[l] * threshold;
+      return GroupOps.norm(c, from, from + m) >= weights[l] * threshold;
     }
     return sgValue(c, from, m, Math.max(threshold, 0.0), weights[l]) >= 0;
   }
@@ -365,26 +366,10 @@ public final class GroupNormPenalty {
     double s = 0;
     for (int l = 0; l < weights.length; l++) {
       if (weights[l] > 0) {
-        s += weights[l] * norm(w, datafit.start(l), datafit.end(l));
+        s += weights[l] * GroupOps.norm(w, datafit.start(l), datafit.end(l));
       }
     }
     return s;
-  }
-
-  /**
-   * Block soft-thresholding, the prox of t omega_l ||.||: z_l (1 - t omega_l / ||z_l||)_+, in place.
-   *
-   * @param z the block at {@code z[from .. to)}, modified
-   * @param from start
-   * @param to end
-   * @param threshold t omega_l
-   */
-  public static void blockSoftThreshold(double[] z, int from, int to, double threshold) {
-    double norm = norm(z, from, to);
-    double factor = norm <= threshold ? 0.0 : 1.0 - threshold / norm;
-    for (int k = from; k < to; k++) {
-      z[k] *= factor;
-    }
   }
 
   /**
@@ -406,7 +391,7 @@ public final class GroupNormPenalty {
    */
   public double violation(int l, double[] w, int wFrom, double[] c, int cFrom, int size, double lambda) {
     double level = lambda * weights[l];
-    double wNorm = norm(w, wFrom, wFrom + size);
+    double wNorm = GroupOps.norm(w, wFrom, wFrom + size);
     if (kind == PenaltyKind.SPARSE_GROUP_LASSO && level > 0) {
       double soft = lambda * alpha;
       double groupLevel = (1 - alpha) * level;
@@ -428,7 +413,7 @@ public final class GroupNormPenalty {
       return Math.sqrt(s);
     }
     if (wNorm == 0 || level == 0) {
-      double cNorm = norm(c, cFrom, cFrom + size);
+      double cNorm = GroupOps.norm(c, cFrom, cFrom + size);
       return Math.max(0.0, cNorm - level);
     }
     double s = 0;
@@ -436,26 +421,6 @@ public final class GroupNormPenalty {
     for (int k = 0; k < size; k++) {
       double d = c[cFrom + k] - f * w[wFrom + k];
       s += d * d;
-    }
-    return Math.sqrt(s);
-  }
-
-  static double norm(double[] a, int from, int to) {
-    double s = 0;
-    for (int k = from; k < to; k++) {
-      s += a[k] * a[k];
-    }
-    if (s > 1e300 || (s < 1e-300 && s > 0)) {
-      double scale = 0;
-      for (int k = from; k < to; k++) {
-        scale = Math.max(scale, Math.abs(a[k]));
-      }
-      s = 0;
-      for (int k = from; k < to; k++) {
-        double q = a[k] / scale;
-        s += q * q;
-      }
-      return scale * Math.sqrt(s);
     }
     return Math.sqrt(s);
   }

@@ -6,6 +6,7 @@ import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;
 import org.groupsparse.linalg.MatrixOps;
+import org.groupsparse.linalg.SpectralNorm;
 import org.groupsparse.linalg.SymmetricEigen;
 
 /**
@@ -343,7 +344,8 @@ public final class LeastSquaresDatafit {
 
   /**
    * The largest eigenvalue of G_l = X_l^T X_l / n (exactly from the eigendecomposition for small
-   * groups, by 200 power iterations for large ones).
+   * groups, by the power method of {@link SpectralNorm} for large ones, enlarged by
+   * {@link SpectralNorm#SAFETY}).
    *
    * @param l group
    * @return L_l
@@ -352,81 +354,43 @@ public final class LeastSquaresDatafit {
     if (Double.isNaN(blockLipschitz[l])) {
       if (blockGram(l) == null) {
         int m = ptr[l + 1] - ptr[l];
-        double[] v = new double[m];
-        java.util.Arrays.fill(v, 1.0 / Math.sqrt(m));
+        int first = ptr[l];
         double[] xv = new double[n];
-        double est = 0;
-        for (int it = 0; it < 200; it++) {
+        double[] start = new double[m];
+        java.util.Arrays.fill(start, 1.0 / Math.sqrt(m));
+        double est = SpectralNorm.largestEigenvalue((v, out) -> {
           java.util.Arrays.fill(xv, 0.0);
           for (int k = 0; k < m; k++) {
-            MatrixOps.axpy(v[k], columns, (ptr[l] + k) * n, xv, n);
-          }
-          double norm = 0;
-          for (int k = 0; k < m; k++) {
-            v[k] = MatrixOps.fastDot(columns, (ptr[l] + k) * n, xv, n) / n;
-            norm += v[k] * v[k];
-          }
-          norm = Math.sqrt(norm);
-          if (norm == 0) {
-            break;
+            MatrixOps.axpy(v[k], columns, (first + k) * n, xv, n);
           }
           for (int k = 0; k < m; k++) {
-            v[k] /= norm;
+            out[k] = MatrixOps.fastDot(columns, (first + k) * n, xv, n) / n;
           }
-          boolean done = Math.abs(norm - est) <= 1e-12 * norm;
-          est = norm;
-          if (done) {
-            break;
-          }
-        }
-        blockLipschitz[l] = est * org.groupsparse.linalg.SpectralNorm.SAFETY;
+        }, start);
+        blockLipschitz[l] = est * SpectralNorm.SAFETY;
       }
     }
     return blockLipschitz[l];
   }
 
   /**
-   * L = ||X||_2^2 / n, the Lipschitz constant of grad F, by the power method on X^T X / n
-   * (seeded start, to relative change 1e-10 or 1000 iterations), enlarged by 1% so that 1/L is a
-   * safe step despite the method approaching from below.
+   * L = ||X||_2^2 / n, the Lipschitz constant of grad F, by the power method of
+   * {@link SpectralNorm} on X^T X / n from its seeded start, enlarged by {@link SpectralNorm#SAFETY}
+   * so that 1/L is a safe step despite the method approaching from below.
    *
    * @return L
    */
   public double lipschitz() {
     if (Double.isNaN(lipschitz)) {
-      double[] v = new double[p];
-      java.util.SplittableRandom rng = new java.util.SplittableRandom(org.groupsparse.linalg.SpectralNorm.START_SEED);
-      for (int k = 0; k < p; k++) {
-        v[k] = rng.nextDouble() - 0.5;
-      }
       double[] xv = new double[n];
-      double est = 0;
-      for (int it = 0; it < 1000; it++) {
+      double est = SpectralNorm.largestEigenvalue((v, out) -> {
         java.util.Arrays.fill(xv, 0.0);
-        double vn = 0;
         for (int k = 0; k < p; k++) {
-          vn += v[k] * v[k];
+          MatrixOps.axpy(v[k], columns, k * n, xv, n);
         }
-        vn = Math.sqrt(vn);
-        if (vn == 0) {
-          break;
-        }
-        for (int k = 0; k < p; k++) {
-          MatrixOps.axpy(v[k] / vn, columns, k * n, xv, n);
-        }
-        correlationRange(0, p, xv, v); // v = X^T X v / n
-        double norm = 0;
-        for (int k = 0; k < p; k++) {
-          norm += v[k] * v[k];
-        }
-        norm = Math.sqrt(norm);
-        boolean done = Math.abs(norm - est) <= 1e-10 * norm;
-        est = norm;
-        if (done) {
-          break;
-        }
-      }
-      lipschitz = est * org.groupsparse.linalg.SpectralNorm.SAFETY;
+        correlationRange(0, p, xv, out); // out = X^T X v / n
+      }, SpectralNorm.seededStart(p));
+      lipschitz = est * SpectralNorm.SAFETY;
     }
     return lipschitz;
   }

@@ -1,5 +1,7 @@
 package org.groupsparse.regression.grouplasso;
 
+import org.groupsparse.groups.GroupOps;
+
 /**
  * Accelerated proximal gradient (FISTA, Beck and Teboulle 2009) for the group lasso on a working
  * set: with L = ||X||_2^2 / n from the power method, the safe step 1/L, and the extrapolated point
@@ -58,7 +60,7 @@ public final class ProximalGradient implements GroupLassoSolver {
           z[k] = w[k] + beta * (w[k] - previous[k]);
           corr[k] = z[k] + step * corr[k];
         }
-        GroupNormPenalty.blockSoftThreshold(corr, from, to, step * lambda * penalty.weight(l));
+        GroupOps.blockSoftThreshold(corr, from, to, step * lambda * penalty.weight(l));
         for (int k = from; k < to; k++) {
           previous[k] = w[k];
           w[k] = corr[k];

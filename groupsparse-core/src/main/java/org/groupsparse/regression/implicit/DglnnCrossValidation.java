@@ -3,6 +3,7 @@ package org.groupsparse.regression.implicit;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Splits;
 import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.regression.IterationView;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.TrainingHistory;
@@ -76,7 +77,7 @@ public final class DglnnCrossValidation {
    * @return the result
    */
   public static Result fit(Dataset data, GroupStructure groups, DglnnOptions options, int folds, long seed, Rule rule,
-      TrainingListener listener) {
+      TrainingListener<? super IterationView> listener) {
     int n = data.rows();
     Check.atLeast("folds", "cross-validation", folds, 2);
     if (folds > n / 2) {

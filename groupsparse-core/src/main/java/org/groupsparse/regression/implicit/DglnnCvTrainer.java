@@ -1,6 +1,7 @@
 package org.groupsparse.regression.implicit;
 
 import java.util.Objects;
+import org.groupsparse.regression.IterationView;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.Problem;
@@ -46,7 +47,7 @@ public final class DglnnCvTrainer implements Trainer<GroupLinearModel> {
 
   @Override
   public String method() {
-    return options.dglnn().algorithm().methodName();
+    return DglnnTrainer.methodName(options.dglnn().algorithm());
   }
 
   @Override
@@ -60,7 +61,7 @@ public final class DglnnCvTrainer implements Trainer<GroupLinearModel> {
   }
 
   @Override
-  public FitResult<GroupLinearModel> fit(Problem problem, TrainingListener listener) {
+  public FitResult<GroupLinearModel> fit(Problem problem, TrainingListener<? super IterationView> listener) {
     return crossValidate(problem, listener).refit().withOptions(options);
   }
 
@@ -71,7 +72,7 @@ public final class DglnnCvTrainer implements Trainer<GroupLinearModel> {
    * @param listener receives the refit's iterations
    * @return the CV curve, the chosen iteration and the refit
    */
-  public DglnnCrossValidation.Result crossValidate(Problem problem, TrainingListener listener) {
+  public DglnnCrossValidation.Result crossValidate(Problem problem, TrainingListener<? super IterationView> listener) {
     return DglnnCrossValidation.fit(problem.train(), problem.groups(), options.dglnn(), options.folds(),
         options.seed(), options.rule(), listener);
   }

@@ -123,7 +123,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     }
     if (algorithm != DglnnAlgorithm.GRADIENT_DESCENT && directionInit == DirectionInit.ZERO) {
       throw new IllegalArgumentException(
-          "'directionInit' of DglnnOptions must give unit-norm groups for " + algorithm.methodName()
+          "'directionInit' of DglnnOptions must give unit-norm groups for " + DglnnTrainer.methodName(algorithm)
               + "; ZERO is only for plain gradient descent (dglnn-gd)");
     }
   }

@@ -1,14 +1,16 @@
 package org.groupsparse.regression.implicit;
 
+import org.groupsparse.groups.GroupOps;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;
-import org.groupsparse.linalg.MatrixOps;
 import org.groupsparse.linalg.ResidualCorrelationKernel;
+import org.groupsparse.linalg.SpectralNorm;
 import org.groupsparse.util.DivergenceException;
+import org.groupsparse.regression.EarlyStoppingLoop;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.StopReason;
@@ -93,7 +95,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
 
   @Override
   public String method() {
-    return options.algorithm().methodName();
+    return methodName(options.algorithm());
   }
 
   @Override
@@ -102,7 +104,8 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
   }
 
   @Override
-  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener listener) {
+  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem,
+      TrainingListener<? super org.groupsparse.regression.IterationView> listener) {
     return fit(problem.train(), problem.validation(), problem.groups(), listener);
   }
 
@@ -118,7 +121,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
    * @throws DivergenceException if the iterates become non-finite
    */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
-      TrainingListener listener) {
+      TrainingListener<? super DglnnIterationView> listener) {
     org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, validation,
         groups, options.fitIntercept(), options.standardize());
     Dataset t = data.train();
@@ -134,7 +137,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     if (options.schedule() == DglnnSchedule.ADAPTIVE && Double.isNaN(options.selectionThreshold())) {
       dropNegligibleGroups(t, groups, s.coefficients(), selected);
     }
-    return data.result(options.algorithm().methodName(), groups, s.coefficients(), magnitudes, selected,
+    return data.result(methodName(options.algorithm()), groups, s.coefficients(), magnitudes, selected,
         s.history()).withOptions(resolved(s));
   }
 
@@ -243,7 +246,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       kernel.evaluate(new double[p], c);
     }
     double max = 0;
-    for (double norm : org.groupsparse.regression.StandardizedFit.groupNorms(groups, c)) {
+    for (double norm : GroupOps.norms(groups, c)) {
       max = Math.max(max, norm / n);
     }
     return max > 0 ? 1.0 / (GAMMA_DIVISOR * max) : 1e-3;
@@ -312,7 +315,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
    * @throws DivergenceException if the iterates become non-finite
    */
   public DglnnSolution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, GroupStructure groups,
-      TrainingListener listener) {
+      TrainingListener<? super DglnnIterationView> listener) {
     if (groups.featureCount() != x.cols()) {
       throw new DimensionMismatchException(
           "groups cover " + groups.featureCount() + " features but the design has " + x.cols() + " columns");
@@ -322,7 +325,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
           "validation design has " + xVal.cols() + " columns, training design " + x.cols());
     }
     try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(x, y, options.threads())) {
-      Engine e = new Engine(kernel, x, xVal, yVal, groups, listener == null ? TrainingListener.NONE : listener);
+      Engine e = new Engine(kernel, x, xVal, yVal, groups, listener);
       return e.run();
     }
   }
@@ -341,25 +344,46 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
   static final double EMERGENCE_SAFETY = 2.0;
   /** The selected set (and with it L_A) is re-examined every this many iterations. */
   static final int ACTIVE_REFRESH = 10;
+  /**
+   * The method name a model trained by {@code algorithm} records (model files, results, progress):
+   * "dglnn" for Algorithm 2 (the paper's method), "dglnn-alg1" for Algorithm 1, "dglnn-gd" for
+   * plain gradient descent.
+   *
+   * @param algorithm the algorithm
+   * @return its method name
+   */
+  public static String methodName(DglnnAlgorithm algorithm) {
+    return switch (algorithm) {
+      case ALGORITHM_2 -> "dglnn";
+      case ALGORITHM_1 -> "dglnn-alg1";
+      case GRADIENT_DESCENT -> "dglnn-gd";
+    };
+  }
+
   /** Power-iteration estimates of L_A are raised by this factor (the method approaches from below). */
   static final double POWER_SAFETY = 1.05;
+  /** Iteration cap of the power method for L_A (refreshed during training). */
+  static final int ACTIVE_POWER_ITERATIONS = 50;
+  /** Relative change at which the power method for L_A stops. */
+  static final double ACTIVE_POWER_TOLERANCE = 1e-6;
   /** Groups up to this size get their exact L_l from their Gram block; larger ones the trace bound. */
   static final int EXACT_LIPSCHITZ_MAX_SIZE = 64;
 
-  /** The iteration state; all buffers allocated once (the loss records grow geometrically). */
-  private final class Engine implements DglnnIterationView {
+  /**
+   * The iteration state, run by the shared {@link EarlyStoppingLoop}; all buffers allocated once.
+   */
+  private final class Engine implements EarlyStoppingLoop.Iterate<DglnnIterationView> {
     private final ResidualCorrelationKernel kernel;
     private final DenseMatrix design;
-    private final double[] xVal;
+    private final DenseMatrix xVal;
     private final double[] yVal;
-    private final int nVal;
     private final int n;
     private final int p;
     private final int groupCount;
     private final int[] groupOf;
     private final int[] members;
     private final int[] ptr;
-    private final TrainingListener listener;
+    private final TrainingListener<? super DglnnIterationView> listener;
     private final boolean adaptive;
     private final double[] u;
     private final double[] v;
@@ -375,24 +399,21 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     private final boolean[] groupSwitched;
     private final boolean[] activeMask;
     private double activeLipschitz;
-    private double[] trainLoss;
-    private double[] validationLoss;
     private double gamma;
     private double eta;
     private double tau;
     private double initialRate;
     private int patience;
-    private int iteration;
+    private double waitAtBest;
     private boolean switched;
     private int switchIteration = -1;
 
     Engine(ResidualCorrelationKernel kernel, DenseMatrix x, DenseMatrix xVal, double[] yVal, GroupStructure groups,
-        TrainingListener listener) {
+        TrainingListener<? super DglnnIterationView> listener) {
       this.kernel = kernel;
       this.design = x;
-      this.xVal = xVal == null ? null : xVal.data();
+      this.xVal = xVal;
       this.yVal = yVal;
-      this.nVal = xVal == null ? 0 : xVal.rows();
       this.n = kernel.rows();
       this.p = kernel.cols();
       this.groupCount = groups.groupCount();
@@ -414,9 +435,6 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       groupStep = new double[groupCount];
       groupSwitched = new boolean[groupCount];
       activeMask = new boolean[groupCount];
-      int initialRecord = (int) Math.min(options.maxIterations() + 1L, 4096);
-      trainLoss = new double[initialRecord];
-      validationLoss = new double[nVal > 0 ? initialRecord : 0];
     }
 
     /** Resolves the automatic constants from the data (one gradient at w = 0, one pass for L_l). */
@@ -500,7 +518,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
           }
           double[] start = new double[m];
           Arrays.fill(start, 1.0);
-          value = m == 1 ? block[0] : org.groupsparse.linalg.SpectralNorm.largestEigenvalue(block, m, start);
+          value = m == 1 ? block[0] : SpectralNorm.largestEigenvalue(block, m, start);
         }
         // a zero (constant, removed) group keeps step 1: its correlation is 0 anyway
         lipschitz[l] = value > 0 && Double.isFinite(value) ? value : 1.0;
@@ -510,99 +528,76 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     DglnnSolution run() {
       initialize();
       resolveConstants();
-      DglnnAlgorithm algorithm = options.algorithm();
-      listener.onStart(algorithm.methodName(), options.maxIterations());
-      double best = Double.POSITIVE_INFINITY;
-      int bestIteration = 0;
-      double waitAtBest = 0;
-      StopReason reason = StopReason.MAX_ITERATIONS;
-      int t = 0;
-      while (true) {
-        iteration = t;
-        double loss = gradient();
-        record(t);
-        trainLoss[t] = loss;
-        if (!Double.isFinite(loss)) {
-          throw new DivergenceException(options.algorithm().methodName() + " diverged at iteration " + t
-              + " (the training loss is not finite); try a smaller step size (gamma = " + gamma
-              + ", eta = " + eta + ")");
-        }
-        if (nVal > 0) {
-          double vl = MatrixOps.residualSumOfSquares(xVal, p, 0, nVal, yVal, w) / (2.0 * nVal);
-          validationLoss[t] = vl;
-          if (vl < best) {
-            best = vl;
-            bestIteration = t;
-            System.arraycopy(u, 0, bestU, 0, groupCount);
-            System.arraycopy(v, 0, bestV, 0, p);
-            if (adaptive) {
-              waitAtBest = emergenceWait();
-            }
-          }
-        }
-        listener.onIteration(this);
-        if (nVal > 0 && t >= options.minIterations() && shouldStop(t, bestIteration, waitAtBest)) {
-          reason = StopReason.EARLY_STOPPING;
-          break;
-        }
-        if (t == options.maxIterations()) {
-          break;
-        }
-        if (algorithm == DglnnAlgorithm.GRADIENT_DESCENT) {
-          plainGradientStep();
-        } else {
-          weightNormalizedStep(algorithm == DglnnAlgorithm.ALGORITHM_2, t);
-        }
-        t++;
-      }
-      if (nVal == 0) {
-        bestIteration = t;
-        System.arraycopy(u, 0, bestU, 0, groupCount);
-        System.arraycopy(v, 0, bestV, 0, p);
-      }
+      String method = methodName(options.algorithm());
+      TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(method, xVal, yVal,
+          options.maxIterations(), options.minIterations(), patience, "try a smaller step size (gamma = " + gamma
+          + ", eta = " + eta + ")"), this, listener);
       double[] wBest = new double[p];
       for (int j = 0; j < p; j++) {
         double s = bestU[groupOf[j]];
         wBest[j] = s * s * bestV[j];
       }
-      TrainingHistory history = new TrainingHistory(Arrays.copyOf(trainLoss, t + 1),
-          Arrays.copyOf(validationLoss, nVal > 0 ? t + 1 : 0), bestIteration, switchIteration, t, reason);
-      listener.onFinish(history);
       return new DglnnSolution(bestU.clone(), bestV.clone(), wBest, history, gamma, patience);
     }
 
-    /** Grows the loss records geometrically so that a large cap costs nothing up front. */
-    private void record(int t) {
-      if (t >= trainLoss.length) {
-        int next = (int) Math.min(options.maxIterations() + 1L, Math.max(t + 1L, 2L * trainLoss.length));
-        trainLoss = Arrays.copyOf(trainLoss, next);
-        if (nVal > 0) {
-          validationLoss = Arrays.copyOf(validationLoss, next);
-        }
+    @Override
+    public double evaluate() {
+      return gradient();
+    }
+
+    @Override
+    public double[] coefficientsView() {
+      return w;
+    }
+
+    @Override
+    public void step(int t) {
+      DglnnAlgorithm algorithm = options.algorithm();
+      if (algorithm == DglnnAlgorithm.GRADIENT_DESCENT) {
+        plainGradientStep();
+      } else {
+        weightNormalizedStep(algorithm == DglnnAlgorithm.ALGORITHM_2, t);
       }
     }
 
-    private boolean shouldStop(int t, int bestIteration, double waitAtBest) {
-      int since = t - bestIteration;
-      if (since < patience) {
+    @Override
+    public void keepBest() {
+      System.arraycopy(u, 0, bestU, 0, groupCount);
+      System.arraycopy(v, 0, bestV, 0, p);
+      if (adaptive) {
+        waitAtBest = emergenceWait();
+      }
+    }
+
+    @Override
+    public int switchIteration() {
+      return switchIteration;
+    }
+
+    /**
+     * The adaptive schedule's reasons to continue once the patience has run out: a group predicted
+     * to emerge within the budget, or a selected group still growing (its effect on the validation
+     * loss is not seen yet).
+     */
+    @Override
+    public boolean keepWaiting(int t, int bestIteration) {
+      if (!adaptive) {
         return false;
       }
-      if (!adaptive) {
-        return true;
-      }
+      int since = t - bestIteration;
       // a group predicted to emerge within the budget: wait for it
       if (since < waitAtBest && bestIteration + waitAtBest <= options.maxIterations()) {
-        return false;
+        return true;
       }
       // a selected group still growing: its effect on the validation loss is not seen yet
       double threshold = currentThreshold();
       double settled = SETTLED_FRACTION * initialRate;
       for (int l = 0; l < groupCount; l++) {
         if (magnitudes[l] > threshold && rho[l] > settled) {
-          return false;
+          return true;
         }
       }
-      return true;
+      return false;
     }
 
     /** Current magnitudes u_l^2 into {@code magnitudes}; returns the selection threshold. */
@@ -727,45 +722,33 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       activeLipschitz = columns == 0 ? 0 : POWER_SAFETY * activeSpectralNorm(cols);
     }
 
-    /** ||X_A||_2^2 / n for the columns {@code cols}, by 50 power iterations (allocates; called rarely). */
+    /**
+     * ||X_A||_2^2 / n for the columns {@code cols}, by the power method of {@link SpectralNorm}
+     * capped at {@value #ACTIVE_POWER_ITERATIONS} iterations and stopped at relative change
+     * {@value #ACTIVE_POWER_TOLERANCE}: it is refreshed during training, so it is kept cheap and
+     * raised by {@link #POWER_SAFETY} instead (allocates; called rarely).
+     */
     private double activeSpectralNorm(int[] cols) {
       double[] x = design.data();
       int m = cols.length;
       double[] vec = new double[m];
       Arrays.fill(vec, 1.0 / Math.sqrt(m));
-      double[] next = new double[m];
-      double lambda = 0;
-      for (int it = 0; it < 50; it++) {
+      return SpectralNorm.largestEigenvalue((v, next) -> {
         Arrays.fill(next, 0.0);
         for (int i = 0; i < n; i++) {
           int row = i * p;
           double z = 0;
           for (int a = 0; a < m; a++) {
-            z += x[row + cols[a]] * vec[a];
+            z += x[row + cols[a]] * v[a];
           }
           for (int a = 0; a < m; a++) {
             next[a] += x[row + cols[a]] * z;
           }
         }
-        double norm = 0;
         for (int a = 0; a < m; a++) {
           next[a] /= n;
-          norm += next[a] * next[a];
         }
-        norm = Math.sqrt(norm);
-        if (norm == 0) {
-          return 0;
-        }
-        for (int a = 0; a < m; a++) {
-          vec[a] = next[a] / norm;
-        }
-        boolean done = Math.abs(norm - lambda) <= 1e-6 * norm;
-        lambda = norm;
-        if (done) {
-          break;
-        }
-      }
-      return lambda;
+      }, vec, ACTIVE_POWER_ITERATIONS, ACTIVE_POWER_TOLERANCE);
     }
 
     private void weightNormalizedStep(boolean algorithm2, int t) {
@@ -852,69 +835,51 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     }
 
     private double groupNorm(double[] a, int l) {
-      double scale = 0;
-      for (int k = ptr[l]; k < ptr[l + 1]; k++) {
-        scale = Math.max(scale, Math.abs(a[members[k]]));
-      }
-      if (scale == 0 || !Double.isFinite(scale)) {
-        return scale;
-      }
-      double s = 0;
-      for (int k = ptr[l]; k < ptr[l + 1]; k++) {
-        double q = a[members[k]] / scale;
-        s += q * q;
-      }
-      return scale * Math.sqrt(s);
+      return GroupOps.norm(a, 0, members, ptr[l], ptr[l + 1]);
     }
 
     private void normalizeGroup(double[] a, int l) {
-      double norm = groupNorm(a, l);
-      if (norm > 0 && Double.isFinite(norm)) {
-        double inv = 1.0 / norm;
-        for (int k = ptr[l]; k < ptr[l + 1]; k++) {
-          a[members[k]] *= inv;
+      GroupOps.normalize(a, members, ptr[l], ptr[l + 1]);
+    }
+
+    @Override
+    public DglnnIterationView view(EarlyStoppingLoop.LossRecord losses) {
+      return new DglnnIterationView() {
+        @Override
+        public int iteration() {
+          return losses.iteration();
         }
-      } else if (norm == 0) {
-        double e = 1.0 / Math.sqrt(ptr[l + 1] - ptr[l]);
-        for (int k = ptr[l]; k < ptr[l + 1]; k++) {
-          a[members[k]] = e;
+
+        @Override
+        public double trainLoss() {
+          return losses.train();
         }
-      }
-    }
 
-    @Override
-    public int iteration() {
-      return iteration;
-    }
+        @Override
+        public double validationLoss() {
+          return losses.validation();
+        }
 
-    @Override
-    public double trainLoss() {
-      return trainLoss[iteration];
-    }
+        @Override
+        public void coefficients(double[] out) {
+          System.arraycopy(w, 0, out, 0, p);
+        }
 
-    @Override
-    public double validationLoss() {
-      return nVal > 0 ? validationLoss[iteration] : Double.NaN;
-    }
+        @Override
+        public void groupScales(double[] out) {
+          System.arraycopy(u, 0, out, 0, groupCount);
+        }
 
-    @Override
-    public void coefficients(double[] out) {
-      System.arraycopy(w, 0, out, 0, p);
-    }
+        @Override
+        public void directions(double[] out) {
+          System.arraycopy(v, 0, out, 0, p);
+        }
 
-    @Override
-    public void groupScales(double[] out) {
-      System.arraycopy(u, 0, out, 0, groupCount);
-    }
-
-    @Override
-    public void directions(double[] out) {
-      System.arraycopy(v, 0, out, 0, p);
-    }
-
-    @Override
-    public boolean switched() {
-      return switched;
+        @Override
+        public boolean switched() {
+          return switched;
+        }
+      };
     }
   }
 

@@ -425,7 +425,7 @@ class GroupLassoPathTest {
     f.correlation(f.response(), b, null);
     double lambdaMax = 0;
     for (int l = 0; l < working.length; l++) {
-      lambdaMax = Math.max(lambdaMax, GroupNormPenalty.norm(b, f.start(l), f.end(l)) / penalty.weight(l));
+      lambdaMax = Math.max(lambdaMax, org.groupsparse.groups.GroupOps.norm(b, f.start(l), f.end(l)) / penalty.weight(l));
     }
     double lambda = 0.05 * lambdaMax;
     // full-Gram mode: c maintained by G for every position

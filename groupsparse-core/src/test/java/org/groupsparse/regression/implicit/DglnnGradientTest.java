@@ -145,12 +145,12 @@ class DglnnGradientTest {
           .maxIterations((int) Math.round(time / h)).fitIntercept(false).standardize(false).build();
       double[] u0 = {0.8, 0.8, 0.8};
       double[][] v0 = new double[1][];
-      DglnnSolution s = new DglnnTrainer(o).run(x, y, null, null, groups, new org.groupsparse.regression.TrainingListener() {
+      DglnnSolution s = new DglnnTrainer(o).run(x, y, null, null, groups, new org.groupsparse.regression.TrainingListener<DglnnIterationView>() {
         @Override
-        public void onIteration(org.groupsparse.regression.IterationView view) {
+        public void onIteration(DglnnIterationView view) {
           if (view.iteration() == 0) {
             v0[0] = new double[p];
-            ((DglnnIterationView) view).directions(v0[0]);
+            view.directions(v0[0]);
           }
         }
       });
