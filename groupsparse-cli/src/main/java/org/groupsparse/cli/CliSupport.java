@@ -78,9 +78,10 @@ final class CliSupport {
     if (h.switchIteration() >= 0) {
       out.printf(Locale.ROOT, "switch (Alg. 2)  after iteration %d%n", h.switchIteration());
     }
-    out.printf(Locale.ROOT, "training MSE     %.6g%n", 2 * h.trainLoss()[h.bestIteration()]);
+    String error = m.family().errorName();
+    out.printf(Locale.ROOT, "%-16s %.6g%n", "training " + error, 2 * h.trainLoss()[h.bestIteration()]);
     if (h.hasValidation()) {
-      out.printf(Locale.ROOT, "validation MSE   %.6g%n", 2 * h.bestValidationLoss());
+      out.printf(Locale.ROOT, "%-16s %.6g%n", "validation " + error, 2 * h.bestValidationLoss());
     }
     List<String> sel = m.selectedGroups();
     out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", sel.size(), m.groups().groupCount(), String.join(" ", sel));

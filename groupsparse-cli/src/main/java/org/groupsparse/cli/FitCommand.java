@@ -131,6 +131,17 @@ public final class FitCommand implements Callable<Integer> {
     if (folds != null) {
       Check.atLeast("--cv", "fit", folds, 2);
     }
+    if (isDglnn && lassoOptions.family() != Family.GAUSSIAN) {
+      if (lassoOptions.family() == Family.POISSON) {
+        throw new IllegalArgumentException("'--family poisson' is available for --method group-lasso only; the dglnn "
+            + "methods take gaussian or binomial");
+      }
+      if (shared.noIntercept) {
+        throw new IllegalArgumentException("'--family binomial' always fits an unpenalized intercept; '--no-intercept' "
+            + "applies to least squares only");
+      }
+      dglnnOptions = dglnnOptions.toBuilder().family(lassoOptions.family()).build();
+    }
     Trainer<GroupLinearModel> trainer = trainer(method, dglnnOptions, hadamardOptions, primalDualOptions, lassoOptions,
         seed);
     input.declare(new FilePlan()).input("--validation", validationChoice == null ? null : validationChoice.file)
@@ -138,9 +149,9 @@ public final class FitCommand implements Callable<Integer> {
         .check();
     Dataset data = input.read();
     BinaryResponse classes = null;
-    if (lassoOptions.family() != Family.GAUSSIAN && !isLasso) {
+    if (lassoOptions.family() != Family.GAUSSIAN && isBaseline) {
       throw new IllegalArgumentException("'--family " + lassoOptions.family().label()
-          + "' is available for --method group-lasso only");
+          + "' is available for --method group-lasso and the dglnn methods only");
     }
     if (lassoOptions.family() == Family.BINOMIAL) {
       classes = BinaryResponse.of(input.train.toString(), data);
@@ -243,10 +254,13 @@ public final class FitCommand implements Callable<Integer> {
       settings.put("cvMse", stopping.meanError()[stopping.chosenIteration()]);
       out.printf(Locale.ROOT, "method           %s, %d-fold CV over the stopping time%n", model.method(), folds);
       out.printf(Locale.ROOT, "rows             %d (all rows refitted)%n", trainData.rows());
-      out.printf(Locale.ROOT, "iteration        %d chosen by %s (minimum at %d, CV MSE %.6g; 1 s.e. rule %d, CV MSE %.6g)%n",
-          stopping.chosenIteration(), cvRule, stopping.iterationMin(), stopping.meanError()[stopping.iterationMin()],
-          stopping.iteration1se(), stopping.meanError()[stopping.iteration1se()]);
-      out.printf(Locale.ROOT, "training MSE     %.6g%n", 2 * result.history().trainLoss()[result.history().iterations()]);
+      String error = model.family().errorName();
+      out.printf(Locale.ROOT, "iteration        %d chosen by %s (minimum at %d, CV %s %.6g; 1 s.e. rule %d, CV %s %.6g)%n",
+          stopping.chosenIteration(), cvRule, stopping.iterationMin(), error,
+          stopping.meanError()[stopping.iterationMin()], stopping.iteration1se(), error,
+          stopping.meanError()[stopping.iteration1se()]);
+      out.printf(Locale.ROOT, "%-16s %.6g%n", "training " + error,
+          2 * result.history().trainLoss()[result.history().iterations()]);
       out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", model.selectedGroups().size(), gs.groupCount(),
           String.join(" ", model.selectedGroups()));
     } else {
@@ -272,7 +286,7 @@ public final class FitCommand implements Callable<Integer> {
         if (stopping != null) {
           Plots.writePng(batch, plotFile("-loss.png"), Plots.stoppingCurveChart(stopping.meanError(),
               stopping.standardError(), stopping.iterationMin(), stopping.iteration1se(), folds,
-              "iteration_" + cvRule + " = " + stopping.chosenIteration()));
+              "iteration_" + cvRule + " = " + stopping.chosenIteration(), model.family().errorName()));
           Plots.writePng(batch, plotFile("-groups.png"), Plots.groupChart(model));
         } else if (choice == null) {
           Plots.writeTrainingPlots(batch, plot, result);

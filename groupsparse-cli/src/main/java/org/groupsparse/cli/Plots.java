@@ -26,27 +26,30 @@ final class Plots {
   private Plots() {}
 
   static void writeTrainingPlots(FileSink sink, Path prefix, FitResult<GroupLinearModel> result) throws IOException {
-    writePng(sink, Path.of(prefix + "-loss.png"), lossChart(result.history(), result.model().method()));
+    writePng(sink, Path.of(prefix + "-loss.png"), lossChart(result.history(), result.model().method(),
+        result.model().family()));
     writePng(sink, Path.of(prefix + "-groups.png"), groupChart(result.model()));
   }
 
-  static XYChart lossChart(TrainingHistory h, String method) {
+  static XYChart lossChart(TrainingHistory h, String method, org.groupsparse.regression.Family family) {
+    String loss = family == org.groupsparse.regression.Family.GAUSSIAN ? "loss (1/2m)||y - Xw - b||^2"
+        : "logistic loss (1/m) sum log(1 + e^eta) - y eta";
     XYChart chart = new XYChartBuilder().width(900).height(500).title(method + ": loss per iteration")
-        .xAxisTitle("iteration").yAxisTitle("loss (1/2m)||y - Xw - b||^2").build();
+        .xAxisTitle("iteration").yAxisTitle(loss).build();
     chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
         .setMarkerSize(0).setChartBackgroundColor(java.awt.Color.WHITE);
     addSeries(chart, "training", h.trainLoss());
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double v : h.trainLoss()) {
+      if (v > 0) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
     if (h.hasValidation()) {
       addSeries(chart, "validation", h.validationLoss());
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = 0;
       for (double v : h.validationLoss()) {
-        if (v > 0) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-      for (double v : h.trainLoss()) {
         if (v > 0) {
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);
@@ -58,6 +61,7 @@ final class Plots {
       best.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
           10f, new float[] {6f, 4f}, 0f));
     }
+    logarithmicWhenWide(chart, lo, hi);
     if (h.switchIteration() >= 0) {
       double[] tl = h.trainLoss();
       XYSeries sw = chart.addSeries("switch (Alg. 2) " + h.switchIteration(), new double[] {h.switchIteration()},
@@ -68,14 +72,14 @@ final class Plots {
   }
 
   /**
-   * The CV curve over the stopping time: mean held-out MSE per iteration with a band of one
+   * The CV curve over the stopping time: mean held-out MSE (deviance for binomial) per iteration with a band of one
    * standard error, and the iterations chosen by the minimum and the one-standard-error rules.
    */
   static XYChart stoppingCurveChart(double[] mean, double[] se, int iterationMin, int iteration1se, int folds,
-      String chosenBy) {
+      String chosenBy, String error) {
     XYChart chart = new XYChartBuilder().width(900).height(500)
         .title("DGLNN: " + folds + "-fold CV over the stopping time (chosen: " + chosenBy + ")")
-        .xAxisTitle("iteration").yAxisTitle("held-out MSE (mean over folds, +- 1 s.e.)").build();
+        .xAxisTitle("iteration").yAxisTitle("held-out " + error + " (mean over folds, +- 1 s.e.)").build();
     chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNE)
         .setMarkerSize(0).setChartBackgroundColor(java.awt.Color.WHITE);
     double[] upper = new double[mean.length];
@@ -102,7 +106,19 @@ final class Plots {
       line.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
           10f, new float[] {6f, 4f}, 0f));
     }
+    logarithmicWhenWide(chart, lo, hi);
     return chart;
+  }
+
+  /** Range ratio from which a loss axis is logarithmic: a narrower one would show at most one labelled decade. */
+  static final double LOG_AXIS_MIN_RATIO = 30;
+
+  /**
+   * A logarithmic y axis only when the values span more than {@value #LOG_AXIS_MIN_RATIO}x; XChart
+   * labels only powers of ten there, so a narrower range would show one label or none.
+   */
+  private static void logarithmicWhenWide(XYChart chart, double lo, double hi) {
+    chart.getStyler().setYAxisLogarithmic(lo > 0 && hi > LOG_AXIS_MIN_RATIO * lo);
   }
 
   static CategoryChart groupChart(GroupLinearModel m) {

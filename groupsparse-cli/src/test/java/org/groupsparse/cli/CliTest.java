@@ -79,6 +79,27 @@ class CliTest {
       assertThat(prob).isBetween(0.0, 1.0).isCloseTo(1 / (1 + Math.exp(-eta)), org.assertj.core.api.Assertions.within(1e-12));
       assertThat(cells[2]).isEqualTo(prob >= 0.5 ? "4" : "2");
     }
+    // DGLNN on the logistic loss: a binomial model with probabilities, deviance in the summary
+    Path dgModel = dir.resolve("binary-dglnn.json");
+    Result dg = run("fit", "--train", data.toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),
+        "--method", "dglnn", "--family", "binomial", "--quiet", "--out", dgModel.toString(), "--plot",
+        dir.resolve("binary-dglnn").toString());
+    assertThat(dg.code()).as(dg.err()).isZero();
+    assertThat(dg.out()).contains("training deviance").contains("validation deviance").doesNotContain("MSE");
+    JsonNode dm = new ObjectMapper().readTree(dgModel.toFile());
+    assertThat(dm.get("family").asText()).isEqualTo("binomial");
+    assertThat(dm.get("settings").get("classes").get(1).asDouble()).isEqualTo(4.0);
+    Path dgPredictions = dir.resolve("binary-dglnn-predictions.csv");
+    Result dp = run("predict", "--model", dgModel.toString(), "--data", data.toString(), "--out", dgPredictions.toString());
+    assertThat(dp.code()).as(dp.err()).isZero();
+    assertThat(Files.readAllLines(dgPredictions).get(0)).isEqualTo("linear_predictor,probability,class");
+    assertThat(dir.resolve("binary-dglnn-loss.png")).exists();
+    // the methods without a logistic datafit refuse, naming the option
+    Result hd = run("fit", "--train", data.toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),
+        "--method", "hadamard", "--family", "binomial", "--quiet", "--out", dir.resolve("no.json").toString());
+    assertThat(hd.code()).isEqualTo(2);
+    assertThat(hd.err()).contains("'--family binomial'");
+    assertThat(dir.resolve("no.json")).doesNotExist();
     // cv reports the misclassification rate beside the deviance, and plots it on a second axis
     Path cvJson = dir.resolve("binary-cv.json");
     Result cv = run("cv", "--train", data.toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),

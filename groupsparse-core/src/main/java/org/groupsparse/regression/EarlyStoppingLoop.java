@@ -9,7 +9,7 @@ import org.groupsparse.util.DivergenceException;
  * The loop shared by the methods whose iteration count is the regularization parameter (DGLNN,
  * Algorithms 1-2 and plain gradient descent of Li et al.; the Hadamard parameterization;
  * primal-dual iterative regularization): evaluate the iterate, record its training loss and its
- * validation loss (1/2n_val)||y_val - X_val w||^2, keep the iterate with the lowest validation loss,
+ * validation loss (by default (1/2n_val)||y_val - X_val w||^2; the method's own datafit otherwise), keep the iterate with the lowest validation loss,
  * stop when it has not improved for {@code patience} iterations (and the method does not ask to
  * keep waiting, after at least {@code minIterations}) or at the iteration cap. The stopping rule
  * sees only the validation loss and the method's own state, never the true coefficients.
@@ -47,6 +47,19 @@ public final class EarlyStoppingLoop {
     void keepBest();
 
     /**
+     * The loss of the current iterate on the validation rows; default the least-squares
+     * (1/2n_val)||y_val - X_val w||^2 of {@link #coefficientsView()}.
+     *
+     * @param xVal validation design
+     * @param yVal validation response
+     * @return the validation loss
+     */
+    default double validationLoss(DenseMatrix xVal, double[] yVal) {
+      int nVal = xVal.rows();
+      return MatrixOps.residualSumOfSquares(xVal.data(), xVal.cols(), 0, nVal, yVal, coefficientsView()) / (2.0 * nVal);
+    }
+
+    /**
      * The view listeners receive; created once, it reads the current iterate and its losses.
      *
      * @param losses the loop's records
@@ -76,7 +89,7 @@ public final class EarlyStoppingLoop {
   public interface PlainIterate extends Iterate<IterationView> {
     @Override
     default IterationView view(LossRecord losses) {
-      return new PlainView(losses, this);
+      return new LossView(losses, this);
     }
   }
 
@@ -170,8 +183,7 @@ public final class EarlyStoppingLoop {
             + " (the training loss is not finite); " + stopping.divergenceHint());
       }
       if (nVal > 0) {
-        double[] w = iterate.coefficientsView();
-        double v = MatrixOps.residualSumOfSquares(xVal.data(), xVal.cols(), 0, nVal, yVal, w) / (2.0 * nVal);
+        double v = iterate.validationLoss(xVal, yVal);
         losses.validation[t] = v;
         if (v < best) {
           best = v;
@@ -201,11 +213,19 @@ public final class EarlyStoppingLoop {
     return history;
   }
 
-  private static final class PlainView implements IterationView {
+  /**
+   * The view of an iterate that every method shares: iteration, losses from the loop's record,
+   * coefficients from the iterate. A method's richer view extends it.
+   */
+  public static class LossView implements IterationView {
     private final LossRecord losses;
     private final Iterate<?> iterate;
 
-    PlainView(LossRecord losses, Iterate<?> iterate) {
+    /**
+     * @param losses the loop's records
+     * @param iterate the state whose coefficients the view copies
+     */
+    public LossView(LossRecord losses, Iterate<?> iterate) {
       this.losses = losses;
       this.iterate = iterate;
     }

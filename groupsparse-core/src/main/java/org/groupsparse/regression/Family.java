@@ -108,6 +108,14 @@ public enum Family {
     return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
   }
 
+  /**
+   * @return the name of twice the mean loss, the error reported for this family: "MSE" for
+   *     least squares, "deviance" (the mean unit deviance) for binomial and Poisson
+   */
+  public String errorName() {
+    return this == GAUSSIAN ? "MSE" : "deviance";
+  }
+
   /** @return the name used in model files and on the command line */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

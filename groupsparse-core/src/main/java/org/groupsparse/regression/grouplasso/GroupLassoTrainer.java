@@ -180,7 +180,8 @@ public final class GroupLassoTrainer implements Trainer<GroupLinearModel> {
           null, null);
     }
     LambdaSelection.Validation v = LambdaSelection.onValidation(path, problem.validation());
-    return new PathFit(path, v.bestIndex(), "validation (smallest validation MSE over " + path.size() + " lambdas)",
+    return new PathFit(path, v.bestIndex(), "validation (smallest validation " + path.family().errorName() + " over " + path.size()
+        + " lambdas)",
         v.validationError()[v.bestIndex()], v.validationError(), null, null);
   }
 }

@@ -23,7 +23,8 @@ import org.groupsparse.util.Check;
  *       max_k T_k are run again to exactly H (the runs are deterministic, so the common prefix is
  *       the same), so that every fold has a validation curve on 0..H;
  *   <li>the curves of mean squared error (2 x the (1/2m)||y - Xw - b||^2 of the history, in the
- *       units of the response) are averaged over folds with their standard error
+ *       units of the response; for the binomial family 2 x the mean logistic loss, the mean
+ *       deviance) are averaged over folds with their standard error
  *       sd_k / sqrt(K);
  *   <li>the iteration is the minimum of the mean curve, or by the one-standard-error rule the
  *       earliest iteration whose mean is within one standard error of that minimum (earlier means

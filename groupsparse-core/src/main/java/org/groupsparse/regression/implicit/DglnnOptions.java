@@ -3,6 +3,7 @@ package org.groupsparse.regression.implicit;
 import static org.groupsparse.util.Check.Bounds.CLOSED_LEFT;
 import static org.groupsparse.util.Check.Bounds.OPEN;
 
+import org.groupsparse.regression.Family;
 import org.groupsparse.util.Check;
 
 /**
@@ -63,11 +64,16 @@ import org.groupsparse.util.Check;
  *     cross-validation over the stopping time to run every fold to a common horizon)
  * @param lossScaling the loss whose gradient is followed: (1/2n)||y - Xw||^2 (default, the paper's
  *     text) or the mean (1/n)||y - Xw||^2 of the authors' code ({@link LossScaling})
+ * @param family the datafit: {@link Family#GAUSSIAN} (least squares, the paper's) or {@link
+ *     Family#BINOMIAL}, the mean logistic loss (1/n) sum_i log(1 + e^{eta_i}) - y_i eta_i with
+ *     eta_i = b + x_i^T w, y in {0, 1}, and an unpenalized intercept b profiled out exactly at every
+ *     iteration (not in the paper: the same parameterization and Algorithms 1-2, with the gradient
+ *     changing only through the residual y - sigmoid(eta)); Poisson is not offered
  */
 public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, double alpha, double stepSizeU, double stepSizeV,
     double switchTolerance, double switchEpsilon, DirectionInit directionInit, double directionInitScale,
     int maxIterations, int patience, int threads, long seed, boolean fitIntercept, boolean standardize,
-    double selectionThreshold, int minIterations, LossScaling lossScaling) {
+    double selectionThreshold, int minIterations, LossScaling lossScaling, Family family) {
 
   private static final String OWNER = "DglnnOptions";
 
@@ -92,6 +98,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
    * @param selectionThreshold a group is selected when its magnitude u_l^2 exceeds this; NaN (default) means automatic: with {@link DglnnSchedule#PAPER}, sqrt(alpha max_k u_k^2), the midpoint on the logarithmic scale between alpha (Theorem 3 bounds the entries outside the support by O(alpha)) and the largest group; with {@link DglnnSchedule#ADAPTIVE}, the largest gap in the sorted magnitudes (see {@link DglnnTrainer#selectionThreshold})
    * @param minIterations never stop early before this many updates, at least 0 (default 0; used by cross-validation over the stopping time to run every fold to a common horizon)
    * @param lossScaling the loss whose gradient is followed (default {@link LossScaling#HALF_MEAN})
+   * @param family the datafit (default {@link Family#GAUSSIAN}; {@link Family#BINOMIAL} needs an intercept and the default loss scaling)
    */
   public DglnnOptions {
     if (schedule == null || algorithm == null || directionInit == null) {
@@ -100,6 +107,21 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     Check.atLeast("minIterations", OWNER, minIterations, 0);
     if (lossScaling == null) {
       throw new IllegalArgumentException("'lossScaling' of DglnnOptions must not be null");
+    }
+    if (family == null) {
+      throw new IllegalArgumentException("'family' of DglnnOptions must not be null");
+    }
+    if (family == Family.POISSON) {
+      throw new IllegalArgumentException("'family' of DglnnOptions must be GAUSSIAN or BINOMIAL; the Poisson loss has no "
+          + "bounded curvature for the DGLNN's step sizes");
+    }
+    if (family == Family.BINOMIAL && !fitIntercept) {
+      throw new IllegalArgumentException("'fitIntercept' of DglnnOptions must be true for the BINOMIAL family "
+          + "(the logistic model always has an unpenalized intercept)");
+    }
+    if (family == Family.BINOMIAL && lossScaling != LossScaling.HALF_MEAN) {
+      throw new IllegalArgumentException("'lossScaling' of DglnnOptions applies to least squares only; the BINOMIAL "
+          + "family follows the mean logistic loss");
     }
     Check.inRange("alpha", OWNER, alpha, 0, Double.POSITIVE_INFINITY, OPEN);
     if (!Double.isNaN(stepSizeU)) {
@@ -154,6 +176,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     b.schedule = schedule;
     b.minIterations = minIterations;
     b.lossScaling = lossScaling;
+    b.family = family;
     b.algorithm = algorithm;
     b.alpha = alpha;
     b.stepSizeU = stepSizeU;
@@ -177,6 +200,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     private DglnnSchedule schedule = DglnnSchedule.ADAPTIVE;
     private int minIterations;
     private LossScaling lossScaling = LossScaling.HALF_MEAN;
+    private Family family = Family.GAUSSIAN;
     private DglnnAlgorithm algorithm = DglnnAlgorithm.ALGORITHM_2;
     private double alpha = 1e-6;
     private double stepSizeU = Double.NaN;
@@ -210,6 +234,15 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
      */
     public Builder lossScaling(LossScaling v) {
       lossScaling = v;
+      return this;
+    }
+
+    /**
+     * @param v the datafit's family ({@link Family#GAUSSIAN} or {@link Family#BINOMIAL})
+     * @return this
+     */
+    public Builder family(Family v) {
+      family = v;
       return this;
     }
 
@@ -361,7 +394,7 @@ public record DglnnOptions(DglnnSchedule schedule, DglnnAlgorithm algorithm, dou
     public DglnnOptions build() {
       return new DglnnOptions(schedule, algorithm, alpha, stepSizeU, stepSizeV, switchTolerance, switchEpsilon, directionInit,
           directionInitScale, maxIterations, patience, threads, seed, fitIntercept, standardize, selectionThreshold,
-          minIterations, lossScaling);
+          minIterations, lossScaling, family);
     }
   }
 }

@@ -12,6 +12,8 @@ import org.groupsparse.regression.TrainingHistory;
  * @param history the record of the run
  * @param stepSizeU the gamma used (resolved when it was automatic)
  * @param patience the patience used (resolved when it was automatic)
+ * @param intercept the intercept b of the linear predictor b + x^T w on the run's scale (0 for least
+ *     squares, where the centring takes its place; the profiled b for the logistic loss)
  */
 public record DglnnSolution(double[] groupScales, double[] directions, double[] coefficients,
-    TrainingHistory history, double stepSizeU, int patience) {}
+    TrainingHistory history, double stepSizeU, int patience, double intercept) {}

@@ -7,10 +7,12 @@ import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;
+import org.groupsparse.linalg.MatrixOps;
 import org.groupsparse.linalg.ResidualCorrelationKernel;
 import org.groupsparse.linalg.SpectralNorm;
 import org.groupsparse.util.DivergenceException;
 import org.groupsparse.regression.EarlyStoppingLoop;
+import org.groupsparse.regression.Family;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.StopReason;
@@ -123,7 +125,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
       TrainingListener<? super DglnnIterationView> listener) {
     org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, validation,
-        groups, options.fitIntercept(), options.standardize());
+        groups, options.fitIntercept(), options.standardize(), options.family());
     Dataset t = data.train();
     Dataset v = data.validation();
     DglnnSolution s = run(t.design(), t.response(), v == null ? null : v.design(), v == null ? null : v.response(),
@@ -137,7 +139,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     if (options.schedule() == DglnnSchedule.ADAPTIVE && Double.isNaN(options.selectionThreshold())) {
       dropNegligibleGroups(t, groups, s.coefficients(), selected);
     }
-    return data.result(methodName(options.algorithm()), groups, s.coefficients(), magnitudes, selected,
+    return data.result(methodName(options.algorithm()), groups, s.coefficients(), s.intercept(), magnitudes, selected,
         s.history()).withOptions(resolved(s));
   }
 
@@ -237,7 +239,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       return options.stepSizeU();
     }
     org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, null,
-        groups, options.fitIntercept(), options.standardize());
+        groups, options.fitIntercept(), options.standardize(), options.family());
     Dataset t = data.train();
     int n = t.rows();
     int p = t.features();
@@ -325,7 +327,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
           "validation design has " + xVal.cols() + " columns, training design " + x.cols());
     }
     try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(x, y, options.threads())) {
-      Engine e = new Engine(kernel, x, xVal, yVal, groups, listener);
+      Engine e = new Engine(kernel, x, y, xVal, yVal, groups, listener);
       return e.run();
     }
   }
@@ -344,6 +346,12 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
   static final double EMERGENCE_SAFETY = 2.0;
   /** The selected set (and with it L_A) is re-examined every this many iterations. */
   static final int ACTIVE_REFRESH = 10;
+  /** Newton steps on the logistic intercept per iteration, at most (warm-started: one or two suffice). */
+  static final int INTERCEPT_NEWTON_STEPS = 25;
+  /** A Newton step on the intercept is clipped to this (the logistic curvature can be tiny far out). */
+  static final double MAX_INTERCEPT_STEP = 5.0;
+  /** Relative size of a Newton step on the intercept at which it is solved. */
+  static final double INTERCEPT_TOLERANCE = 1e-12;
   /**
    * The method name a model trained by {@code algorithm} records (model files, results, progress):
    * "dglnn" for Algorithm 2 (the paper's method), "dglnn-alg1" for Algorithm 1, "dglnn-gd" for
@@ -377,6 +385,14 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     private final DenseMatrix design;
     private final DenseMatrix xVal;
     private final double[] yVal;
+    /** The datafit's family; for BINOMIAL the response y, X w and y - mu(b + X w). */
+    private final Family family;
+    private final double[] y;
+    private final double[] linear;
+    private final double[] residual;
+    /** The profiled intercept b (logistic loss only; 0 for least squares). */
+    private double intercept;
+    private double bestIntercept;
     private final int n;
     private final int p;
     private final int groupCount;
@@ -408,12 +424,16 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     private boolean switched;
     private int switchIteration = -1;
 
-    Engine(ResidualCorrelationKernel kernel, DenseMatrix x, DenseMatrix xVal, double[] yVal, GroupStructure groups,
-        TrainingListener<? super DglnnIterationView> listener) {
+    Engine(ResidualCorrelationKernel kernel, DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal,
+        GroupStructure groups, TrainingListener<? super DglnnIterationView> listener) {
       this.kernel = kernel;
       this.design = x;
       this.xVal = xVal;
       this.yVal = yVal;
+      this.family = options.family();
+      this.y = y;
+      this.linear = family == Family.GAUSSIAN ? null : new double[kernel.rows()];
+      this.residual = family == Family.GAUSSIAN ? null : new double[kernel.rows()];
       this.n = kernel.rows();
       this.p = kernel.cols();
       this.groupCount = groups.groupCount();
@@ -440,7 +460,21 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     /** Resolves the automatic constants from the data (one gradient at w = 0, one pass for L_l). */
     private void resolveConstants() {
       Arrays.fill(w, 0.0);
-      kernel.evaluate(w, c);
+      if (family == Family.GAUSSIAN) {
+        kernel.evaluate(w, c);
+      } else {
+        // the intercept-only fit b = logit(ybar); c = X^T (y - mu) (unnormalized, as the kernel's)
+        double mean = 0;
+        for (double v : y) {
+          mean += v;
+        }
+        mean /= n;
+        intercept = mean > 0 && mean < 1 ? family.link(mean) : 0.0;
+        logisticGradient();
+        for (int j = 0; j < p; j++) {
+          c[j] *= n;
+        }
+      }
       double maxCorrelation = 0;
       for (int l = 0; l < groupCount; l++) {
         maxCorrelation = Math.max(maxCorrelation, groupNorm(c, l) / n);
@@ -466,6 +500,10 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       }
       if (adaptive && options.algorithm() != DglnnAlgorithm.GRADIENT_DESCENT) {
         groupLipschitz();
+        // the logistic loss's curvature is at most 1/4 of the least-squares one
+        for (int l = 0; l < groupCount; l++) {
+          lipschitz[l] *= family.curvatureBound();
+        }
       } else {
         Arrays.fill(lipschitz, 1.0);
       }
@@ -537,7 +575,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
         double s = bestU[groupOf[j]];
         wBest[j] = s * s * bestV[j];
       }
-      return new DglnnSolution(bestU.clone(), bestV.clone(), wBest, history, gamma, patience);
+      return new DglnnSolution(bestU.clone(), bestV.clone(), wBest, history, gamma, patience, bestIntercept);
     }
 
     @Override
@@ -562,6 +600,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
 
     @Override
     public void keepBest() {
+      bestIntercept = intercept;
       System.arraycopy(u, 0, bestU, 0, groupCount);
       System.arraycopy(v, 0, bestV, 0, p);
       if (adaptive) {
@@ -671,11 +710,73 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       }
     }
 
+    /**
+     * The logistic datafit at the current w: eta = X w (+ b), the intercept b profiled out by Newton
+     * steps on (1/n) sum log(1 + e^eta_i) - y_i eta_i (warm-started, so one or two per iteration),
+     * the residual y - sigmoid(eta) and c = X^T (y - mu) / n, the negative gradient in w.
+     *
+     * @return the mean logistic loss
+     */
+    private double logisticGradient() {
+      MatrixOps.multiply(design, w, linear);
+      for (int it = 0; it < INTERCEPT_NEWTON_STEPS; it++) {
+        double g = 0;
+        double h = 0;
+        for (int i = 0; i < n; i++) {
+          double mu = family.mean(linear[i] + intercept);
+          g += y[i] - mu;
+          h += family.variance(mu);
+        }
+        if (!(h > 0)) {
+          break;
+        }
+        double step = Math.max(-MAX_INTERCEPT_STEP, Math.min(MAX_INTERCEPT_STEP, g / h));
+        intercept += step;
+        if (Math.abs(step) <= INTERCEPT_TOLERANCE * (1 + Math.abs(intercept))) {
+          break;
+        }
+      }
+      double loss = 0;
+      for (int i = 0; i < n; i++) {
+        double e = linear[i] + intercept;
+        residual[i] = y[i] - family.mean(e);
+        loss += family.loss(y[i], e);
+      }
+      MatrixOps.transposeMultiply(design, residual, c);
+      double inv = 1.0 / n;
+      for (int j = 0; j < p; j++) {
+        c[j] *= inv;
+      }
+      return loss * inv;
+    }
+
+    @Override
+    public double validationLoss(DenseMatrix x, double[] response) {
+      if (family == Family.GAUSSIAN) {
+        return EarlyStoppingLoop.Iterate.super.validationLoss(x, response);
+      }
+      double[] xv = x.data();
+      int rows = x.rows();
+      double loss = 0;
+      for (int i = 0; i < rows; i++) {
+        double e = intercept;
+        int off = i * p;
+        for (int j = 0; j < p; j++) {
+          e += xv[off + j] * w[j];
+        }
+        loss += family.loss(response[i], e);
+      }
+      return loss / rows;
+    }
+
     /** w = u_g^2 v; c = X^T (y - Xw) / n; returns (1/2n)||y - Xw||^2. */
     private double gradient() {
       for (int j = 0; j < p; j++) {
         double s = u[groupOf[j]];
         w[j] = s * s * v[j];
+      }
+      if (family != Family.GAUSSIAN) {
+        return logisticGradient();
       }
       double rss = kernel.evaluate(w, c);
       double inv = 1.0 / n;
@@ -719,7 +820,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
           }
         }
       }
-      activeLipschitz = columns == 0 ? 0 : POWER_SAFETY * activeSpectralNorm(cols);
+      activeLipschitz = columns == 0 ? 0 : POWER_SAFETY * family.curvatureBound() * activeSpectralNorm(cols);
     }
 
     /**
@@ -844,42 +945,29 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
 
     @Override
     public DglnnIterationView view(EarlyStoppingLoop.LossRecord losses) {
-      return new DglnnIterationView() {
-        @Override
-        public int iteration() {
-          return losses.iteration();
-        }
+      return new DglnnView(losses);
+    }
 
-        @Override
-        public double trainLoss() {
-          return losses.train();
-        }
+    /** The loop's view plus the DGLNN's own state. */
+    private final class DglnnView extends EarlyStoppingLoop.LossView implements DglnnIterationView {
+      DglnnView(EarlyStoppingLoop.LossRecord losses) {
+        super(losses, Engine.this);
+      }
 
-        @Override
-        public double validationLoss() {
-          return losses.validation();
-        }
+      @Override
+      public void groupScales(double[] out) {
+        System.arraycopy(u, 0, out, 0, groupCount);
+      }
 
-        @Override
-        public void coefficients(double[] out) {
-          System.arraycopy(w, 0, out, 0, p);
-        }
+      @Override
+      public void directions(double[] out) {
+        System.arraycopy(v, 0, out, 0, p);
+      }
 
-        @Override
-        public void groupScales(double[] out) {
-          System.arraycopy(u, 0, out, 0, groupCount);
-        }
-
-        @Override
-        public void directions(double[] out) {
-          System.arraycopy(v, 0, out, 0, p);
-        }
-
-        @Override
-        public boolean switched() {
-          return switched;
-        }
-      };
+      @Override
+      public boolean switched() {
+        return switched;
+      }
     }
   }
 
