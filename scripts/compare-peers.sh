@@ -5,7 +5,8 @@
 #
 #   scripts/compare-peers.sh [PEERS_DIR]      (default: ../shared/bench/peers beside the project)
 #
-# Peers: glmnet (lasso, groups of size 1), grpreg and gglasso (group lasso), run in-process by the
+# Peers: glmnet (lasso, groups of size 1), grpreg and gglasso (group lasso, least squares and logistic:
+# the logistic row dichotomizes the simulated response, KKT by scripts/kkt_binomial.py), run in-process by the
 # peer scripts in PEERS_DIR (its install-peers.sh installs R and the packages); the whole-command
 # rows time `./groupsparse path` against `Rscript` as a user would. Problems are generated with
 # fixed seeds: Gaussian X, 20 nonzero coefficients +-U(0.5, 1.5), noise sd 1.
@@ -75,9 +76,29 @@ group_row() { # name n p size
   fi
 }
 
+binomial_row() { # name n p size: the simulated response dichotomized (y > 0), logistic group lasso
+  simulate "$1" "$2" "$3" "size:$4"
+  local data="$WORK/$1/binary.csv"
+  awk -F, 'NR == 1 { print; next } { $1 = ($1 > 0) ? 1 : 0; print }' OFS=, "$WORK/$1/train.csv" > "$data"
+  local gs; gs="$("$GS" bench group-lasso --quiet --family binomial --data "$data" --target y --groups "size:$4" --repeats "$REPS" 2>/dev/null)"
+  local gs_s gs_kkt; gs_s="$(echo "$gs" | json seconds_path_median)"; gs_kkt="$(echo "$gs" | json worst_kkt_violation_relative)"
+  if have_r grpreg || have_r gglasso; then
+    local out; out="$(Rscript "$PEERS/group_lasso_path.R" "$data" "$4" "$REPS" "$WORK/$1" binomial 2>/dev/null || true)"
+    for tool in gglasso grpreg; do
+      local t_s; t_s="$(echo "$out" | sed -n "s/^TIME $tool median \([0-9.]*\).*/\1/p")"
+      [ -z "$t_s" ] && continue
+      local t_kkt; t_kkt="$("$PY" "$ROOT/scripts/kkt_binomial.py" "$data" "$4" "$tool" "$WORK/$1_$tool" | json worst_relative_kkt)"
+      echo "| logistic group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | $tool | $t_s | $t_kkt | $(ratio "$gs_s" "$t_s") |"
+    done
+  else
+    echo "| logistic group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | grpreg, gglasso (not installed) | | | |"
+  fi
+}
+
 lasso_row tall 20000 500 ""
 lasso_row wide 1000 5000 0.01
 group_row grouped 1000 2000 10
+binomial_row logistic 1000 10000 10
 
 # the whole command, cold, as a user times it (JVM start, CSV, path, plot)
 bardet="$ROOT/groupsparse-core/src/main/resources/org/groupsparse/data/bardet.csv"

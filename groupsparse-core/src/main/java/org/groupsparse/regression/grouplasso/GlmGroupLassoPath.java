@@ -55,15 +55,44 @@ final class GlmGroupLassoPath {
   private static final int NEWTON_MAX_COLUMNS = 500;
   /** Local curvature estimates are kept above this fraction of the global bound L_l / 4. */
   private static final double MIN_CURVATURE_FRACTION = 1e-8;
+  /** Inner sweeps of a proximal Newton step stop when the largest block move is below this fraction of the outer violation. */
+  private static final double INNER_FRACTION = 0.1;
+  /** Iterations of the block sweeps and active-set Newton steps at one lambda before the group lasso switches to proximal Newton. */
+  private static final int PROX_NEWTON_AFTER = 15;
+  /** Cap on the inner block sweeps of one proximal Newton step. */
+  private static final int MAX_INNER_SWEEPS = 200;
+  /** Armijo constant of the proximal Newton line search. */
+  private static final double ARMIJO = 1e-4;
+  /** Predicted decreases below this fraction of the objective are within its rounding: the line search takes the full step. */
+  private static final double RESOLVABLE_DECREASE = 1e-12;
+  /** Step halvings of the proximal Newton line search before it gives up. */
+  private static final int LINE_SEARCH_HALVINGS = 40;
+  /** Groups up to this size get their weighted curvature from the exact eigendecomposition, larger ones from the power method. */
+  private static final int EXACT_CURVATURE_MAX_SIZE = 64;
   /** Relative margin below which a block at its threshold stays zero (rounding of the intercept step). */
   private static final double THRESHOLD_ROUNDING = 1e-10;
 
   private final GroupLassoOptions options;
   private final Family family;
 
+  /** Nonzero columns above which the active-set Newton step is not used (the proximal Newton solver is). */
+  private final int newtonMaxColumns;
+  /** Iterations at one lambda after which the group lasso switches to the proximal Newton solver. */
+  private final int proxNewtonAfter;
+
   GlmGroupLassoPath(GroupLassoOptions options) {
+    this(options, NEWTON_MAX_COLUMNS, PROX_NEWTON_AFTER);
+  }
+
+  /**
+   * With the solver switch set by the caller (tests: 0 and 0 run the proximal Newton solver at every
+   * lambda, so that its path can be compared with the default hybrid's).
+   */
+  GlmGroupLassoPath(GroupLassoOptions options, int newtonMaxColumns, int proxNewtonAfter) {
     this.options = options;
     this.family = options.family();
+    this.newtonMaxColumns = newtonMaxColumns;
+    this.proxNewtonAfter = proxNewtonAfter;
   }
 
   GroupLassoPathResult fit(Dataset train, GroupStructure groups, double[] weights, PathListener listener) {
@@ -126,6 +155,16 @@ final class GlmGroupLassoPath {
     private final double[] curvature;
     private final double[] localCurvature;
     private final boolean[] working;
+    /** Proximal Newton state (group lasso only): weights h, model change z = X d + db, q = r - h z, scratch u, direction d, block curvatures. */
+    private double[] hw;
+    private double[] z;
+    private double[] q;
+    private double[] u;
+    private double[] dw;
+    private double[] blockH;
+    private boolean[] moving;
+    /** ||X_l^T r / n|| of every group at the last full pass (the previous lambda's solution): the strong rule reads it. */
+    private final double[] gradientNorm;
     private final GroupNormPenalty penalty;
     private final GroupOrthonormalization ortho;
     private double b;
@@ -155,6 +194,7 @@ final class GlmGroupLassoPath {
       this.curvature = new double[groupCount];
       this.localCurvature = new double[groupCount];
       this.working = new boolean[groupCount];
+      this.gradientNorm = new double[groupCount];
       for (int l = 0; l < groupCount; l++) {
         curvature[l] = family.curvatureBound() * f.blockLipschitz(l);
         localCurvature[l] = Double.isFinite(curvature[l]) ? curvature[l] : f.blockLipschitz(l);
@@ -169,6 +209,7 @@ final class GlmGroupLassoPath {
       for (int l = 0; l < groupCount; l++) {
         if (weights[l] > 0) {
           f.groupCorrelation(l, r, grad, 0);
+          gradientNorm[l] = GroupOps.norm(grad, 0, f.end(l) - f.start(l));
           lambdaMax = Math.max(lambdaMax, penalty.zeroThreshold(l, grad, 0, f.end(l) - f.start(l)));
         }
       }
@@ -189,24 +230,55 @@ final class GlmGroupLassoPath {
         int used = 0;
         double worst = Double.POSITIVE_INFINITY;
         // the sequential strong rule (Tibshirani et al. 2012) at the previous solution: the nonzero
-        // groups and those whose gradient norm is at least (2 lambda - lambda_prev) omega_l
+        // groups and those whose gradient norm is at least (2 lambda - lambda_prev) omega_l; the norms
+        // are those of the last full pass, which certified the previous solution (the GLM path
+        // refuses the sparse group lasso, whose rule would need the soft-thresholded gradient)
         for (int l = 0; l < groupCount; l++) {
           if (!options.screening() || !isZero(l)) {
             working[l] = true;
           } else if (!working[l]) {
-            f.groupCorrelation(l, r, grad, 0);
-            working[l] = penalty.strongRuleKeeps(l, grad, 0, f.end(l) - f.start(l), 2 * lambda - previous);
+            working[l] = gradientNorm[l] >= weights[l] * (2 * lambda - previous);
           }
         }
         previous = lambda;
+        if (blockH != null) {
+          // the block curvatures of the quadratic model are computed once per lambda, when a group
+          // first needs a step: the weights h change little between its Newton steps, and the line
+          // search keeps the objective decreasing if they do
+          Arrays.fill(blockH, Double.NaN);
+        }
         while (used < budget) {
+          if (penalty.isGroupLasso() && (used >= proxNewtonAfter || nonzeroColumns() > newtonMaxColumns)) {
+            // too many nonzero columns for the active-set Newton step, or the sweeps and Newton steps
+            // have not converged within PROX_NEWTON_AFTER iterations: proximal Newton (skglm,
+            // glmnet's IRLS), a quadratic model of the loss at the current point solved on the working
+            // set by block coordinate descent, then a line search on the true objective; until the
+            // working set is optimal, then certify every group. (With fewer columns the block sweeps
+            // and the exact Newton step below are faster: measured on bardet dichotomized, 0.15 s
+            // against 1.9 s for the 100 lambdas, where the nearly separable end makes the inner
+            // sweeps of the quadratic model crawl.)
+            double v = violationOnWorkingSet(lambda);
+            while (used < budget && v > options.tolerance() * lambda) {
+              used++;
+              if (!proxNewton(lambda, v)) {
+                sweep(lambda, false);
+              }
+              v = violationOnWorkingSet(lambda);
+            }
+            worst = certify(lambda);
+            if (worst <= options.tolerance() * lambda) {
+              break;
+            }
+            continue;
+          }
           // a sweep over the working set, then sweeps over its nonzero groups until they are solved,
           // then certify every group; violators join the working set
           sweep(lambda, false);
           used++;
           int inner = 0;
           int nextNewton = NEWTON_AFTER;
-          while (used < budget && violation(lambda, true) > options.tolerance() * lambda) {
+          while (used < budget && !(penalty.isGroupLasso() && used >= proxNewtonAfter)
+              && violation(lambda, true) > options.tolerance() * lambda) {
             // correlated groups make block steps zigzag: after a few sweeps, Newton on the nonzero
             // groups; a Newton step that needs a short step hands back to the sweeps for a while
             if (inner >= nextNewton) {
@@ -380,7 +452,7 @@ final class GlmGroupLassoPath {
         }
       }
       int m = cols + 1;
-      if (groupsActive == 0 || m > NEWTON_MAX_COLUMNS) {
+      if (groupsActive == 0 || m > newtonMaxColumns) {
         return false;
       }
       int[] pos = new int[cols];
@@ -541,6 +613,240 @@ final class GlmGroupLassoPath {
     }
 
     /** The largest KKT violation (absolute), over the nonzero groups or all groups, and the intercept. */
+    /** The number of columns of the nonzero groups. */
+    private int nonzeroColumns() {
+      int cols = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (!isZero(l)) {
+          cols += f.end(l) - f.start(l);
+        }
+      }
+      return cols;
+    }
+
+    /** The largest KKT violation over the intercept and the groups of the working set. */
+    private double violationOnWorkingSet(double lambda) {
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += r[i];
+      }
+      double worst = Math.abs(sum / n);
+      for (int l = 0; l < groupCount; l++) {
+        if (working[l]) {
+          int from = f.start(l);
+          int m = f.end(l) - from;
+          f.groupCorrelation(l, r, grad, 0);
+          worst = Math.max(worst, penalty.violation(l, w, from, grad, 0, m, lambda));
+        }
+      }
+      return worst;
+    }
+
+    /**
+     * One proximal Newton step for the group lasso on the working set. At the current (w, b), with
+     * h_i = var(mu_i) and r = y - mu, the loss is modelled by
+     *
+     * <pre>  Q(d, db) = loss - (1/n) sum_i r_i z_i + (1/2n) sum_i h_i z_i^2,  z = X d + db,</pre>
+     *
+     * <p>and Q + lambda sum_l omega_l ||w_l + d_l|| is minimized over the working groups by block
+     * coordinate descent (block curvature H_l = lambda_max(X_l^T diag(h) X_l / n), the intercept
+     * exactly; H_l from the weights of the lambda's first Newton step), keeping q = r - h z so that a block's gradient is X_l^T q / n: no exp or log inside
+     * the sweeps. The inner sweeps stop when the largest block move, in gradient units, is below
+     * {@value #INNER_FRACTION} of the outer violation. A backtracking line search with the Armijo
+     * condition on the true objective then takes (w, b) + t (d, db).
+     *
+     * @param lambda the level
+     * @param outerViolation the working set's KKT violation at the current point
+     * @return whether the objective decreased
+     */
+    private boolean proxNewton(double lambda, double outerViolation) {
+      if (hw == null) {
+        hw = new double[n];
+        z = new double[n];
+        q = new double[n];
+        u = new double[n];
+        dw = new double[p];
+        blockH = new double[groupCount];
+        Arrays.fill(blockH, Double.NaN);
+        moving = new boolean[groupCount];
+      }
+      double hsum = 0;
+      for (int i = 0; i < n; i++) {
+        hw[i] = family.variance(y[i] - r[i]);
+        hsum += hw[i];
+        q[i] = r[i];
+        z[i] = 0;
+      }
+      if (!(hsum > 0)) {
+        return false;
+      }
+      for (int l = 0; l < groupCount; l++) {
+        if (working[l]) {
+          Arrays.fill(dw, f.start(l), f.end(l), 0.0);
+          moving[l] = !isZero(l);
+        }
+      }
+      double db = 0;
+      double innerTol = Math.max(INNER_FRACTION * outerViolation, 0.1 * options.tolerance() * lambda);
+      // glmnet's active-set cycling: a sweep over the working set, then sweeps over the groups that are
+      // nonzero in w + d until they settle, then the working set again; done when a full sweep settles
+      boolean full = true;
+      for (int sweep = 0; sweep < MAX_INNER_SWEEPS; sweep++) {
+        double biggest = 0;
+        for (int l = 0; l < groupCount; l++) {
+          if (!working[l] || (!full && !moving[l]) || !(f.blockLipschitz(l) > 0)) {
+            continue;
+          }
+          int from = f.start(l);
+          int m = f.end(l) - from;
+          f.groupCorrelation(l, q, grad, 0);
+          if (!moving[l]) {
+            // a zero block stays zero when its model gradient is below its threshold, whatever H_l is
+            if (GroupOps.norm(grad, 0, m) <= lambda * weights[l] * (1 + THRESHOLD_ROUNDING)) {
+              continue;
+            }
+          }
+          if (Double.isNaN(blockH[l])) {
+            blockH[l] = weightedCurvature(l);
+          }
+          double curv = blockH[l];
+          if (!(curv > 0)) {
+            continue;
+          }
+          for (int a = 0; a < m; a++) {
+            step[a] = w[from + a] + dw[from + a] + grad[a] / curv;
+          }
+          double norm = GroupOps.norm(step, 0, m);
+          double threshold = lambda * weights[l] / curv;
+          double shrink = norm > threshold * (1 + THRESHOLD_ROUNDING) ? 1 - threshold / norm : 0;
+          moving[l] = shrink > 0;
+          boolean moved = false;
+          double change = 0;
+          for (int a = 0; a < m; a++) {
+            delta[a] = w[from + a] + dw[from + a] - step[a] * shrink; // old - new
+            moved |= delta[a] != 0;
+            change += delta[a] * delta[a];
+          }
+          if (!moved) {
+            continue;
+          }
+          for (int a = 0; a < m; a++) {
+            dw[from + a] -= delta[a];
+          }
+          Arrays.fill(u, 0.0);
+          f.subtractGroup(l, delta, 0, u); // u = X_l (new - old)
+          for (int i = 0; i < n; i++) {
+            z[i] += u[i];
+            q[i] -= hw[i] * u[i];
+          }
+          biggest = Math.max(biggest, curv * Math.sqrt(change));
+        }
+        double sq = 0;
+        for (int i = 0; i < n; i++) {
+          sq += q[i];
+        }
+        double shift = sq / hsum;
+        db += shift;
+        for (int i = 0; i < n; i++) {
+          z[i] += shift;
+          q[i] -= hw[i] * shift;
+        }
+        biggest = Math.max(biggest, Math.abs(sq) / n);
+        if (biggest <= innerTol) {
+          if (full) {
+            break;
+          }
+          full = true;
+        } else {
+          full = false;
+        }
+      }
+      // the model's predicted decrease: -(1/n) r^T z + lambda (P(w + d) - P(w)) over the working groups
+      double linear = 0;
+      for (int i = 0; i < n; i++) {
+        linear -= r[i] * z[i];
+      }
+      linear /= n;
+      double penaltyNow = workingPenalty(0);
+      double decrease = linear + lambda * (workingPenalty(1) - penaltyNow);
+      if (!(decrease < 0)) {
+        return false;
+      }
+      double before = loss() + lambda * penaltyNow;
+      // a predicted decrease below the rounding of the objective cannot be checked: near the solution
+      // the model is exact to second order, so the full step is taken (the KKT check still decides)
+      boolean checkable = -decrease > RESOLVABLE_DECREASE * Math.abs(before);
+      double t = 1;
+      for (int halving = 0; halving <= LINE_SEARCH_HALVINGS; halving++, t /= 2) {
+        double trial = 0;
+        for (int i = 0; i < n; i++) {
+          trial += family.loss(y[i], eta[i] + t * z[i]);
+        }
+        trial = trial / n + lambda * workingPenalty(t);
+        if (!checkable || trial <= before + ARMIJO * t * decrease) {
+          for (int l = 0; l < groupCount; l++) {
+            if (working[l]) {
+              for (int k = f.start(l); k < f.end(l); k++) {
+                w[k] += t * dw[k];
+              }
+            }
+          }
+          b += t * db;
+          for (int i = 0; i < n; i++) {
+            eta[i] += t * z[i];
+          }
+          updateResidual();
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** sum over the working groups of omega_l ||w_l + t d_l||. */
+    private double workingPenalty(double t) {
+      double sum = 0;
+      for (int l = 0; l < groupCount; l++) {
+        if (working[l] && weights[l] > 0) {
+          int from = f.start(l);
+          int m = f.end(l) - from;
+          for (int a = 0; a < m; a++) {
+            step[a] = w[from + a] + t * dw[from + a];
+          }
+          sum += weights[l] * GroupOps.norm(step, 0, m);
+        }
+      }
+      return sum;
+    }
+
+    /** lambda_max(X_l^T diag(h) X_l / n), the block's curvature in the quadratic model. */
+    private double weightedCurvature(int l) {
+      int from = f.start(l);
+      int m = f.end(l) - from;
+      double[] x = f.columnsView();
+      double[] gram = new double[m * m];
+      for (int a = 0; a < m; a++) {
+        int ca = (from + a) * n;
+        for (int i = 0; i < n; i++) {
+          u[i] = x[ca + i] * hw[i];
+        }
+        for (int c = 0; c <= a; c++) {
+          double s = MatrixOps.fastDot(x, (from + c) * n, u, n) / n;
+          gram[a * m + c] = s;
+          gram[c * m + a] = s;
+        }
+      }
+      if (m == 1) {
+        return gram[0];
+      }
+      if (m <= EXACT_CURVATURE_MAX_SIZE) {
+        return Math.max(0.0, org.groupsparse.linalg.SymmetricEigen.of(gram, m).values()[m - 1]);
+      }
+      double[] start = new double[m];
+      Arrays.fill(start, 1.0);
+      return org.groupsparse.linalg.SpectralNorm.largestEigenvalue(gram, m, start)
+          * org.groupsparse.linalg.SpectralNorm.SAFETY;
+    }
+
     /**
      * The largest KKT violation over every group and the intercept; zero groups outside the working
      * set that violate join it.
@@ -548,13 +854,11 @@ final class GlmGroupLassoPath {
     private double certify(double lambda) {
       double worst = violation(lambda, false);
       if (worst > options.tolerance() * lambda) {
+        // groups outside the working set are zero: their violation is max(0, ||X_l^T r/n|| - lambda
+        // omega_l), from the norms the full pass just computed
         for (int l = 0; l < groupCount; l++) {
-          if (!working[l]) {
-            f.groupCorrelation(l, r, grad, 0);
-            if (penalty.violation(l, w, f.start(l), grad, 0, f.end(l) - f.start(l), lambda)
-                > options.tolerance() * lambda) {
-              working[l] = true;
-            }
+          if (!working[l] && gradientNorm[l] - penalty.zeroLevel(l, lambda) > options.tolerance() * lambda) {
+            working[l] = true;
           }
         }
       }
@@ -576,6 +880,9 @@ final class GlmGroupLassoPath {
         int from = f.start(l);
         int m = f.end(l) - from;
         f.groupCorrelation(l, r, grad, 0);
+        if (!nonzeroOnly) {
+          gradientNorm[l] = GroupOps.norm(grad, 0, m);
+        }
         worst = Math.max(worst, penalty.violation(l, w, from, grad, 0, m, lambda));
       }
       return worst;
