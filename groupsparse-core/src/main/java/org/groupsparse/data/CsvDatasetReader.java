@@ -100,10 +100,14 @@ public final class CsvDatasetReader {
       if (kind != null) {
         throw new InputException(shown, 0, 0, kind);
       }
-      java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-      return read(new BufferedReader(new InputStreamReader(in, utf8), 1 << 16), shown);
+      int threads = Runtime.getRuntime().availableProcessors();
+      if (threads > 1 && Files.size(path) >= PARALLEL_MIN_BYTES) {
+        Dataset blocks = readBlocks(path, shown, Math.min(threads, MAX_THREADS), MIN_BLOCK_BYTES);
+        if (blocks != null) {
+          return blocks;
+        }
+      }
+      return read(new BufferedReader(new InputStreamReader(in, utf8()), 1 << 16), shown);
     } catch (NoSuchFileException e) {
       throw new InputException(shown, 0, 0, "file not found");
     } catch (AccessDeniedException e) {
@@ -113,6 +117,197 @@ public final class CsvDatasetReader {
         throw new InputException(shown, 0, 0, "is a directory, expected a CSV file");
       }
       throw new InputException(shown, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Files from this size on are parsed in blocks of rows on several threads. */
+  static final long PARALLEL_MIN_BYTES = 4L << 20;
+  /** Threads of the block parser, at most. */
+  private static final int MAX_THREADS = 8;
+  /** Blocks per thread (smaller blocks balance the threads' loads). */
+  private static final int BLOCKS_PER_THREAD = 4;
+  /** Blocks are at least this long (fewer blocks than threads x {@value #BLOCKS_PER_THREAD} for smaller files). */
+  private static final long MIN_BLOCK_BYTES = 1L << 20;
+  /** Blocks are at most this long, so that each maps into one buffer. */
+  private static final long MAX_BLOCK_BYTES = 1L << 30;
+
+  private static java.nio.charset.CharsetDecoder utf8() {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+  }
+
+  /**
+   * Parses a large file in blocks of whole lines on several threads: the header first, then each
+   * block (split at line breaks) by its own Commons CSV parser, with the line numbers of the whole
+   * file in its messages; the first error in the file wins, as in a sequential read. Files with a
+   * quote character anywhere are read sequentially (a quoted cell may hold a line break, so lines
+   * are not records there), as are files without a line feed after the header.
+   *
+   * @param threads threads
+   * @param minBlockBytes smallest block (tests use small ones to get many blocks from a small file)
+   * @return the data, or null when the file must be read sequentially
+   */
+  Dataset readBlocks(Path path, String shown, int threads, long minBlockBytes) throws IOException {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path,
+        java.nio.file.StandardOpenOption.READ)) {
+      long size = channel.size();
+      long headerEnd = lineEnd(channel, 0, size);
+      if (headerEnd < 0) {
+        return null;
+      }
+      java.nio.ByteBuffer headerBytes = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, headerEnd);
+      for (int i = 0; i < headerEnd; i++) {
+        if (headerBytes.get(i) == '"') {
+          return null;
+        }
+      }
+      Layout layout;
+      try (CSVParser hp = FORMAT.parse(new InputStreamReader(new BufferStream(headerBytes), utf8()))) {
+        layout = header(hp.iterator(), shown);
+      }
+      int blocks = (int) Math.max(Math.min((long) threads * BLOCKS_PER_THREAD, (size - headerEnd) / minBlockBytes + 1),
+          (size - headerEnd) / MAX_BLOCK_BYTES + 1);
+      long[] from = new long[blocks + 1];
+      from[0] = headerEnd;
+      from[blocks] = size;
+      for (int b = 1; b < blocks; b++) {
+        long target = Math.max(from[b - 1], headerEnd + (size - headerEnd) / blocks * b);
+        long end = lineEnd(channel, target, size);
+        from[b] = end < 0 ? size : end;
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "groupsparse-csv");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        // pass 1: line feeds per block (for the line numbers of messages) and quote characters
+        List<java.util.concurrent.Future<long[]>> scans = new ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+          long a = from[b];
+          long e = from[b + 1];
+          scans.add(pool.submit(() -> scan(channel, a, e)));
+        }
+        long[] lineOffset = new long[blocks];
+        long lines = 1; // the header's
+        for (int b = 0; b < blocks; b++) {
+          long[] counts = scans.get(b).get();
+          if (counts[1] > 0) {
+            return null;
+          }
+          lineOffset[b] = lines;
+          lines += counts[0];
+        }
+        // pass 2: parse the blocks
+        List<java.util.concurrent.Future<Rows>> parsed = new ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+          long a = from[b];
+          long e = from[b + 1];
+          long offset = lineOffset[b];
+          parsed.add(pool.submit(() -> {
+            java.nio.ByteBuffer bytes = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, a, e - a);
+            try (CSVParser parser = FORMAT.parse(new BufferedReader(new InputStreamReader(new BufferStream(bytes),
+                utf8()), 1 << 16))) {
+              return rows(parser.iterator(), parser, layout, shown, offset);
+            }
+          }));
+        }
+        List<Rows> parts = new ArrayList<>();
+        for (java.util.concurrent.Future<Rows> f : parsed) {
+          try {
+            parts.add(f.get());
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InputException ie) {
+              throw ie; // the earliest block's error: the first in the file
+            }
+            if (e.getCause() instanceof UncheckedIOException || e.getCause() instanceof IOException) {
+              throw new InputException(shown, "cannot read: " + csvProblem(e.getCause()), e.getCause());
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+        }
+        long n = 0;
+        for (Rows r : parts) {
+          n += r.n();
+        }
+        int p = layout.featureColumns().length;
+        if (n * p > Integer.MAX_VALUE - 8) {
+          throw new InputException(shown, 0, 0, "too many cells for one dense matrix");
+        }
+        double[] x = new double[(int) (n * p)];
+        double[] y = new double[(int) n];
+        int at = 0;
+        for (Rows r : parts) {
+          System.arraycopy(r.x(), 0, x, at * p, r.n() * p);
+          System.arraycopy(r.y(), 0, y, at, r.n());
+          at += r.n();
+        }
+        return layout.dataset(new Rows(x, y, (int) n), shown);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InputException(shown, "interrupted while reading", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new InputException(shown, "cannot read: " + csvProblem(e.getCause()), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** The position after the first line feed at or after {@code from}, or -1 when there is none. */
+  private static long lineEnd(java.nio.channels.FileChannel channel, long from, long size) throws IOException {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+    long pos = from;
+    while (pos < size) {
+      buf.clear();
+      int got = channel.read(buf, pos);
+      if (got <= 0) {
+        return -1;
+      }
+      for (int i = 0; i < got; i++) {
+        if (buf.get(i) == '\n') {
+          return pos + i + 1;
+        }
+      }
+      pos += got;
+    }
+    return -1;
+  }
+
+  /** {line feeds, quote characters} in {@code [from, to)}. */
+  private static long[] scan(java.nio.channels.FileChannel channel, long from, long to) throws IOException {
+    java.nio.ByteBuffer bytes = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, from, to - from);
+    long feeds = 0;
+    long quotes = 0;
+    for (int i = 0, m = bytes.limit(); i < m; i++) {
+      byte c = bytes.get(i);
+      feeds += c == '\n' ? 1 : 0;
+      quotes += c == '"' ? 1 : 0;
+    }
+    return new long[] {feeds, quotes};
+  }
+
+  /** An input stream over the remaining bytes of a buffer. */
+  private static final class BufferStream extends InputStream {
+    private final java.nio.ByteBuffer buffer;
+
+    BufferStream(java.nio.ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    @Override
+    public int read() {
+      return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (!buffer.hasRemaining()) {
+        return -1;
+      }
+      int k = Math.min(len, buffer.remaining());
+      buffer.get(b, off, k);
+      return k;
     }
   }
 
@@ -166,122 +361,158 @@ public final class CsvDatasetReader {
    * @return the data set
    */
   public Dataset read(Reader reader, String shown) {
-    // no trim by the parser: it would also strip control characters such as NUL; cells and names
-    // are stripped of spaces and tabs only, and anything else that is not a number is refused
-    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(false).build();
-    try (CSVParser parser = format.parse(reader)) {
+    try (CSVParser parser = FORMAT.parse(reader)) {
       Iterator<CSVRecord> it = parser.iterator();
-      if (!it.hasNext()) {
-        throw new InputException(shown, 0, 0, "file is empty; expected a header line with column names");
-      }
-      CSVRecord header = it.next();
-      List<String> names = new ArrayList<>(header.size());
-      for (String h : header) {
-        names.add(strip(h));
-      }
-      if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
-        names.set(0, names.get(0).substring(1));
-      }
-      Map<String, Integer> columnOf = new HashMap<>();
-      for (int c = 0; c < names.size(); c++) {
-        String name = names.get(c);
-        if (name.isEmpty()) {
-          throw new InputException(shown, 1, c + 1, "empty column name in the header");
-        }
-        for (int k = 0; k < name.length(); k++) {
-          char ch = name.charAt(k);
-          if (ch < 0x20 || ch == 0x7f || ch == '\uFFFD') {
-            throw new InputException(shown, 1, c + 1, "column name '" + InputException.printable(name)
-                + "' contains a control character; is this a text CSV file?");
-          }
-        }
-        if (columnOf.put(name, c) != null) {
-          throw new InputException(shown, 1, c + 1, "duplicate column name '" + name + "'");
-        }
-      }
-      int targetColumn = -1;
-      if (target != null) {
-        Integer t = columnOf.get(target);
-        if (t == null && targetRequired) {
-          throw new InputException(shown, 1, 0, "no target column '" + target + "'; columns are " + preview(names));
-        }
-        targetColumn = t == null ? -1 : t;
-      }
-      for (String e : excluded) {
-        if (!columnOf.containsKey(e)) {
-          throw new InputException(shown, 1, 0, "no column '" + e + "' to exclude; columns are " + preview(names));
-        }
-      }
-      int[] featureColumns;
-      List<String> featureNames = new ArrayList<>();
-      if (features != null) {
-        featureColumns = new int[features.size()];
-        for (int k = 0; k < features.size(); k++) {
-          Integer c = columnOf.get(features.get(k));
-          if (c == null) {
-            throw new InputException(shown, 1, 0, "no column '" + features.get(k) + "', which the model needs");
-          }
-          featureColumns[k] = c;
-          featureNames.add(features.get(k));
-        }
-      } else {
-        List<Integer> cols = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
-          if (c != targetColumn && !excluded.contains(names.get(c))) {
-            cols.add(c);
-            featureNames.add(names.get(c));
-          }
-        }
-        if (cols.isEmpty()) {
-          throw new InputException(shown, 1, 0, target == null ? "no columns left to use"
-              : "no feature columns besides the target '" + target + "'");
-        }
-        featureColumns = cols.stream().mapToInt(Integer::intValue).toArray();
-      }
-      int p = featureColumns.length;
-      int width = names.size();
-      double[] x = new double[Math.max(16, p * 64)];
-      double[] y = new double[64];
-      int n = 0;
-      while (true) {
-        CSVRecord rec;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          rec = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          throw new InputException(shown, parser.getCurrentLineNumber() + 1, 0, "malformed CSV: " + csvProblem(e));
-        }
-        long line = recordStartLine(rec, parser.getCurrentLineNumber());
-        if (rec.size() != width) {
-          throw new InputException(shown, line, 0,
-              "expected " + width + " fields as in the header; got " + rec.size());
-        }
-        if ((long) (n + 1) * p > Integer.MAX_VALUE - 8) {
-          throw new InputException(shown, line, 0, "too many cells for one dense matrix");
-        }
-        if ((n + 1) * p > x.length) {
-          x = Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max((long) x.length * 2, (long) (n + 1) * p)));
-        }
-        if (n + 1 > y.length) {
-          y = Arrays.copyOf(y, y.length * 2);
-        }
-        int off = n * p;
-        for (int k = 0; k < p; k++) {
-          x[off + k] = parseCell(rec, featureColumns[k], shown, line, names);
-        }
-        y[n] = targetColumn >= 0 ? parseCell(rec, targetColumn, shown, line, names) : Double.NaN;
-        n++;
-      }
-      if (n == 0) {
-        throw new InputException(shown, 0, 0, "has a header but no data rows");
-      }
-      return new Dataset(new DenseMatrix(n, p, Arrays.copyOf(x, n * p)), Arrays.copyOf(y, n), featureNames,
-          target == null ? "y" : target);
+      Layout layout = header(it, shown);
+      Rows rows = rows(it, parser, layout, shown, 0);
+      return layout.dataset(rows, shown);
     } catch (IOException | UncheckedIOException e) {
       throw new InputException(shown, "cannot read: " + csvProblem(e), e);
     }
+  }
+
+  /**
+   * No trim by the parser: it would also strip control characters such as NUL; cells and names are
+   * stripped of spaces and tabs only, and anything else that is not a number is refused.
+   */
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(false).build();
+
+  /** The columns a file provides and which of them are read. */
+  private record Layout(List<String> names, int[] featureColumns, int targetColumn, List<String> featureNames,
+      String target) {
+    Dataset dataset(Rows rows, String shown) {
+      if (rows.n() == 0) {
+        throw new InputException(shown, 0, 0, "has a header but no data rows");
+      }
+      int p = featureColumns.length;
+      return new Dataset(new DenseMatrix(rows.n(), p, Arrays.copyOf(rows.x(), rows.n() * p)),
+          Arrays.copyOf(rows.y(), rows.n()), featureNames, target == null ? "y" : target);
+    }
+  }
+
+  /** Parsed rows: x row-major (n x p, possibly longer), y, and their number. */
+  private record Rows(double[] x, double[] y, int n) {}
+
+  /** Reads and checks the header line; decides which columns are features and which is the target. */
+  private Layout header(Iterator<CSVRecord> it, String shown) {
+    if (!it.hasNext()) {
+      throw new InputException(shown, 0, 0, "file is empty; expected a header line with column names");
+    }
+    CSVRecord header = it.next();
+    List<String> names = new ArrayList<>(header.size());
+    for (String h : header) {
+      names.add(strip(h));
+    }
+    if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+      names.set(0, names.get(0).substring(1));
+    }
+    Map<String, Integer> columnOf = new HashMap<>();
+    for (int c = 0; c < names.size(); c++) {
+      String name = names.get(c);
+      if (name.isEmpty()) {
+        throw new InputException(shown, 1, c + 1, "empty column name in the header");
+      }
+      for (int k = 0; k < name.length(); k++) {
+        char ch = name.charAt(k);
+        if (ch < 0x20 || ch == 0x7f || ch == '\uFFFD') {
+          throw new InputException(shown, 1, c + 1, "column name '" + InputException.printable(name)
+              + "' contains a control character; is this a text CSV file?");
+        }
+      }
+      if (columnOf.put(name, c) != null) {
+        throw new InputException(shown, 1, c + 1, "duplicate column name '" + name + "'");
+      }
+    }
+    int targetColumn = -1;
+    if (target != null) {
+      Integer t = columnOf.get(target);
+      if (t == null && targetRequired) {
+        throw new InputException(shown, 1, 0, "no target column '" + target + "'; columns are " + preview(names));
+      }
+      targetColumn = t == null ? -1 : t;
+    }
+    for (String e : excluded) {
+      if (!columnOf.containsKey(e)) {
+        throw new InputException(shown, 1, 0, "no column '" + e + "' to exclude; columns are " + preview(names));
+      }
+    }
+    int[] featureColumns;
+    List<String> featureNames = new ArrayList<>();
+    if (features != null) {
+      featureColumns = new int[features.size()];
+      for (int k = 0; k < features.size(); k++) {
+        Integer c = columnOf.get(features.get(k));
+        if (c == null) {
+          throw new InputException(shown, 1, 0, "no column '" + features.get(k) + "', which the model needs");
+        }
+        featureColumns[k] = c;
+        featureNames.add(features.get(k));
+      }
+    } else {
+      List<Integer> cols = new ArrayList<>();
+      for (int c = 0; c < names.size(); c++) {
+        if (c != targetColumn && !excluded.contains(names.get(c))) {
+          cols.add(c);
+          featureNames.add(names.get(c));
+        }
+      }
+      if (cols.isEmpty()) {
+        throw new InputException(shown, 1, 0, target == null ? "no columns left to use"
+            : "no feature columns besides the target '" + target + "'");
+      }
+      featureColumns = cols.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return new Layout(names, featureColumns, targetColumn, featureNames, target);
+  }
+
+  /**
+   * Parses data rows.
+   *
+   * @param lineOffset lines of the file before the text the parser reads (0 when it reads the
+   *     whole file, header included)
+   */
+  private static Rows rows(Iterator<CSVRecord> it, CSVParser parser, Layout layout, String shown, long lineOffset) {
+    int[] featureColumns = layout.featureColumns();
+    int targetColumn = layout.targetColumn();
+    List<String> names = layout.names();
+    int p = featureColumns.length;
+    int width = names.size();
+    double[] x = new double[Math.max(16, p * 64)];
+    double[] y = new double[64];
+    int n = 0;
+    while (true) {
+      CSVRecord rec;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        rec = it.next();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        throw new InputException(shown, lineOffset + parser.getCurrentLineNumber() + 1, 0,
+            "malformed CSV: " + csvProblem(e));
+      }
+      long line = recordStartLine(rec, lineOffset + parser.getCurrentLineNumber());
+      if (rec.size() != width) {
+        throw new InputException(shown, line, 0,
+            "expected " + width + " fields as in the header; got " + rec.size());
+      }
+      if ((long) (n + 1) * p > Integer.MAX_VALUE - 8) {
+        throw new InputException(shown, line, 0, "too many cells for one dense matrix");
+      }
+      if ((n + 1) * p > x.length) {
+        x = Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max((long) x.length * 2, (long) (n + 1) * p)));
+      }
+      if (n + 1 > y.length) {
+        y = Arrays.copyOf(y, y.length * 2);
+      }
+      int off = n * p;
+      for (int k = 0; k < p; k++) {
+        x[off + k] = parseCell(rec, featureColumns[k], shown, line, names);
+      }
+      y[n] = targetColumn >= 0 ? parseCell(rec, targetColumn, shown, line, names) : Double.NaN;
+      n++;
+    }
+    return new Rows(x, y, n);
   }
 
   /** The first line of a record: its end line less the line breaks inside its quoted cells. */
