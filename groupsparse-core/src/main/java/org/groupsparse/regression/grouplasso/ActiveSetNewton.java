@@ -44,7 +44,7 @@ final class ActiveSetNewton {
    *
    * @return the number of Newton steps taken
    */
-  int polish(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working, int count, double[] w,
+  int polish(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working, int count, double[] w,
       double[] r, double tolerance, int maxColumns) {
     // the smooth part of the problem: the nonzero groups (for the sparse group lasso only their
     // nonzero entries, where |w_j| is linear), each group's columns kept together
@@ -201,7 +201,7 @@ final class ActiveSetNewton {
     cache = c;
   }
 
-  private void fillGram(LeastSquaresDatafit f, int m, double[] gram) {
+  private void fillGram(QuadraticDatafit f, int m, double[] gram) {
     int p = f.cols();
     int n = f.rows();
     if (cache != null && heldByCache(m)) {
@@ -244,7 +244,7 @@ final class ActiveSetNewton {
     return true;
   }
 
-  private double objective(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] active, int count,
+  private double objective(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] active, int count,
       double[] w, double[] r) {
     double v = f.value(r);
     for (int a = 0; a < count; a++) {
@@ -254,7 +254,7 @@ final class ActiveSetNewton {
     return v;
   }
 
-  private double trialObjective(GroupNormPenalty penalty, double lambda, int[] active, int[] included, int count,
+  private double trialObjective(BlockPenalty penalty, double lambda, int[] active, int[] included, int count,
       double[] r, double t, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {

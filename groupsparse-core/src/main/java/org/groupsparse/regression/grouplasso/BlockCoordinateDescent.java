@@ -20,7 +20,7 @@ import org.groupsparse.linalg.SymmetricEigen;
  * CovarianceCache}), so a visit costs q m_l instead of 4 n m_l; the residual is brought up to date
  * once per solve, r -= X_W (w - w_start). Both kinds of update give the same iterates up to rounding.
  */
-public final class BlockCoordinateDescent implements GroupLassoSolver {
+final class BlockCoordinateDescent implements GroupLassoSolver {
   /** Sweeps without a {@link #PROGRESS} improvement of the worst violation before giving up (rounding floor). */
   private static final int STALL_SWEEPS = 200;
   /** Sweeps over the nonzero groups before the active-set Newton polish is first considered. */
@@ -71,7 +71,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
     this.updates = updates;
   }
 
-  private boolean useCovariance(LeastSquaresDatafit datafit, int[] working, int count) {
+  private boolean useCovariance(QuadraticDatafit datafit, int[] working, int count) {
     if (updates == UpdateType.NAIVE) {
       return false;
     }
@@ -83,7 +83,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   /** Starts a covariance-mode solve: Gram rows for new groups, c_W = X_W^T r / n, w at sync. */
-  private void beginCovariance(LeastSquaresDatafit f, int[] working, int count, double[] w, double[] r) {
+  private void beginCovariance(QuadraticDatafit f, int[] working, int count, double[] w, double[] r) {
     cache.ensure(f, working, count);
     int q = cache.size();
     if (cw.length < q) {
@@ -123,7 +123,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
    * @param maxIterations budget
    * @return iterations used
    */
-  int solveGram(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  int solveGram(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] c, double[] b, double tolerance, int maxIterations) {
     covariance = true;
     full = true;
@@ -147,7 +147,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   /** Brings the residual up to date with w: r -= X_W (w - w_synced). */
-  private void syncResidual(LeastSquaresDatafit f, double[] w, double[] r) {
+  private void syncResidual(QuadraticDatafit f, double[] w, double[] r) {
     double[] columns = f.columnsView();
     int n = f.rows();
     for (int t = 0; t < cache.size(); t++) {
@@ -161,7 +161,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   @Override
-  public int solve(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  public int solve(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     covariance = useCovariance(datafit, working, count);
     if (covariance) {
@@ -177,7 +177,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
     }
   }
 
-  private int polish(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  private int polish(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance) {
     if (!penalty.smoothOnNonzeroGroups()) {
       return 0; // the sparse group lasso's l1 part is not smooth on nonzero groups: proximal sweeps only
@@ -206,7 +206,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
     return moves;
   }
 
-  private int iterate(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  private int iterate(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     int iterations = 0;
     if (polishFirst && penalty.smoothOnNonzeroGroups() && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
@@ -258,7 +258,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   /** Multiply-adds of one sweep over the nonzero groups, with the current kind of update. */
-  private double sweepCost(LeastSquaresDatafit f, GroupNormPenalty penalty, int[] working, int count, double[] w) {
+  private double sweepCost(QuadraticDatafit f, BlockPenalty penalty, int[] working, int count, double[] w) {
     double perColumn = covariance ? gSize : 2.0 * f.rows();
     double cost = 0;
     for (int a = 0; a < count; a++) {
@@ -272,7 +272,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   /** Multiply-adds of one Newton polish: the Gram block (unless cached), its Cholesky factor, the line search. */
-  private double polishCost(LeastSquaresDatafit f, GroupNormPenalty penalty, int[] working, int count, double[] w) {
+  private double polishCost(QuadraticDatafit f, BlockPenalty penalty, int[] working, int count, double[] w) {
     double q = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];
@@ -284,7 +284,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
     return q * q * q / 3 + gram + 3.0 * f.rows() * q;
   }
 
-  private double sweep(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  private double sweep(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] r, boolean activeOnly) {
     double worst = 0;
     for (int a = 0; a < count; a++) {
@@ -348,7 +348,7 @@ public final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   /** Applies the move delta[0 .. m) of the block at {@code from}: to c_W by G, or to the residual. */
-  private void moveBlock(LeastSquaresDatafit f, int from, int m, double[] r) {
+  private void moveBlock(QuadraticDatafit f, int from, int m, double[] r) {
     if (covariance) {
       for (int k = 0; k < m; k++) {
         double d = delta[k];

@@ -64,7 +64,7 @@ final class CovarianceCache {
    * @param count entries of working used
    * @return the columns of these groups together
    */
-  static int columns(LeastSquaresDatafit f, int[] working, int count) {
+  static int columns(QuadraticDatafit f, int[] working, int count) {
     int q = 0;
     for (int a = 0; a < count; a++) {
       q += f.end(working[a]) - f.start(working[a]);
@@ -79,7 +79,7 @@ final class CovarianceCache {
    * @param working groups
    * @param count entries used
    */
-  void ensure(LeastSquaresDatafit f, int[] working, int count) {
+  void ensure(QuadraticDatafit f, int[] working, int count) {
     if (slotOf.length != f.cols()) {
       slotOf = new int[f.cols()];
       Arrays.fill(slotOf, -1);

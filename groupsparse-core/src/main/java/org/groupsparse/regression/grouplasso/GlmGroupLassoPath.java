@@ -138,7 +138,7 @@ final class GlmGroupLassoPath {
 
   /** One path. */
   private final class Run {
-    private final LeastSquaresDatafit f;
+    private final QuadraticDatafit f;
     private final double[] y;
     private final double[] weights;
     private final PathListener listener;
@@ -165,11 +165,11 @@ final class GlmGroupLassoPath {
     private boolean[] moving;
     /** ||X_l^T r / n|| of every group at the last full pass (the previous lambda's solution): the strong rule reads it. */
     private final double[] gradientNorm;
-    private final GroupNormPenalty penalty;
+    private final BlockPenalty penalty;
     private final GroupOrthonormalization ortho;
     private double b;
 
-    Run(LeastSquaresDatafit f, double[] y, double[] weights, PathListener listener, Standardization std,
+    Run(QuadraticDatafit f, double[] y, double[] weights, PathListener listener, Standardization std,
         GroupOrthonormalization ortho) {
       this.f = f;
       this.ortho = ortho;

@@ -141,8 +141,8 @@ public final class GroupLassoPath {
 
   /** One path computation. */
   private final class Run {
-    private final LeastSquaresDatafit f;
-    private final GroupNormPenalty penalty;
+    private final QuadraticDatafit f;
+    private final BlockPenalty penalty;
     private final PathListener listener;
     private final ForkJoinPool pool;
     private final GroupLassoSolver solver;
@@ -176,7 +176,7 @@ public final class GroupLassoPath {
 
     private final GroupOrthonormalization ortho;
 
-    Run(LeastSquaresDatafit f, GroupNormPenalty penalty, PathListener listener, ForkJoinPool pool,
+    Run(QuadraticDatafit f, BlockPenalty penalty, PathListener listener, ForkJoinPool pool,
         GroupOrthonormalization ortho) {
       this.ortho = ortho;
       this.f = f;

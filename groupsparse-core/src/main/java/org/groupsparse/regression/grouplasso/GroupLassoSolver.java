@@ -7,14 +7,15 @@ package org.groupsparse.regression.grouplasso;
  *
  * <p>improving a warm start in place. The path driver ({@link GroupLassoPath}) chooses the working
  * set by screening and certifies the result with a full KKT check, so a solver only needs its own
- * convergence test on the working set.
+ * convergence test on the working set. Solvers see the datafit and the penalty through the
+ * {@link QuadraticDatafit} and {@link BlockPenalty} interfaces only.
  */
-public interface GroupLassoSolver {
+interface GroupLassoSolver {
   /**
    * Improves w on the working set.
    *
-   * @param datafit the least-squares datafit (design in group order)
-   * @param penalty the group norm
+   * @param datafit the smooth datafit (design in group order; {@link LeastSquaresDatafit})
+   * @param penalty the block-separable penalty ({@link GroupNormPenalty})
    * @param lambda the penalty level, &gt; 0
    * @param working group indices of the working set, not modified
    * @param count how many entries of {@code working} are used
@@ -25,6 +26,6 @@ public interface GroupLassoSolver {
    * @param maxIterations budget (sweeps or gradient steps)
    * @return the iterations used (more than {@code maxIterations} never)
    */
-  int solve(LeastSquaresDatafit datafit, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  int solve(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations);
 }

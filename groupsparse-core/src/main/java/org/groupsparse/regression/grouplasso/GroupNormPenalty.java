@@ -12,7 +12,7 @@ import org.groupsparse.util.Check;
  * <p>Blocks are addressed by the column positions of {@link LeastSquaresDatafit}: group l occupies
  * positions [start(l), end(l)).
  */
-public final class GroupNormPenalty {
+final class GroupNormPenalty implements BlockPenalty {
   private final double[] weights;
   private final PenaltyKind kind;
   private final double gamma;
@@ -362,7 +362,7 @@ public final class GroupNormPenalty {
    * @param datafit gives the block layout
    * @return sum_l omega_l ||w_l||
    */
-  public double value(double[] w, LeastSquaresDatafit datafit) {
+  public double value(double[] w, QuadraticDatafit datafit) {
     double s = 0;
     for (int l = 0; l < weights.length; l++) {
       if (weights[l] > 0) {

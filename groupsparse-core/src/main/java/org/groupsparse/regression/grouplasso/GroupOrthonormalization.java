@@ -147,7 +147,7 @@ final class GroupOrthonormalization {
    * @param w coefficients by the datafit's column positions
    * @param out receives them by feature
    */
-  static void byFeature(GroupOrthonormalization ortho, LeastSquaresDatafit f, double[] w, double[] out) {
+  static void byFeature(GroupOrthonormalization ortho, QuadraticDatafit f, double[] w, double[] out) {
     if (ortho != null) {
       ortho.toFeatures(w, out);
       return;

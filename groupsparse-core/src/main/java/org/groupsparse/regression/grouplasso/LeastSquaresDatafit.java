@@ -21,7 +21,7 @@ import org.groupsparse.linalg.SymmetricEigen;
  *
  * <p>Not safe for concurrent use; {@link #correlation} may use the pool given to it.
  */
-public final class LeastSquaresDatafit {
+final class LeastSquaresDatafit implements QuadraticDatafit {
   private static final int EXACT_BLOCK_LIMIT = 128;
   private final int n;
   private final int p;
@@ -117,7 +117,7 @@ public final class LeastSquaresDatafit {
   }
 
   /** @return the column-major design in group order (a view, do not modify) */
-  double[] columnsView() {
+  public double[] columnsView() {
     return columns;
   }
 
@@ -127,7 +127,7 @@ public final class LeastSquaresDatafit {
    *
    * @return the matrix (a view, do not modify)
    */
-  double[] gram() {
+  public double[] gram() {
     if (fullGram == null) {
       double[] g = new double[Math.multiplyExact(p, p)];
       // the group-ordered columns, read row-major, are the p x n matrix X^T: G = X^T (X^T)^T / n
@@ -146,7 +146,7 @@ public final class LeastSquaresDatafit {
    * @param w coefficients by position
    * @param out receives c (length p)
    */
-  void gramCorrelation(double[] b, double[] w, double[] out) {
+  public void gramCorrelation(double[] b, double[] w, double[] out) {
     double[] g = gram();
     System.arraycopy(b, 0, out, 0, p);
     for (int k = 0; k < p; k++) {
@@ -162,7 +162,7 @@ public final class LeastSquaresDatafit {
    * @param w coefficients by position
    * @param out receives r (length n)
    */
-  void residual(double[] w, double[] out) {
+  public void residual(double[] w, double[] out) {
     System.arraycopy(y, 0, out, 0, n);
     for (int k = 0; k < p; k++) {
       if (w[k] != 0) {
@@ -179,7 +179,7 @@ public final class LeastSquaresDatafit {
    * @param w coefficients by position
    * @return the loss
    */
-  double gramValue(double yy, double[] b, double[] w) {
+  public double gramValue(double yy, double[] b, double[] w) {
     double[] g = gram();
     double quadratic = 0;
     double linear = 0;
@@ -196,7 +196,7 @@ public final class LeastSquaresDatafit {
     return Math.max(0.0, 0.5 * yy - linear + 0.5 * quadratic);
   }
 
-  double[] response() {
+  public double[] response() {
     return y;
   }
 

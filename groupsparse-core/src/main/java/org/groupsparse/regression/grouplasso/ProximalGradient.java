@@ -15,7 +15,7 @@ import org.groupsparse.groups.GroupOps;
  * is the stopping test. Each step costs two passes over the working columns (X w_next and X^T r_z),
  * using X z = X w + beta (X w - X w_prev).
  */
-public final class ProximalGradient implements GroupLassoSolver {
+final class ProximalGradient implements GroupLassoSolver {
   private static final int CHECK_EVERY = 10;
   private double[] z = new double[0];
   private double[] previous = new double[0];
@@ -25,7 +25,7 @@ public final class ProximalGradient implements GroupLassoSolver {
   private double[] corr = new double[0];
 
   @Override
-  public int solve(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working, int count,
+  public int solve(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     int n = f.rows();
     int p = f.cols();
@@ -87,7 +87,7 @@ public final class ProximalGradient implements GroupLassoSolver {
     return iterations;
   }
 
-  private double kktViolation(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working,
+  private double kktViolation(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working,
       int count, double[] w, double[] residual) {
     double worst = 0;
     for (int a = 0; a < count; a++) {
