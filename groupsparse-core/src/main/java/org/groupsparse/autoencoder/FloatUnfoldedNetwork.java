@@ -8,8 +8,9 @@ import org.groupsparse.linalg.SpectralNorm;
  * The single-precision twin of {@link UnfoldedNetwork}'s training pass (same Gram form, same
  * gradient, same chunking; see there for the math): the data, the dictionary copy, the
  * pre-activations and every product are float32 (sgemm), which halves memory traffic and doubles
- * the SIMD width. Unlike the float64 reference it keeps every layer's output X_k from the forward
- * pass (memory: 2 T x chunk x m floats) instead of recomputing it in the backward pass. The caller keeps the dictionary and the optimizer state in float64 ("master
+ * the SIMD width. Like the float64 network it keeps every layer's output X_k from the forward pass
+ * (memory: 2 T x chunk x m floats); the two have one structure (fields, chunking, passes; without
+ * momentum this one skips the zero carried term). The caller keeps the dictionary and the optimizer state in float64 ("master
  * weights"): {@link #prepare} rounds A to float once per step and {@link #lossAndGradient} adds the
  * float gradient into a double accumulator. The step size alpha = 1/||A||_2^2 comes from the power
  * method on the float Gram matrix, iterated in double. Encoding for users stays in float64.

@@ -16,8 +16,10 @@ import org.groupsparse.linalg.SpectralNorm;
  * U_{k-1} = (1 + beta_k) dZ_k H + carried terms (FISTA) and dH = sum_k S_{k-1}^T dZ_k,
  * dL/dA = scale R^T X_T + Y^T (alpha sum_k dZ_k) - alpha A (dH + dH^T).
  *
- * <p>Rows are processed in chunks so that the stored pre-activations (T x chunk x m) stay small;
- * all workspaces are allocated once. Not thread-safe; the BLAS products use the BLAS threads.
+ * <p>Rows are processed in chunks so that the stored pre-activations and layer outputs (2 T x
+ * chunk x m) stay small; all workspaces are allocated once. {@link FloatUnfoldedNetwork} is the
+ * float32 twin with the same structure (fields, chunking, kept outputs, the same passes); it differs
+ * in its element type and in keeping float64 master weights. Not thread-safe; the BLAS products use the BLAS threads.
  */
 final class UnfoldedNetwork {
   private final AutoencoderArchitecture architecture;
@@ -29,8 +31,8 @@ final class UnfoldedNetwork {
   private final double[] betas;
   private final double[] c;
   private final double[] z;
-  private final double[] x;
-  private final double[] xPrev;
+  /** X_1..X_T of the forward pass (kept, as in {@link FloatUnfoldedNetwork}: the backward pass reads every X_{k-1}). */
+  private final double[] xs;
   private final double[] s;
   private final double[] u;
   private final double[] carry;
@@ -54,8 +56,7 @@ final class UnfoldedNetwork {
     this.betas = momentumCoefficients(layers, architecture.momentum());
     this.c = new double[chunk * m];
     this.z = new double[layers * chunk * m];
-    this.x = new double[chunk * m];
-    this.xPrev = new double[chunk * m];
+    this.xs = new double[layers * chunk * m];
     this.s = new double[chunk * m];
     this.u = new double[chunk * m];
     this.carry = new double[chunk * m];
@@ -129,7 +130,7 @@ final class UnfoldedNetwork {
     for (int start = 0; start < rows; start += chunk) {
       int b = Math.min(chunk, rows - start);
       forward(a, y, from + start, b);
-      System.arraycopy(x, 0, codes, start * m, b * m);
+      System.arraycopy(xs, (layers - 1) * chunk * m, codes, start * m, b * m);
     }
   }
 
@@ -168,52 +169,65 @@ final class UnfoldedNetwork {
     return loss;
   }
 
-  /** Z_1..Z_T into z, X_T into x. */
+  /** Z_1..Z_T into z, X_1..X_T into xs. */
   private void forward(double[] a, double[] y, int from, int b) {
     int size = b * m;
+    int stride = chunk * m;
     RowMajorBlas.gemm(false, false, b, m, n, 1, y, from * n, n, a, 0, m, 0, c, 0, m);
     for (int i = 0; i < size; i++) {
       z[i] = alpha * c[i];
     }
-    applyRows(z, 0, b, x);
-    Arrays.fill(xPrev, 0, size, 0);
+    applyRows(z, 0, b, xs, 0);
     for (int k = 2; k <= layers; k++) {
-      double beta = betas[k - 1];
-      double[] input = x;
-      if (beta != 0) {
-        for (int i = 0; i < size; i++) {
-          s[i] = x[i] + beta * (x[i] - xPrev[i]);
-        }
-        input = s;
-      }
-      int zOff = (k - 1) * chunk * m;
+      double[] input = momentumInput(k - 1, size);
+      int zOff = (k - 1) * stride;
       for (int i = 0; i < size; i++) {
         z[zOff + i] = alpha * c[i];
       }
-      RowMajorBlas.gemm(false, false, b, m, m, 1, input, 0, m, h, 0, m, 1, z, zOff, m);
-      System.arraycopy(x, 0, xPrev, 0, size);
-      applyRows(z, zOff, b, x);
+      RowMajorBlas.gemm(false, false, b, m, m, 1, input, input == xs ? (k - 2) * stride : 0, m, h, 0, m, 1, z, zOff,
+          m);
+      applyRows(z, zOff, b, xs, zOff);
     }
+  }
+
+  /**
+   * S_j = X_j + beta_j (X_j - X_{j-1}) (X_0 = 0): returns xs itself (X_j at slot j - 1) when
+   * beta_j = 0, else s filled with S_j.
+   */
+  private double[] momentumInput(int j, int size) {
+    double beta = betas[j];
+    if (beta == 0) {
+      return xs;
+    }
+    int cur = (j - 1) * chunk * m;
+    int prev = (j - 2) * chunk * m;
+    for (int i = 0; i < size; i++) {
+      double before = j >= 2 ? xs[prev + i] : 0;
+      s[i] = xs[cur + i] + beta * (xs[cur + i] - before);
+    }
+    return s;
   }
 
   private double backward(double[] a, double[] y, int from, int b, double scale, double[] grad) {
     int size = b * m;
+    int stride = chunk * m;
+    int last = (layers - 1) * stride;
     // R = X_T A^T - Y
     for (int i = 0; i < b * n; i++) {
       r[i] = -y[from * n + i];
     }
-    RowMajorBlas.gemm(false, true, b, n, m, 1, x, 0, m, a, 0, m, 1, r, 0, n);
+    RowMajorBlas.gemm(false, true, b, n, m, 1, xs, last, m, a, 0, m, 1, r, 0, n);
     double loss = 0;
     for (int i = 0; i < b * n; i++) {
       loss += r[i] * r[i];
     }
     // grad += scale R^T X_T; U_T = scale R A
-    RowMajorBlas.gemm(true, false, n, m, b, scale, r, 0, n, x, 0, m, 1, grad, 0, m);
+    RowMajorBlas.gemm(true, false, n, m, b, scale, r, 0, n, xs, last, m, 1, grad, 0, m);
     RowMajorBlas.gemm(false, false, b, m, n, scale, r, 0, n, a, 0, m, 0, u, 0, m);
     Arrays.fill(d, 0, size, 0);
     Arrays.fill(carry, 0, size, 0);
     for (int k = layers; k >= 1; k--) {
-      int zOff = (k - 1) * chunk * m;
+      int zOff = (k - 1) * stride;
       for (int row = 0; row < b; row++) {
         shrinkage.backward(z, zOff + row * m, threshold, u, row * m, dz, row * m);
       }
@@ -223,20 +237,10 @@ final class UnfoldedNetwork {
       if (k == 1) {
         break;
       }
-      // S_{k-1} = X_{k-1} + beta_{k-1} (X_{k-1} - X_{k-2}); X_j = sigma(Z_j)
+      // S_{k-1} = X_{k-1} + beta_{k-1} (X_{k-1} - X_{k-2}) from the kept outputs
       double beta = betas[k - 1];
-      applyRows(z, (k - 2) * chunk * m, b, x);
-      if (beta != 0) {
-        if (k >= 3) {
-          applyRows(z, (k - 3) * chunk * m, b, xPrev);
-        } else {
-          Arrays.fill(xPrev, 0, size, 0);
-        }
-        for (int i = 0; i < size; i++) {
-          s[i] = x[i] + beta * (x[i] - xPrev[i]);
-        }
-      }
-      RowMajorBlas.gemm(true, false, m, m, b, 1, beta != 0 ? s : x, 0, m, dz, 0, m, 1, dh, 0, m);
+      double[] input = momentumInput(k - 1, size);
+      RowMajorBlas.gemm(true, false, m, m, b, 1, input, input == xs ? (k - 2) * stride : 0, m, dz, 0, m, 1, dh, 0, m);
       // V = dZ H (H symmetric); U_{k-1} = (1 + beta) V + carry; carry' = -beta V
       RowMajorBlas.gemm(false, false, b, m, m, 1, dz, 0, m, h, 0, m, 0, s, 0, m);
       for (int i = 0; i < size; i++) {
@@ -250,9 +254,9 @@ final class UnfoldedNetwork {
     return 0.5 * scale * loss;
   }
 
-  private void applyRows(double[] src, int offset, int b, double[] out) {
+  private void applyRows(double[] src, int offset, int b, double[] out, int outOffset) {
     for (int row = 0; row < b; row++) {
-      shrinkage.apply(src, offset + row * m, threshold, out, row * m);
+      shrinkage.apply(src, offset + row * m, threshold, out, outOffset + row * m);
     }
   }
 }
