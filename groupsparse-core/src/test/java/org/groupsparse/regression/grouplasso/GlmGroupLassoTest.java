@@ -178,11 +178,8 @@ class GlmGroupLassoTest {
     }
   }
 
-  @Test
-  void atGglassosLambdasOurObjectiveIsNeverAboveGglassosOnBardetDichotomized() throws Exception {
-    // reference: scripts/gglasso_reference.R, gglasso 1.4 loss = "logit" on the raw columns (its
-    // objective (1/n) sum log(1 + e^{-y eta}) + lambda sum sqrt(5) ||b_l||, y in {-1, 1}, is ours with
-    // y in {0, 1} and standardize(false)), its default 100 lambdas
+  /** bardet with y = 1 above R's median of the response, else 0. */
+  static Dataset bardetDichotomized() {
     Dataset bardet = org.groupsparse.data.BundledData.bardet();
     double[] sorted = bardet.response().clone();
     java.util.Arrays.sort(sorted);
@@ -192,43 +189,100 @@ class GlmGroupLassoTest {
     for (int i = 0; i < n; i++) {
       y[i] = bardet.response()[i] > median ? 1 : 0;
     }
-    Dataset d = new Dataset(bardet.design(), y, bardet.featureNames(), "y");
+    return new Dataset(bardet.design(), y, bardet.featureNames(), "y");
+  }
+
+  /** Rows of a reference file: lambda, the peer's objective (first two columns after the header). */
+  static List<double[]> reference(String name) throws Exception {
     List<double[]> rows = new ArrayList<>();
-    try (var in = getClass().getResourceAsStream("gglasso-bardet-logit.csv")) {
+    try (var in = GlmGroupLassoTest.class.getResourceAsStream(name)) {
       String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
       for (int i = 1; i < lines.length; i++) {
         String[] c = lines[i].trim().split(",");
         rows.add(new double[] {Double.parseDouble(c[0]), Double.parseDouble(c[1])});
       }
     }
+    return rows;
+  }
+
+  @Test
+  void onGrpregsOrthonormalizedGroupsOurObjectiveIsNeverAboveGrpregsOnBardetDichotomized() throws Exception {
+    // reference: scripts/grpreg_reference.R, grpreg 3.6.0 grLasso binomial, its default lambdas (74:
+    // it stops at saturation), its objective in its orthonormalized coordinates. The same problem
+    // here: centred groups orthonormalized (Q_l^T Q_l / n = I, grpreg's; a rotation within a group
+    // does not change the objective), then the group lasso on Q with standardize(false)
+    Dataset d = bardetDichotomized();
+    DenseMatrix centred = Standardization.fit(d, true, false, false).apply(d).design();
+    GroupOrthonormalization ortho = GroupOrthonormalization.of(centred, GroupStructure.contiguous(5, d.features(),
+        false));
+    GroupStructure g = ortho.groups();
+    for (int l = 0; l < g.groupCount(); l++) {
+      assertThat(g.size(l)).as("rank of group %d", l).isEqualTo(5);
+    }
+    DenseMatrix q = ortho.design();
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < q.cols(); j++) {
+      names.add("q" + j);
+    }
+    Dataset dq = new Dataset(q, d.response(), names, "y");
+    List<double[]> rows = reference("grpreg-bardet-logit.csv");
+    assertThat(rows).hasSize(74);
+    double[] lambdas = rows.stream().mapToDouble(r -> r[0]).toArray();
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(Family.BINOMIAL)
+        .standardize(false).lambdas(lambdas).build()).fit(dq, g, null);
+    assertThat(path.size()).isEqualTo(74);
+    int lower = 0;
+    for (int k = 0; k < path.size(); k++) {
+      assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
+      double ours = rawObjective(dq, g, path, k);
+      double theirs = rows.get(k)[1];
+      assertThat(ours).as("lambda %d (%s)", k, lambdas[k]).isLessThanOrEqualTo(theirs + 1e-12 * (1 + theirs));
+      lower += ours < theirs ? 1 : 0;
+    }
+    assertThat(lower).isGreaterThan(path.size() / 2);
+  }
+
+  /** (1/n) sum loss + lambda sum_l sqrt(p_l) ||w_l|| on the data's own columns (standardize(false)). */
+  static double rawObjective(Dataset d, GroupStructure g, GroupLassoPathResult path, int k) {
+    int n = d.rows();
+    int p = d.features();
+    double[] w = path.coefficients(k);
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      double eta = path.intercepts()[k];
+      for (int j = 0; j < p; j++) {
+        eta += d.design().data()[i * p + j] * w[j];
+      }
+      loss += path.family().loss(d.response()[i], eta);
+    }
+    double penalty = 0;
+    for (int l = 0; l < g.groupCount(); l++) {
+      double s = 0;
+      for (int qq = g.start(l); qq < g.end(l); qq++) {
+        s += w[g.membersView()[qq]] * w[g.membersView()[qq]];
+      }
+      penalty += Math.sqrt(g.size(l)) * Math.sqrt(s);
+    }
+    return loss / n + path.lambdas()[k] * penalty;
+  }
+
+  @Test
+  void atGglassosLambdasOurObjectiveIsNeverAboveGglassosOnBardetDichotomized() throws Exception {
+    // reference: scripts/gglasso_reference.R, gglasso 1.4 loss = "logit" on the raw columns (its
+    // objective (1/n) sum log(1 + e^{-y eta}) + lambda sum sqrt(5) ||b_l||, y in {-1, 1}, is ours with
+    // y in {0, 1} and standardize(false)), its default 100 lambdas
+    Dataset d = bardetDichotomized();
+    List<double[]> rows = reference("gglasso-bardet-logit.csv");
     assertThat(rows).hasSize(100);
     double[] lambdas = rows.stream().mapToDouble(r -> r[0]).toArray();
     GroupStructure g = GroupStructure.contiguous(5, d.features(), false);
     GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(Family.BINOMIAL)
         .standardize(false).lambdas(lambdas).build()).fit(d, g, null);
     assertThat(path.size()).isEqualTo(100);
-    int p = d.features();
     int lower = 0;
     for (int k = 0; k < path.size(); k++) {
       assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
-      double[] w = path.coefficients(k);
-      double loss = 0;
-      for (int i = 0; i < n; i++) {
-        double eta = path.intercepts()[k];
-        for (int j = 0; j < p; j++) {
-          eta += d.design().data()[i * p + j] * w[j];
-        }
-        loss += Family.BINOMIAL.loss(y[i], eta);
-      }
-      double penalty = 0;
-      for (int l = 0; l < g.groupCount(); l++) {
-        double s = 0;
-        for (int q = g.start(l); q < g.end(l); q++) {
-          s += w[g.membersView()[q]] * w[g.membersView()[q]];
-        }
-        penalty += Math.sqrt(5) * Math.sqrt(s);
-      }
-      double ours = loss / n + lambdas[k] * penalty;
+      double ours = rawObjective(d, g, path, k);
       double theirs = rows.get(k)[1];
       assertThat(ours).as("lambda %d (%s)", k, lambdas[k]).isLessThanOrEqualTo(theirs + 1e-12 * (1 + theirs));
       lower += ours < theirs ? 1 : 0;
