@@ -45,15 +45,41 @@ public final class GsaeLemma1Experiment implements Experiment {
   private record Sweep(double delta, double muB, double paperLow, double paperHigh, double strictLow,
       double strictHigh, double empiricalLow, double empiricalHigh, double[] rate) {}
 
+  /**
+   * What a run computes.
+   *
+   * @param samples N
+   * @param dimension n
+   * @param groupCount groups of the dictionary
+   * @param groupSize atoms per group
+   * @param active gamma, active groups per sample
+   * @param perturbedDelta max_g ||A_g - A*_g||_F of the perturbed dictionary
+   * @param quick whether this is the --quick setting
+   */
+  record Settings(int samples, int dimension, int groupCount, int groupSize, int active, double perturbedDelta,
+      boolean quick) {
+    static Settings of(boolean quick) {
+      return new Settings(quick ? 500 : 5000, 950, quick ? 100 : 500, 2, 3, 0.2, quick);
+    }
+  }
+
+  /** The numbers of a run: the lambda grid and the sweeps of the exact and the perturbed dictionary. */
+  private record Results(double[] lambdas, Sweep exact, Sweep near) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    boolean quick = out.quick();
-    int samples = quick ? 500 : 5000;
-    int dimension = 950;
-    int groupCount = quick ? 100 : 500;
-    int groupSize = 2;
-    int active = 3;
-    double perturbedDelta = 0.2;
+    Settings settings = Settings.of(out.quick());
+    return report(settings, compute(settings, out), out);
+  }
+
+  /** Both sweeps; numbers only (and the configuration for provenance). */
+  private Results compute(Settings settings, ExperimentOutput out) {
+    int samples = settings.samples();
+    int dimension = settings.dimension();
+    int groupCount = settings.groupCount();
+    int groupSize = settings.groupSize();
+    int active = settings.active();
+    double perturbedDelta = settings.perturbedDelta();
     SimulatedDictionaryData data = DictionarySimulator.generate(samples, dimension, groupCount, groupSize, active,
         Double.POSITIVE_INFINITY, out.seed());
     double[] lambdas = new double[121];
@@ -73,6 +99,21 @@ public final class GsaeLemma1Experiment implements Experiment {
     out.progress("dictionaries", 1, 2);
     Sweep near = sweep(perturbed, data, lambdas, active);
     out.progress("dictionaries", 2, 2);
+    return new Results(lambdas, exact, near);
+  }
+
+  /** The series, figure, summary and report of a run; text only. */
+  private String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    boolean quick = settings.quick();
+    int samples = settings.samples();
+    int dimension = settings.dimension();
+    int groupCount = settings.groupCount();
+    int groupSize = settings.groupSize();
+    int active = settings.active();
+    double perturbedDelta = settings.perturbedDelta();
+    double[] lambdas = results.lambdas();
+    Sweep exact = results.exact();
+    Sweep near = results.near();
     List<double[]> rows = new ArrayList<>();
     for (int k = 0; k < lambdas.length; k++) {
       rows.add(new double[] {lambdas[k], exact.rate[k], near.rate[k]});

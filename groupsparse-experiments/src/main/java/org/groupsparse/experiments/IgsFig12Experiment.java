@@ -56,10 +56,37 @@ public final class IgsFig12Experiment implements Experiment {
     return s;
   }
 
+  /**
+   * What a run computes.
+   *
+   * @param snrs the SNR levels ||w*||^2 / sigma^2
+   * @param maxIter iteration cap of the iterative methods
+   */
+  record Settings(double[] snrs, int maxIter) {
+    static Settings of(boolean quick) {
+      return quick ? new Settings(new double[] {2, 20}, 10000)
+          : new Settings(new double[] {1, 2, 5, 10, 20, 50, 100}, 20000);
+    }
+  }
+
+  /**
+   * The numbers of a run.
+   *
+   * @param logErr log2 squared error per level, method (DGLNN, group lasso, primal-dual tuned, s = 1) and repeat
+   * @param balance the tuned primal-dual balance per level and repeat
+   */
+  record Results(double[][][] logErr, double[][] balance) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    double[] snrs = out.quick() ? new double[] {2, 20} : new double[] {1, 2, 5, 10, 20, 50, 100};
-    int maxIter = out.quick() ? 10000 : 20000;
+    Settings settings = Settings.of(out.quick());
+    return report(settings, compute(settings, out), out);
+  }
+
+  /** Every level and repeat; numbers only (and the configuration for provenance). */
+  Results compute(Settings settings, ExperimentOutput out) {
+    double[] snrs = settings.snrs();
+    int maxIter = settings.maxIter();
     GroupStructure groups = GroupStructure.contiguous(4, P, false);
     double signal = 10; // ||w*||^2
     DglnnOptions dglnn = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
@@ -108,6 +135,16 @@ public final class IgsFig12Experiment implements Experiment {
         }
       });
     }
+    return new Results(logErr, balance);
+  }
+
+  /** The series, figure, summary and report of a run; text only. */
+  String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    double[] snrs = settings.snrs();
+    int maxIter = settings.maxIter();
+    int reps = out.repeats();
+    double[][][] logErr = results.logErr();
+    double[][] balance = results.balance();
     List<double[]> rows = new ArrayList<>();
     double[][] mean = new double[METHODS.length][snrs.length];
     double[][] sd = new double[METHODS.length][snrs.length];

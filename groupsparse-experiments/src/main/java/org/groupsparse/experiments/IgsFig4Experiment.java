@@ -53,10 +53,37 @@ public final class IgsFig4Experiment implements Experiment {
     return s;
   }
 
+  /**
+   * What a run computes.
+   *
+   * @param iterations iterations per run
+   * @param sizes training sample sizes n
+   */
+  record Settings(int iterations, int[] sizes) {
+    static Settings of(boolean quick) {
+      return quick ? new Settings(5000, new int[] {60, 100, 200})
+          : new Settings(10000, new int[] {40, 60, 80, 100, 125, 150, 200, 250, 300});
+    }
+  }
+
+  /**
+   * The numbers of a run: per sample size the recovery rates, median relative errors and the
+   * rows of the phase-transition table; the traces of the first repeat at n = 100 (null without it).
+   */
+  record Results(List<double[]> rateRows, double[] dglnnRate, double[] hadamardRate, double[] dglnnMedian,
+      double[] hadamardMedian, double dglnnAt100, double hadamardAt100, ErrorTrace dglnnTrace,
+      ErrorTrace hadamardTrace) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    int iterations = out.quick() ? 5000 : 10000;
-    int[] sizes = out.quick() ? new int[] {60, 100, 200} : new int[] {40, 60, 80, 100, 125, 150, 200, 250, 300};
+    Settings settings = Settings.of(out.quick());
+    return report(settings, compute(settings, out), out);
+  }
+
+  /** Every sample size and repeat; numbers only (and the configuration for provenance). */
+  Results compute(Settings settings, ExperimentOutput out) {
+    int iterations = settings.iterations();
+    int[] sizes = settings.sizes();
     GroupStructure groups = GroupStructure.contiguous(GROUP_SIZE, P, false);
     DglnnOptions dglnn = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(iterations).patience(iterations).fitIntercept(false).standardize(false)
@@ -125,6 +152,23 @@ public final class IgsFig4Experiment implements Experiment {
       }
       rateRows.add(new double[] {n, dglnnRate[a], hadamardRate[a], dglnnMedian[a], hadamardMedian[a]});
     }
+    return new Results(rateRows, dglnnRate, hadamardRate, dglnnMedian, hadamardMedian, dglnnAt100, hadamardAt100,
+        dglnnTrace, hadamardTrace);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    int iterations = settings.iterations();
+    int[] sizes = settings.sizes();
+    List<double[]> rateRows = results.rateRows();
+    double[] dglnnRate = results.dglnnRate();
+    double[] hadamardRate = results.hadamardRate();
+    double[] dglnnMedian = results.dglnnMedian();
+    double[] hadamardMedian = results.hadamardMedian();
+    double dglnnAt100 = results.dglnnAt100();
+    double hadamardAt100 = results.hadamardAt100();
+    ErrorTrace dglnnTrace = results.dglnnTrace();
+    ErrorTrace hadamardTrace = results.hadamardTrace();
     out.csv("fig4-phase-transition", List.of("n", "dglnn_recovery_rate", "hadamard_recovery_rate",
         "dglnn_median_relative_error", "hadamard_median_relative_error"), rateRows);
     if (dglnnTrace != null) {

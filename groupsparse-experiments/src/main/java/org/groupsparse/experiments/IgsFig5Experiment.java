@@ -46,9 +46,31 @@ public final class IgsFig5Experiment implements Experiment {
     return 30;
   }
 
+  /**
+   * What a run computes.
+   *
+   * @param iterations iterations drawn whole per repeat
+   */
+  record Settings(int iterations) {
+    static Settings of(boolean quick) {
+      return new Settings(quick ? 15000 : 30000);
+    }
+  }
+
+  /** The numbers of a run, per repeat where an array. */
+  record Results(double[][] logError, List<double[]> coordinateRows, double[] finalError, double[] oracle,
+      double[] worstOutside, double[] lastError, int[] chosenIteration, int exact, int signsRight) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    int iterations = out.quick() ? 15000 : 30000;
+    Settings settings = Settings.of(out.quick());
+    Results results = compute(settings, out);
+    return report(settings, results, out);
+  }
+
+  /** Every repeat; numbers only (and the configuration for provenance). */
+  Results compute(Settings settings, ExperimentOutput out) {
+    int iterations = settings.iterations();
     GroupStructure groups = GroupStructure.contiguous(1, P, false);
     DglnnOptions options = DglnnOptions.paperBuilder().algorithm(DglnnAlgorithm.ALGORITHM_2).alpha(1e-6).stepSizeU(1e-3)
         .stepSizeV(1e-3).maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false).standardize(false)
@@ -120,6 +142,23 @@ public final class IgsFig5Experiment implements Experiment {
       signsRight += signs ? 1 : 0;
       out.progress("repeat", rep + 1, out.repeats());
     }
+    return new Results(logError, coordinateRows, finalError, oracle, worstOutside, lastError, chosenIteration, exact,
+        signsRight);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    int iterations = settings.iterations();
+    int points = iterations / STRIDE + 1;
+    double[][] logError = results.logError();
+    List<double[]> coordinateRows = results.coordinateRows();
+    double[] finalError = results.finalError();
+    double[] oracle = results.oracle();
+    double[] worstOutside = results.worstOutside();
+    double[] lastError = results.lastError();
+    int[] chosenIteration = results.chosenIteration();
+    int exact = results.exact();
+    int signsRight = results.signsRight();
     double[] t = new double[points];
     double[] mean = new double[points];
     double[] q25 = new double[points];
