@@ -89,7 +89,32 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
 
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    int iterations = out.quick() ? 800 : 3000;
+    Settings settings = Settings.of(out.quick());
+    return report(settings, compute(settings, out), out);
+  }
+
+  /**
+   * What a run computes.
+   *
+   * @param iterations iterations per run (the whole run is drawn)
+   */
+  record Settings(int iterations) {
+    static Settings of(boolean quick) {
+      return new Settings(quick ? 800 : 3000);
+    }
+  }
+
+  /**
+   * The numbers of a run: the recorded series of the first run, per repeat the final and the oracle
+   * error, the largest false group, the iteration reaching twice the oracle error; the exact
+   * selections and ordered (incremental) runs; the first run's switch and half-magnitude times.
+   */
+  private record Results(List<double[]> rows, double[] finalErrors, double[] oracleErrors, double[] maxFalse,
+      int[] floorIteration, int exactSelections, int incrementalRuns, int switchIteration, int[] firstHalfTimes) {}
+
+  /** Every repeat; numbers only (and the configuration for provenance). */
+  private Results compute(Settings settings, ExperimentOutput out) {
+    int iterations = settings.iterations();
     GroupStructure groups = GroupStructure.contiguous(3, P, false);
     DglnnOptions options = DglnnOptions.paperBuilder().algorithm(algorithm).alpha(1e-6).stepSizeU(1e-3)
         .maxIterations(iterations).patience(Integer.MAX_VALUE).fitIntercept(false).standardize(false).build();
@@ -198,6 +223,22 @@ public final class IgsFig2Fig3Fig11Experiment implements Experiment {
       }
       exactSelections += exact ? 1 : 0;
     }
+    return new Results(rows, finalErrors, oracleErrors, maxFalse, floorIteration, exactSelections, incrementalRuns,
+        switchIteration, firstHalfTimes);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  private String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    int iterations = settings.iterations();
+    List<double[]> rows = results.rows();
+    double[] finalErrors = results.finalErrors();
+    double[] oracleErrors = results.oracleErrors();
+    double[] maxFalse = results.maxFalse();
+    int[] floorIteration = results.floorIteration();
+    int exactSelections = results.exactSelections();
+    int incrementalRuns = results.incrementalRuns();
+    int switchIteration = results.switchIteration();
+    int[] firstHalfTimes = results.firstHalfTimes();
     out.csv(tag + "-series", List.of("iteration", "error_sq", "u2_group1", "u2_group2", "u2_group3", "u2_largest_false",
         "cos_v1_truth", "cos_v2_truth", "cos_v3_truth"),
         rows);

@@ -48,9 +48,31 @@ public final class IgsFig6Experiment implements Experiment {
   /** Second-half statistics of one run. */
   private record Stats(List<double[]> rows, double trueChange, double falseChange, double errorMin, double errorMax) {}
 
+  /**
+   * What a run computes.
+   *
+   * @param iterations iterations of the paper-text runs
+   * @param authorsIterations iterations of the authors' runs (their notebook's 2000)
+   */
+  record Settings(int iterations, int authorsIterations) {
+    static Settings of(boolean quick) {
+      return new Settings(quick ? 2000 : 6000, 2000);
+    }
+  }
+
+  /** The numbers of a run: per repeat, both algorithms' records, the oracle error, the authors' two losses. */
+  private record Results(Stats[] s1, Stats[] s2, double[] oracle, AuthorsConventions.Fig6[] mean,
+      AuthorsConventions.Fig6[] half) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    int iterations = out.quick() ? 2000 : 6000;
+    Settings settings = Settings.of(out.quick());
+    return report(settings, compute(settings, out), out);
+  }
+
+  /** Every repeat of the paper-text and the authors' settings; numbers only (and the configuration). */
+  private Results compute(Settings settings, ExperimentOutput out) {
+    int iterations = settings.iterations();
     GroupStructure groups = GroupStructure.contiguous(3, P, false);
     double[] support = new double[9];
     Arrays.fill(support, 10.0);
@@ -79,6 +101,22 @@ public final class IgsFig6Experiment implements Experiment {
       s2[rep] = record(sim, groups, alg2, iterations, rep == 0);
       out.progress("repeat", rep + 1, out.repeats());
     }
+    // the authors' code: the same Algorithm 1 on the mean (1/n) loss of PyTorch's MSELoss
+    AuthorsConventions.Fig6[] mean = new AuthorsConventions.Fig6[out.repeats()];
+    AuthorsConventions.Fig6[] half = new AuthorsConventions.Fig6[out.repeats()];
+    for (int rep = 0; rep < out.repeats(); rep++) {
+      mean[rep] = AuthorsConventions.figure6(LossScaling.MEAN, settings.authorsIterations(), out.seed() + rep);
+      half[rep] = AuthorsConventions.figure6(LossScaling.HALF_MEAN, settings.authorsIterations(), out.seed() + rep);
+    }
+    return new Results(s1, s2, oracle, mean, half);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  private String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    int iterations = settings.iterations();
+    Stats[] s1 = results.s1();
+    Stats[] s2 = results.s2();
+    double[] oracle = results.oracle();
     List<String> header = List.of("iteration", "error_sq", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9",
         "v_false_group_4_first_entry");
     out.csv("fig6-alg1", header, s1[0].rows());
@@ -111,13 +149,9 @@ public final class IgsFig6Experiment implements Experiment {
     out.summary("claimHolds", fluctuates && errorSmall);
 
     // the authors' code: the same Algorithm 1 on the mean (1/n) loss of PyTorch's MSELoss
-    int authorsIterations = 2000;
-    AuthorsConventions.Fig6[] mean = new AuthorsConventions.Fig6[out.repeats()];
-    AuthorsConventions.Fig6[] half = new AuthorsConventions.Fig6[out.repeats()];
-    for (int rep = 0; rep < out.repeats(); rep++) {
-      mean[rep] = AuthorsConventions.figure6(LossScaling.MEAN, authorsIterations, out.seed() + rep);
-      half[rep] = AuthorsConventions.figure6(LossScaling.HALF_MEAN, authorsIterations, out.seed() + rep);
-    }
+    int authorsIterations = settings.authorsIterations();
+    AuthorsConventions.Fig6[] mean = results.mean();
+    AuthorsConventions.Fig6[] half = results.half();
     out.csv("fig6-authors", List.of("iteration", "error_sq", "v1", "v2", "v3"), mean[0].rows());
     XYChart authors = Charts.lines("Authors' (1/n) loss, Algorithm 1: v (first run; every 5th step, so the period-2 cycle shows as a band)", "iteration", "v_i(t)",
         false);

@@ -51,9 +51,40 @@ public final class IgsFig7Experiment implements Experiment {
   private record Run(List<double[]> rows, double lastError, double lastOff, double maxOff, double minError,
       double chosenError, double chosenOff) {}
 
+  /** The authors' notebook cases: lr 0.05 on the (1/n) loss, u(0) = 1e-3, v(0) = 0 vs -(1/2) 1e-3 (and +, as a control). */
+  static final String[] AUTHORS_CASES = {"v(0) = 0", "v(0) = -5e-4 (authors' case 2)", "v(0) = +5e-4 (control)"};
+  private static final DirectionInit[] AUTHORS_INITS = {DirectionInit.ZERO, DirectionInit.CONSTANT,
+      DirectionInit.CONSTANT};
+  private static final double[] AUTHORS_SCALES = {1e-3, -5e-4, 5e-4};
+
+  /**
+   * What a run computes.
+   *
+   * @param iterations iterations of the paper-text runs
+   * @param authorsIterations iterations of the authors' runs (their notebook's 8000)
+   */
+  record Settings(int iterations, int authorsIterations) {
+    static Settings of(boolean quick) {
+      return new Settings(quick ? 8000 : 30000, 8000);
+    }
+  }
+
+  /**
+   * The numbers of a run: the runs per u(0) and repeat from v(0) = 0 and from v(0) = 1e-3, and the
+   * authors' cases per case, metric (last error, largest entry off the support, entries above 0.1
+   * off it, smallest support cosine) and repeat, with their rows.
+   */
+  private record Results(Run[][] zeroAll, Run[][] smallAll, double[][][] authors, List<double[]> authorRows) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    int iterations = out.quick() ? 8000 : 30000;
+    Settings settings = Settings.of(out.quick());
+    return report(settings, compute(settings, out), out);
+  }
+
+  /** Every run of both settings; numbers only (and the configuration for provenance). */
+  private Results compute(Settings settings, ExperimentOutput out) {
+    int iterations = settings.iterations();
     GroupStructure groups = GroupStructure.contiguous(4, P, false);
     out.config("n", N);
     out.config("p", P);
@@ -83,6 +114,28 @@ public final class IgsFig7Experiment implements Experiment {
         out.progress("u(0) = " + ALPHAS[a], ++done, ALPHAS.length * out.repeats());
       }
     }
+    List<double[]> authorRows = new ArrayList<>();
+    double[][][] authors = new double[AUTHORS_CASES.length][4][out.repeats()];
+    for (int rep = 0; rep < out.repeats(); rep++) {
+      for (int k = 0; k < AUTHORS_CASES.length; k++) {
+        AuthorsConventions.Fig7 f = AuthorsConventions.figure7(AUTHORS_CASES[k], AUTHORS_INITS[k], AUTHORS_SCALES[k],
+            settings.authorsIterations(), out.seed() + rep);
+        authors[k][0][rep] = f.lastError();
+        authors[k][1][rep] = f.maxOffSupport();
+        authors[k][2][rep] = f.offSupportAbove01();
+        authors[k][3][rep] = f.minSupportCosine();
+        authorRows.add(new double[] {rep, k, f.lastError(), f.maxOffSupport(), f.offSupportAbove01(),
+            f.minSupportCosine()});
+      }
+    }
+    return new Results(zeroAll, smallAll, authors, authorRows);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  private String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    int iterations = settings.iterations();
+    Run[][] zeroAll = results.zeroAll();
+    Run[][] smallAll = results.smallAll();
     Run[] zeroRuns = zeroAll[0];
     Run[] smallRuns = smallAll[0];
     List<String> header = List.of("iteration", "error_sq", "max_abs_outside_support", "cos_v1", "cos_v2", "cos_v3",
@@ -145,24 +198,10 @@ public final class IgsFig7Experiment implements Experiment {
     out.summary("claimHolds", holds);
 
     // the authors' notebook: lr 0.05 on the (1/n) loss, u(0) = 1e-3, v(0) = 0 vs -(1/2) 1e-3 (and +, as a control)
-    int authorsIterations = 8000;
-    String[] cases = {"v(0) = 0", "v(0) = -5e-4 (authors' case 2)", "v(0) = +5e-4 (control)"};
-    DirectionInit[] inits = {DirectionInit.ZERO, DirectionInit.CONSTANT, DirectionInit.CONSTANT};
-    double[] scales = {1e-3, -5e-4, 5e-4};
-    List<double[]> authorRows = new ArrayList<>();
-    double[][][] authors = new double[cases.length][4][out.repeats()];
-    for (int rep = 0; rep < out.repeats(); rep++) {
-      for (int k = 0; k < cases.length; k++) {
-        AuthorsConventions.Fig7 f = AuthorsConventions.figure7(cases[k], inits[k], scales[k], authorsIterations,
-            out.seed() + rep);
-        authors[k][0][rep] = f.lastError();
-        authors[k][1][rep] = f.maxOffSupport();
-        authors[k][2][rep] = f.offSupportAbove01();
-        authors[k][3][rep] = f.minSupportCosine();
-        authorRows.add(new double[] {rep, k, f.lastError(), f.maxOffSupport(), f.offSupportAbove01(),
-            f.minSupportCosine()});
-      }
-    }
+    int authorsIterations = settings.authorsIterations();
+    String[] cases = AUTHORS_CASES;
+    List<double[]> authorRows = results.authorRows();
+    double[][][] authors = results.authors();
     out.csv("fig7-authors", List.of("repeat", "case", "error_sq", "max_off_support", "off_support_above_0.1",
         "min_support_cosine"), authorRows);
     StringBuilder authorsTable = new StringBuilder();

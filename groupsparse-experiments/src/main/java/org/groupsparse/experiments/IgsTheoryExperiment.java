@@ -48,27 +48,55 @@ public final class IgsTheoryExperiment implements Experiment {
     return 10;
   }
 
+  /**
+   * What a run computes.
+   *
+   * @param horizon the time T of lemma 2's runs
+   * @param steps the step sizes h of lemma 2's runs
+   */
+  record Settings(double horizon, double[] steps) {
+    static Settings of(boolean quick) {
+      return quick ? new Settings(2, new double[] {1e-2, 1e-3})
+          : new Settings(5, new double[] {1e-2, 3e-3, 1e-3, 3e-4, 1e-4});
+    }
+  }
+
+  /** Lemma 2's numbers: per step size the largest drift of B_l and change of u_l, and the table rows. */
+  private record Balance(int n, int p, double[] drift, double[] travel, List<double[]> rows) {}
+
+  /** Lemma 1's numbers: the bracket norms and the relative difference from the analytic bracket. */
+  private record Bracket(double sameNorm, double relative, double otherNorm) {}
+
+  /** Lemma 3's numbers: one row per repeat and true group, the worst cosine and the bound counts. */
+  private record Direction(List<double[]> rows, double worstCos, int boundHolds, int informative, int groupCount) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
+    Settings settings = Settings.of(out.quick());
+    // computations
+    Balance balance = balance(settings, out);
+    out.progress("lemma 2", 1, 3);
+    Bracket bracket = lieBracket(out);
+    out.progress("lemma 1", 2, 3);
+    Direction direction = direction(out);
+    out.progress("lemma 3", 3, 3);
+    // reports
     StringBuilder md = new StringBuilder();
     md.append("# igs-theory — ").append(title()).append("\n\n");
-    boolean lemma2 = balance(out, md);
-    out.progress("lemma 2", 1, 3);
-    boolean lemma1 = lieBracket(out, md);
-    out.progress("lemma 1", 2, 3);
-    boolean lemma3 = direction(out, md);
-    out.progress("lemma 3", 3, 3);
+    boolean lemma2 = reportBalance(settings, balance, out, md);
+    boolean lemma1 = reportBracket(bracket, out, md);
+    boolean lemma3 = reportDirection(direction, out, md);
     out.summary("claimHolds", lemma1 && lemma2 && lemma3);
     md.append("Files: theory-balance.csv/png/svg, theory-direction.csv, summary.json, provenance.json.\n");
     return md.toString();
   }
 
   /** Lemma 2: drift of u_l^2/2 - ||v_l||^2 over time T = h * steps, for decreasing h. */
-  private boolean balance(ExperimentOutput out, StringBuilder md) throws Exception {
+  private Balance balance(Settings settings, ExperimentOutput out) {
     int n = 60;
     int p = 24;
-    double horizon = out.quick() ? 2 : 5;
-    double[] steps = out.quick() ? new double[] {1e-2, 1e-3} : new double[] {1e-2, 3e-3, 1e-3, 3e-4, 1e-4};
+    double horizon = settings.horizon();
+    double[] steps = settings.steps();
     GroupStructure groups = GroupStructure.contiguous(4, p, false);
     SimulatedRegression sim = RegressionSimulator.generate(n, groups, new double[] {2, -1, 1.5, 1, -2, 1}, false,
         DesignKind.GAUSSIAN, 0.5, 0, out.seed());
@@ -114,6 +142,18 @@ public final class IgsTheoryExperiment implements Experiment {
       travel[k] = stats[1];
       rows.add(new double[] {h, iterations, drift[k], travel[k]});
     }
+    return new Balance(n, p, drift, travel, rows);
+  }
+
+  private boolean reportBalance(Settings settings, Balance r, ExperimentOutput out, StringBuilder md)
+      throws java.io.IOException {
+    double horizon = settings.horizon();
+    double[] steps = settings.steps();
+    double[] drift = r.drift();
+    double[] travel = r.travel();
+    List<double[]> rows = r.rows();
+    int n = r.n();
+    int p = r.p();
     out.csv("theory-balance", List.of("step", "iterations", "max_balance_drift", "max_change_of_u"), rows);
     XYChart chart = Charts.lines("Lemma 2: drift of u_l^2/2 - ||v_l||^2 over t in [0, " + horizon + "]", "step size h",
         "max_l,t |B_l(t) - B_l(0)|", true);
@@ -148,7 +188,7 @@ public final class IgsTheoryExperiment implements Experiment {
   }
 
   /** Lemma 1: Lie bracket of grad G_i and grad G_j by central differences. */
-  private boolean lieBracket(ExperimentOutput out, StringBuilder md) {
+  private Bracket lieBracket(ExperimentOutput out) {
     int groupCount = 3;
     int size = 3;
     int p = groupCount * size;
@@ -176,6 +216,13 @@ public final class IgsTheoryExperiment implements Experiment {
     double sameNorm = norm(same);
     double otherNorm = norm(other);
     double relative = Math.sqrt(diff / norm);
+    return new Bracket(sameNorm, relative, otherNorm);
+  }
+
+  private boolean reportBracket(Bracket r, ExperimentOutput out, StringBuilder md) {
+    double sameNorm = r.sameNorm();
+    double relative = r.relative();
+    double otherNorm = r.otherNorm();
     boolean holds = sameNorm > 1e-3 && relative < 1e-6 && otherNorm < 1e-8;
     out.summary("lemma1SameGroupBracketNorm", sameNorm);
     out.summary("lemma1AnalyticRelativeDifference", relative);
@@ -241,7 +288,7 @@ public final class IgsTheoryExperiment implements Experiment {
   }
 
   /** Lemma 3: cosine of X_l^T y / n with v_l^* on the figure 3 problem, beside the lemma's bound. */
-  private boolean direction(ExperimentOutput out, StringBuilder md) throws Exception {
+  private Direction direction(ExperimentOutput out) {
     int n = IgsFig2Fig3Fig11Experiment.N;
     int p = IgsFig2Fig3Fig11Experiment.P;
     int size = 3;
@@ -318,6 +365,15 @@ public final class IgsTheoryExperiment implements Experiment {
         rows.add(new double[] {out.seed() + rep, l + 1, cosine, deltaIn, deltaOut, Math.sqrt(xiNorm), boundL, boundS});
       }
     }
+    return new Direction(rows, worstCos, boundHolds, informative, groupCount);
+  }
+
+  private boolean reportDirection(Direction r, ExperimentOutput out, StringBuilder md) throws java.io.IOException {
+    List<double[]> rows = r.rows();
+    double worstCos = r.worstCos();
+    int boundHolds = r.boundHolds();
+    int informative = r.informative();
+    int groupCount = r.groupCount();
     out.csv("theory-direction", List.of("seed", "true_group", "cosine", "delta_in", "delta_out", "norm_Xl_xi_over_n",
         "bound_with_L", "bound_with_s"), rows);
     double meanCos = Series.mean(Series.column(rows, 2));
