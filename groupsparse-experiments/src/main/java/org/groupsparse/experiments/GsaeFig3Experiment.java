@@ -57,15 +57,51 @@ public final class GsaeFig3Experiment implements Experiment {
 
   @Override
   public String run(ExperimentOutput out) throws Exception {
-    boolean quick = out.quick();
-    int samples = quick ? 1000 : 10000;
-    int dimension = quick ? 95 : 950;
-    int groupCount = quick ? 50 : 500;
-    int groupSize = 2;
-    int active = 3;
-    int epochs = out.epochs(quick ? 100 : 300);
-    double learningRate = quick ? 1e-2 : 1e-3;
-    double sparseLambda = LAMBDA / Math.sqrt(groupSize);
+    Settings settings = Settings.of(out.quick(), out);
+    return report(settings, compute(settings, out), out);
+  }
+
+  /**
+   * What a run computes.
+   *
+   * @param quick whether this is the --quick setting
+   * @param samples N
+   * @param dimension n
+   * @param groupCount groups of the dictionary
+   * @param groupSize atoms per group
+   * @param active active groups per sample
+   * @param epochs training epochs (the --epochs override applied)
+   * @param learningRate Adam's step
+   */
+  record Settings(boolean quick, int samples, int dimension, int groupCount, int groupSize, int active, int epochs,
+      double learningRate) {
+    static Settings of(boolean quick, ExperimentOutput out) {
+      return new Settings(quick, quick ? 1000 : 10000, quick ? 95 : 950, quick ? 50 : 500, 2, 3,
+          out.epochs(quick ? 100 : 300), quick ? 1e-2 : 1e-3);
+    }
+
+    double sparseLambda() {
+      return LAMBDA / Math.sqrt(groupSize);
+    }
+  }
+
+  /**
+   * The numbers of a run: the group-sparse runs per SNR with their start correlations, the sparse
+   * run, the basin runs with their start correlations, and the runs from the mild start.
+   */
+  private record Results(List<String> names, List<Run> runs, double[] reachedCorrelation, Run sparse, List<Run> basin,
+      double[] basinReached, double mildReached, Run mildGroup, Run mildSparse) {}
+
+  /** Every training; numbers only (and the configuration for provenance). */
+  private Results compute(Settings settings, ExperimentOutput out) {
+    int samples = settings.samples();
+    int dimension = settings.dimension();
+    int groupCount = settings.groupCount();
+    int groupSize = settings.groupSize();
+    int active = settings.active();
+    int epochs = settings.epochs();
+    double learningRate = settings.learningRate();
+    double sparseLambda = settings.sparseLambda();
     out.config("N", samples);
     out.config("n", dimension);
     out.config("groups", groupCount);
@@ -130,6 +166,30 @@ public final class GsaeFig3Experiment implements Experiment {
         mildStart, noisiest, epochs, learningRate, ++stage, stages);
     Run mildSparse = train(out, AutoencoderArchitecture.sparse(groupCount * groupSize, sparseLambda, 1), mildStart,
         noisiest, epochs, learningRate, ++stage, stages);
+    return new Results(names, runs, reachedCorrelation, sparse, basin, basinReached, mildReached, mildGroup,
+        mildSparse);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  private String report(Settings settings, Results results, ExperimentOutput out) throws java.io.IOException {
+    boolean quick = settings.quick();
+    int samples = settings.samples();
+    int dimension = settings.dimension();
+    int groupCount = settings.groupCount();
+    int groupSize = settings.groupSize();
+    int active = settings.active();
+    int epochs = settings.epochs();
+    double learningRate = settings.learningRate();
+    double sparseLambda = settings.sparseLambda();
+    List<String> names = results.names();
+    List<Run> runs = results.runs();
+    double[] reachedCorrelation = results.reachedCorrelation();
+    Run sparse = results.sparse();
+    List<Run> basin = results.basin();
+    double[] basinReached = results.basinReached();
+    double mildReached = results.mildReached();
+    Run mildGroup = results.mildGroup();
+    Run mildSparse = results.mildSparse();
     // files
     List<double[]> rows = new ArrayList<>();
     for (int e = 0; e < epochs; e++) {

@@ -64,17 +64,47 @@ public final class GsaeTable1Experiment implements Experiment {
   /** One trained model with its loss curve and time. */
   private record Trained(GroupSparseAutoencoder model, double[] loss, double seconds) {}
 
+  /**
+   * What a run computes.
+   *
+   * @param quick whether this is the --quick setting
+   * @param trainImages training images used (0: all)
+   * @param testImages test images used (0: all)
+   * @param epochs training epochs (the --epochs override applied)
+   * @param neighbors neighbours of spectral clustering's graph
+   */
+  record Settings(boolean quick, int trainImages, int testImages, int epochs, int neighbors) {
+    static Settings of(boolean quick, ExperimentOutput out) {
+      return quick ? new Settings(true, 2000, 1000, out.epochs(2), 50) : new Settings(false, 0, 0, out.epochs(300), 1000);
+    }
+  }
+
+  /**
+   * The numbers of a run: the data used, the scores per repeat, representation, method and measure
+   * (accuracy, NMI, ARI) with their rows, the loss rows, the first repeat's models and the timings.
+   */
+  private record Results(Path directory, int trainRows, DenseMatrix test, int[] labels, double[][][][] scores,
+      List<double[]> rows, List<double[]> lossRows, Trained firstGroup, Trained firstSparse, double[] trainSeconds,
+      double clusterSeconds) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
     long runStart = System.nanoTime();
-    boolean quick = out.quick();
+    Settings settings = Settings.of(out.quick(), out);
+    return report(settings, compute(settings, out), runStart, out);
+  }
+
+  /** Every training and clustering; numbers only (and the configuration for provenance). */
+  private Results compute(Settings settings, ExperimentOutput out) throws java.io.IOException, InterruptedException {
     Path directory = out.mnistDirectory() != null ? out.mnistDirectory() : MnistData.defaultDirectory();
     MnistData mnist = MnistData.loadOrFetch(directory, Duration.ofMinutes(5));
-    DenseMatrix train = quick ? firstRows(mnist.trainImages(), 2000) : mnist.trainImages();
-    DenseMatrix test = quick ? firstRows(mnist.testImages(), 1000) : mnist.testImages();
+    DenseMatrix train = settings.trainImages() > 0 ? firstRows(mnist.trainImages(), settings.trainImages())
+        : mnist.trainImages();
+    DenseMatrix test = settings.testImages() > 0 ? firstRows(mnist.testImages(), settings.testImages())
+        : mnist.testImages();
     int[] labels = Arrays.copyOf(mnist.testLabels(), test.rows());
-    int epochs = out.epochs(quick ? 2 : 300);
-    int neighbors = quick ? 50 : 1000;
+    int epochs = settings.epochs();
+    int neighbors = settings.neighbors();
     int m = GROUPS * GROUP_SIZE;
     int n = train.cols();
     out.config("mnistDirectory", directory.toString());
@@ -140,6 +170,28 @@ public final class GsaeTable1Experiment implements Experiment {
       }
       clusterSeconds += (System.nanoTime() - t0) / 1e9 / repeats;
     }
+    return new Results(directory, train.rows(), test, labels, results, rows, lossRows, firstGroup, firstSparse,
+        trainSeconds, clusterSeconds);
+  }
+
+  /** The series, figures, summary and report of a run; text only. */
+  private String report(Settings settings, Results run, long runStart, ExperimentOutput out) throws java.io.IOException {
+    boolean quick = settings.quick();
+    int epochs = settings.epochs();
+    int neighbors = settings.neighbors();
+    int repeats = out.repeats();
+    int m = GROUPS * GROUP_SIZE;
+    Path directory = run.directory();
+    int trainRows = run.trainRows();
+    DenseMatrix test = run.test();
+    int[] labels = run.labels();
+    double[][][][] results = run.scores();
+    List<double[]> rows = run.rows();
+    List<double[]> lossRows = run.lossRows();
+    Trained firstGroup = run.firstGroup();
+    Trained firstSparse = run.firstSparse();
+    double[] trainSeconds = run.trainSeconds();
+    double clusterSeconds = run.clusterSeconds();
     out.csv("table1-runs", List.of("seed", "representation", "method_0kmeans_1spectral", "accuracy", "nmi", "ari"),
         rows);
     out.csv("training-loss", List.of("seed", "epoch", "group_sparse", "sparse"), lossRows);
@@ -207,8 +259,8 @@ public final class GsaeTable1Experiment implements Experiment {
         + "neighbour graph, normalized adjacency, 10 leading eigenvectors by ARPACK Lanczos, k-means on the embedding. "
         + "\"+\": absolute values scaled to sum to 1 per image (our reading of \"made nonnegative\"). Accuracy = best "
         + "one-to-one matching of clusters to digits (Hungarian). %d repeat(s), seeds %d..%d (training start, "
-        + "shuffling and clustering).%s%n%n", train.rows(), test.rows(), directory, GROUPS, GROUP_SIZE, m, LAYERS,
-        GROUP_LAMBDA, SPARSE_LAMBDA, BATCH, epochs, epochs, epochs, (train.rows() + BATCH - 1) / BATCH, neighbors,
+        + "shuffling and clustering).%s%n%n", trainRows, test.rows(), directory, GROUPS, GROUP_SIZE, m, LAYERS,
+        GROUP_LAMBDA, SPARSE_LAMBDA, BATCH, epochs, epochs, epochs, (trainRows + BATCH - 1) / BATCH, neighbors,
         repeats, out.seed(), out.seed() + repeats - 1,
         quick ? " **--quick: 2,000 training and 1,000 test images, 2 epochs, 50 neighbours — a smoke run, not the "
             + "paper's setting.**" : ""));

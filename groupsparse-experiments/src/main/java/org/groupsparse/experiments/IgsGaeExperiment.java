@@ -67,9 +67,25 @@ public final class IgsGaeExperiment implements Experiment {
     return true;
   }
 
+  /**
+   * The numbers of a run: per repeat, model and measure (test MSE, effective rank, numerical rank,
+   * probe accuracy), the mean training seconds per model, the rows of the runs and the loss curves,
+   * the first repeat's code spectra, interpolation frames and loss curves, the latent weight counts;
+   * with the data sizes used.
+   */
+  private record Results(Path directory, int trainCount, int testCount, int probeCount, int batchSize,
+      double[][][] metrics, double[] seconds, List<double[]> rows, List<double[]> lossRows, double[][] spectra,
+      float[][] frames, double[][] lossCurves, long[] latentWeights) {}
+
   @Override
   public String run(ExperimentOutput out) throws Exception {
+    // the full and the quick run differ in the images used (compute reads out.quick()) and the repeats
     long runStart = System.nanoTime();
+    return report(compute(out), runStart, out);
+  }
+
+  /** Every training and evaluation; numbers only (and the configuration for provenance). */
+  private Results compute(ExperimentOutput out) throws Exception {
     boolean quick = out.quick();
     Path directory = out.mnistDirectory() != null ? out.mnistDirectory() : MnistData.defaultDirectory();
     MnistData mnist = MnistData.loadOrFetch(directory, Duration.ofMinutes(5));
@@ -149,6 +165,28 @@ public final class IgsGaeExperiment implements Experiment {
       }
     }
     out.progress("done", stages, stages);
+    return new Results(directory, trainCount, testCount, probeCount, base.batchSize(), metrics, seconds, rows,
+        lossRows, spectra, frames, lossCurves, latentWeights);
+  }
+
+  /** The series, figures, summary and report of a run. */
+  private String report(Results results, long runStart, ExperimentOutput out) throws java.io.IOException {
+    boolean quick = out.quick();
+    int epochs = out.epochs(1);
+    int repeats = out.repeats();
+    int models = MODELS.length;
+    Path directory = results.directory();
+    int trainCount = results.trainCount();
+    int testCount = results.testCount();
+    int probeCount = results.probeCount();
+    double[][][] metrics = results.metrics();
+    double[] seconds = results.seconds();
+    List<double[]> rows = results.rows();
+    List<double[]> lossRows = results.lossRows();
+    double[][] spectra = results.spectra();
+    float[][] frames = results.frames();
+    double[][] lossCurves = results.lossCurves();
+    long[] latentWeights = results.latentWeights();
     out.csv("gae-runs", List.of("seed", "model_0ae_1vae_2irmae_3gae4_4gae8", "test_mse", "effective_rank",
         "numerical_rank", "probe_accuracy", "latent_weights"), rows);
     out.csv("training-loss", List.of("seed", "model", "step", "mean_batch_loss"), lossRows);
@@ -185,7 +223,7 @@ public final class IgsGaeExperiment implements Experiment {
         sd[m][q] = Series.sd(v);
       }
     }
-    figures(out, spectra, frames, lossCurves, epochs * ((trainCount + base.batchSize() - 1) / base.batchSize()));
+    figures(out, spectra, frames, lossCurves, epochs * ((trainCount + results.batchSize() - 1) / results.batchSize()));
 
     // Claims. Table 2: the latent layers' weights round to the paper's thousands.
     boolean tableHolds = true;
@@ -223,11 +261,11 @@ public final class IgsGaeExperiment implements Experiment {
     out.summary("claimHolds", holds);
     double totalSeconds = (System.nanoTime() - runStart) / 1e9;
     out.summary("secondsTotal", totalSeconds);
-    return report(out, quick, trainCount, testCount, probeCount, epochs, directory, latentWeights, mean, sd, seconds,
+    return reportText(out, quick, trainCount, testCount, probeCount, epochs, directory, latentWeights, mean, sd, seconds,
         tableHolds, beatsAeVae, nearIrmae, holds, totalSeconds);
   }
 
-  private String report(ExperimentOutput out, boolean quick, int trainCount, int testCount, int probeCount, int epochs,
+  private String reportText(ExperimentOutput out, boolean quick, int trainCount, int testCount, int probeCount, int epochs,
       Path directory, long[] latentWeights, double[][] mean, double[][] sd, double[] seconds, boolean tableHolds,
       boolean beatsAeVae, boolean nearIrmae, boolean holds, double totalSeconds) {
     StringBuilder md = new StringBuilder();
