@@ -36,9 +36,7 @@ final class MatrixInput {
       for (int j = 1; j <= x.cols(); j++) {
         names.add("p" + j);
       }
-      double[] none = new double[x.rows()];
-      java.util.Arrays.fill(none, Double.NaN);
-      return new Dataset(x, none, names, null);
+      return Dataset.unlabeled(x, names);
     }
     return CsvDatasetReader.forUnlabeled(exclude).read(file);
   }

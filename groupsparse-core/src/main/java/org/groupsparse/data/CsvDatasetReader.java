@@ -386,7 +386,7 @@ public final class CsvDatasetReader {
       }
       int p = featureColumns.length;
       return new Dataset(new DenseMatrix(rows.n(), p, Arrays.copyOf(rows.x(), rows.n() * p)),
-          Arrays.copyOf(rows.y(), rows.n()), featureNames, target == null ? "y" : target);
+          Arrays.copyOf(rows.y(), rows.n()), featureNames, target == null ? "y" : target, targetColumn >= 0);
     }
   }
 

@@ -12,8 +12,11 @@ import org.groupsparse.linalg.DimensionMismatchException;
  * @param response the response of length n
  * @param featureNames p column names
  * @param targetName the response column name
+ * @param hasResponse whether the rows carry a response: false for unlabeled data (autoencoders,
+ *     clustering, new rows to predict without their target), whose response holds NaN placeholders
  */
-public record Dataset(DenseMatrix design, double[] response, List<String> featureNames, String targetName) {
+public record Dataset(DenseMatrix design, double[] response, List<String> featureNames, String targetName,
+    boolean hasResponse) {
   /**
    * Validates the shapes.
    *
@@ -21,6 +24,7 @@ public record Dataset(DenseMatrix design, double[] response, List<String> featur
    * @param response the response of length n
    * @param featureNames p column names
    * @param targetName the response column name
+   * @param hasResponse whether the rows carry a response
    */
   public Dataset {
     featureNames = List.copyOf(featureNames);
@@ -35,14 +39,28 @@ public record Dataset(DenseMatrix design, double[] response, List<String> featur
   }
 
   /**
-   * Whether the rows carry a response: unlabeled data (autoencoders, clustering, new rows to
-   * predict without their target) are stored with a NaN response, which no reader accepts as a
-   * value.
+   * Labeled data: rows with a response.
    *
-   * @return true when there is a response column
+   * @param design the n x p design
+   * @param response the response of length n
+   * @param featureNames p column names
+   * @param targetName the response column name
    */
-  public boolean hasResponse() {
-    return response.length > 0 && !Double.isNaN(response[0]);
+  public Dataset(DenseMatrix design, double[] response, List<String> featureNames, String targetName) {
+    this(design, response, featureNames, targetName, true);
+  }
+
+  /**
+   * Unlabeled data: rows without a response (the response array holds NaN placeholders).
+   *
+   * @param design the n x p design
+   * @param featureNames p column names
+   * @return the data set, {@link #hasResponse()} false
+   */
+  public static Dataset unlabeled(DenseMatrix design, List<String> featureNames) {
+    double[] none = new double[design.rows()];
+    java.util.Arrays.fill(none, Double.NaN);
+    return new Dataset(design, none, featureNames, null, false);
   }
 
   /** @return the number of rows */
@@ -66,7 +84,7 @@ public record Dataset(DenseMatrix design, double[] response, List<String> featur
     for (int k = 0; k < rowIndices.length; k++) {
       y[k] = response[rowIndices[k]];
     }
-    return new Dataset(design.selectRows(rowIndices), y, featureNames, targetName);
+    return new Dataset(design.selectRows(rowIndices), y, featureNames, targetName, hasResponse);
   }
 
   /**
@@ -80,6 +98,6 @@ public record Dataset(DenseMatrix design, double[] response, List<String> featur
     for (int k = 0; k < columnOrder.length; k++) {
       names[k] = featureNames.get(columnOrder[k]);
     }
-    return new Dataset(design.selectColumns(columnOrder), response, List.of(names), targetName);
+    return new Dataset(design.selectColumns(columnOrder), response, List.of(names), targetName, hasResponse);
   }
 }

@@ -121,7 +121,7 @@ public record Standardization(double[] columnMeans, double[] columnScales, doubl
     for (int i = 0; i < n; i++) {
       y[i] = (data.response()[i] - responseMean) / responseScale;
     }
-    return new Dataset(new DenseMatrix(n, p, out), y, data.featureNames(), data.targetName());
+    return new Dataset(new DenseMatrix(n, p, out), y, data.featureNames(), data.targetName(), data.hasResponse());
   }
 
   /**

@@ -2,8 +2,9 @@ package org.groupsparse.regression;
 
 /**
  * The record of an iterative fit. Entry t of the loss arrays belongs to the iterate after t updates
- * (entry 0 is the initialization). Losses are (1/2m)||y - Xw - b||^2 on the respective rows, in the
- * units of the original response.
+ * (entry 0 is the initialization). Losses are the datafit on the respective rows, in the units of
+ * the original response: (1/2m)||y - Xw - b||^2 for least squares, the mean logistic loss for the
+ * binomial family. The loss arrays are copied in and out: a history cannot be changed through them.
  *
  * @param trainLoss training loss per iterate
  * @param validationLoss validation loss per iterate (empty when there was no validation data)
@@ -15,6 +16,33 @@ package org.groupsparse.regression;
  */
 public record TrainingHistory(double[] trainLoss, double[] validationLoss, int bestIteration, int switchIteration,
     int iterations, StopReason stopReason) {
+
+  /**
+   * Copies the loss arrays.
+   *
+   * @param trainLoss training loss per iterate
+   * @param validationLoss validation loss per iterate
+   * @param bestIteration the kept iterate
+   * @param switchIteration Algorithm 2's switch, or -1
+   * @param iterations number of updates
+   * @param stopReason why the run stopped
+   */
+  public TrainingHistory {
+    trainLoss = trainLoss.clone();
+    validationLoss = validationLoss.clone();
+  }
+
+  /** @return a copy of the training loss per iterate */
+  @Override
+  public double[] trainLoss() {
+    return trainLoss.clone();
+  }
+
+  /** @return a copy of the validation loss per iterate (empty without validation data) */
+  @Override
+  public double[] validationLoss() {
+    return validationLoss.clone();
+  }
 
   /** @return whether validation losses were recorded */
   public boolean hasValidation() {

@@ -35,6 +35,12 @@ class CsvDatasetReaderTest {
     Dataset d = CsvDatasetReader.forFeatures(List.of("b", "a"), "y").read(new StringReader("a,id,b\n1,zz,3\n"), "t.csv");
     assertThat(d.design().data()).containsExactly(3, 1);
     assertThat(d.response()[0]).isNaN();
+    // no target column is an explicit state, kept by row and column selection
+    assertThat(d.hasResponse()).isFalse();
+    assertThat(d.selectRows(new int[] {0}).hasResponse()).isFalse();
+    assertThat(read("a,y,b\n1,2,3\n").hasResponse()).isTrue();
+    Dataset withTarget = CsvDatasetReader.forFeatures(List.of("b"), "y").read(new StringReader("y,b\n1,3\n"), "t.csv");
+    assertThat(withTarget.hasResponse()).isTrue();
   }
 
   @Test

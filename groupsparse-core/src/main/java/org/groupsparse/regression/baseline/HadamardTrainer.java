@@ -5,11 +5,11 @@ import org.groupsparse.data.Dataset;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.ResidualCorrelationKernel;
-import org.groupsparse.regression.EarlyStoppingLoop;
+import org.groupsparse.regression.internal.EarlyStoppingLoop;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.IterationView;
-import org.groupsparse.regression.StandardizedFit;
+import org.groupsparse.regression.internal.StandardizedFit;
 import org.groupsparse.regression.TrainingHistory;
 import org.groupsparse.regression.TrainingListener;
 

@@ -11,7 +11,7 @@ import org.groupsparse.linalg.MatrixOps;
 import org.groupsparse.linalg.ResidualCorrelationKernel;
 import org.groupsparse.linalg.SpectralNorm;
 import org.groupsparse.util.DivergenceException;
-import org.groupsparse.regression.EarlyStoppingLoop;
+import org.groupsparse.regression.internal.EarlyStoppingLoop;
 import org.groupsparse.regression.Family;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
@@ -124,7 +124,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
    */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
       TrainingListener<? super DglnnIterationView> listener) {
-    org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, validation,
+    org.groupsparse.regression.internal.StandardizedFit data = new org.groupsparse.regression.internal.StandardizedFit(train, validation,
         groups, options.fitIntercept(), options.standardize(), options.family());
     Dataset t = data.train();
     Dataset v = data.validation();
@@ -238,7 +238,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     if (!Double.isNaN(options.stepSizeU())) {
       return options.stepSizeU();
     }
-    org.groupsparse.regression.StandardizedFit data = new org.groupsparse.regression.StandardizedFit(train, null,
+    org.groupsparse.regression.internal.StandardizedFit data = new org.groupsparse.regression.internal.StandardizedFit(train, null,
         groups, options.fitIntercept(), options.standardize(), options.family());
     Dataset t = data.train();
     int n = t.rows();

@@ -1,5 +1,9 @@
-package org.groupsparse.regression;
+package org.groupsparse.regression.internal;
 
+import org.groupsparse.regression.TrainingListener;
+import org.groupsparse.regression.IterationView;
+import org.groupsparse.regression.TrainingHistory;
+import org.groupsparse.regression.StopReason;
 import java.util.Arrays;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.MatrixOps;

@@ -1,5 +1,9 @@
-package org.groupsparse.regression;
+package org.groupsparse.regression.internal;
 
+import org.groupsparse.regression.TrainingHistory;
+import org.groupsparse.regression.FitResult;
+import org.groupsparse.regression.GroupLinearModel;
+import org.groupsparse.regression.Family;
 import org.groupsparse.data.Dataset;
 import org.groupsparse.data.Standardization;
 import org.groupsparse.groups.GroupStructure;
