@@ -115,8 +115,12 @@ class GlmGroupLassoTest {
 
   /** (1/n) sum loss(y_i, eta_i) + lambda sum_l omega_l ||w_l|| on the standardized scale, from the path's model. */
   static double objective(Dataset d, GroupStructure g, GroupLassoPathResult path, int k) {
+    return meanLoss(d, path, k) + path.lambdas()[k] * penalty(g, path.standardizedCoefficients(k), path.weights());
+  }
+
+  /** (1/n) sum_i loss(y_i, b + x_i^T w) of the path's model at lambda k, on the data's own columns. */
+  static double meanLoss(Dataset d, GroupLassoPathResult path, int k) {
     double[] w = path.coefficients(k);
-    double[] ws = path.standardizedCoefficients(k);
     int n = d.rows();
     int p = d.features();
     double loss = 0;
@@ -127,15 +131,20 @@ class GlmGroupLassoTest {
       }
       loss += path.family().loss(d.response()[i], eta);
     }
+    return loss / n;
+  }
+
+  /** sum_l omega_l ||v_l||. */
+  static double penalty(GroupStructure g, double[] v, double[] weights) {
     double penalty = 0;
     for (int l = 0; l < g.groupCount(); l++) {
       double s = 0;
       for (int q = g.start(l); q < g.end(l); q++) {
-        s += ws[g.membersView()[q]] * ws[g.membersView()[q]];
+        s += v[g.membersView()[q]] * v[g.membersView()[q]];
       }
-      penalty += path.weights()[l] * Math.sqrt(s);
+      penalty += weights[l] * Math.sqrt(s);
     }
-    return loss / n + path.lambdas()[k] * penalty;
+    return penalty;
   }
 
   @Test
@@ -244,27 +253,13 @@ class GlmGroupLassoTest {
 
   /** (1/n) sum loss + lambda sum_l sqrt(p_l) ||w_l|| on the data's own columns (standardize(false)). */
   static double rawObjective(Dataset d, GroupStructure g, GroupLassoPathResult path, int k) {
-    int n = d.rows();
-    int p = d.features();
-    double[] w = path.coefficients(k);
-    double loss = 0;
-    for (int i = 0; i < n; i++) {
-      double eta = path.intercepts()[k];
-      for (int j = 0; j < p; j++) {
-        eta += d.design().data()[i * p + j] * w[j];
-      }
-      loss += path.family().loss(d.response()[i], eta);
+    double[] sqrtSizes = new double[g.groupCount()];
+    for (int l = 0; l < sqrtSizes.length; l++) {
+      sqrtSizes[l] = Math.sqrt(g.size(l));
     }
-    double penalty = 0;
-    for (int l = 0; l < g.groupCount(); l++) {
-      double s = 0;
-      for (int qq = g.start(l); qq < g.end(l); qq++) {
-        s += w[g.membersView()[qq]] * w[g.membersView()[qq]];
-      }
-      penalty += Math.sqrt(g.size(l)) * Math.sqrt(s);
-    }
-    return loss / n + path.lambdas()[k] * penalty;
+    return meanLoss(d, path, k) + path.lambdas()[k] * penalty(g, path.coefficients(k), sqrtSizes);
   }
+
 
   @Test
   void atGglassosLambdasOurObjectiveIsNeverAboveGglassosOnBardetDichotomized() throws Exception {
