@@ -33,7 +33,7 @@ import org.knowm.xchart.BoxChartBuilder;
  *
  * <p>Two settings: (1) simulated, 24 groups of unequal sizes (2 to 10) scattered over p = 116
  * columns of an AR(0.5) Gaussian design, 4 true groups, n = 400 training rows, 5,000 test rows;
- * (2) bardet (bundled, 120 rows, 100 genes of 5 spline bases) with the response dichotomized at
+ * (2) bardet (bundled, 120 rows, 20 genes of 5 B-spline bases: 100 columns) with the response dichotomized at
  * its median, 80 training and 40 test rows per seeded split.
  *
  * <p>The class has the three parts the experiments are being moved to: {@link Settings} (full and
@@ -214,7 +214,7 @@ public final class IgsLogisticExperiment implements Experiment {
         + "stopping time; lambda) by " + s.folds() + "-fold cross-validation of the deviance.\n\n");
     md.append(String.format(Locale.ROOT, "**Setting.** %d repeats (seeds %d..%d). Simulated: 24 groups of unequal "
         + "sizes scattered over p = 116 columns of an AR(%.1f) design, 4 true groups (sizes 5, 4, 10, 5), %d training and "
-        + "%d test rows. bardet: y above its median, %d training and %d test rows per split, 100 genes of 5 "
+        + "%d test rows. bardet: y above its median, %d training and %d test rows per split, 20 genes of 5 "
         + "spline bases.%s%n%n", reps, out.seed(), out.seed() + reps - 1, s.rho(), s.nTrain(), s.nTest(),
         s.bardetTrain(), 120 - s.bardetTrain(), out.quick() ? " **--quick: a smoke run; its numbers say little.**" : ""));
     for (int setting = 0; setting < 2; setting++) {
@@ -269,7 +269,7 @@ public final class IgsLogisticExperiment implements Experiment {
     md.append(String.format(Locale.ROOT, "- bardet dichotomized: mean test deviance %.3f (DGLNN) and %.3f (group "
         + "lasso, lambda_min), DGLNN's the lower in %d of %d splits, with %.1f and %.1f genes selected on average. "
         + "For reference, predicting 1/2 for every row (the median split makes the classes balanced) has deviance "
-        + "2 log 2 = 1.386: with %d training rows and 500 columns neither method gets far below it, and with %d test "
+        + "2 log 2 = 1.386: with %d training rows and 100 columns neither method gets far below it, and with %d test "
         + "rows per split the spread over splits is large. %s%n", dgBardet, glBardet, bardetWins, reps,
         Series.mean(column(rows, 1, 0, 3)), Series.mean(column(rows, 1, 1, 3)), s.bardetTrain(), 120 - s.bardetTrain(),
         2 * bardetWins < reps ? "Here the group lasso at lambda_min predicts better than DGLNN in most splits."
