@@ -251,6 +251,52 @@ class GlmGroupLassoTest {
     assertThat(lower).isGreaterThan(path.size() / 2);
   }
 
+  @Test
+  void atGglassosLambdasOurObjectiveIsNeverAboveGglassosOnTheBreastCancerData() throws Exception {
+    // a public binary data set shipped with the library; reference: scripts/gglasso_breast_cancer_reference.R,
+    // gglasso 1.4 logit on the columns centred and scaled by their sample sd (R's scale()), groups = the
+    // 10 measurements; the same columns here, standardize(false)
+    Dataset raw = org.groupsparse.data.BundledData.breastCancer();
+    int n = raw.rows();
+    int p = raw.features();
+    assertThat(n).isEqualTo(569);
+    assertThat(p).isEqualTo(30);
+    double[] x = raw.design().data();
+    double[] z = new double[n * p];
+    for (int j = 0; j < p; j++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += x[i * p + j] / n;
+      }
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        ss += (x[i * p + j] - mean) * (x[i * p + j] - mean);
+      }
+      double sd = Math.sqrt(ss / (n - 1));
+      for (int i = 0; i < n; i++) {
+        z[i * p + j] = (x[i * p + j] - mean) / sd;
+      }
+    }
+    Dataset d = new Dataset(new DenseMatrix(n, p, z), raw.response(), raw.featureNames(), raw.targetName());
+    GroupStructure g = org.groupsparse.io.GroupSpecs.parse(org.groupsparse.data.BundledData.BREAST_CANCER_GROUPS,
+        d.featureNames());
+    assertThat(g.groupCount()).isEqualTo(10);
+    List<double[]> rows = reference("gglasso-breast-cancer-logit.csv");
+    double[] lambdas = rows.stream().mapToDouble(r -> r[0]).toArray();
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(Family.BINOMIAL)
+        .standardize(false).lambdas(lambdas).build()).fit(d, g, null);
+    assertThat(path.size()).isEqualTo(rows.size());
+    int lower = 0;
+    for (int k = 0; k < path.size(); k++) {
+      assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
+      double ours = rawObjective(d, g, path, k);
+      double theirs = rows.get(k)[1];
+      assertThat(ours).as("lambda %d (%s)", k, lambdas[k]).isLessThanOrEqualTo(theirs + 1e-12 * (1 + theirs));
+      lower += ours < theirs ? 1 : 0;
+    }
+    assertThat(lower).isGreaterThan(path.size() / 2);
+  }
+
   /** (1/n) sum loss + lambda sum_l sqrt(p_l) ||w_l|| on the data's own columns (standardize(false)). */
   static double rawObjective(Dataset d, GroupStructure g, GroupLassoPathResult path, int k) {
     double[] sqrtSizes = new double[g.groupCount()];
