@@ -221,12 +221,29 @@ class GlmGroupLassoTest {
     // here: centred groups orthonormalized (Q_l^T Q_l / n = I, grpreg's; a rotation within a group
     // does not change the objective), then the group lasso on Q with standardize(false)
     Dataset d = bardetDichotomized();
+    neverAboveGrpreg(d, GroupStructure.contiguous(5, d.features(), false), "grpreg-bardet-logit.csv", 74);
+  }
+
+  @Test
+  void onGrpregsOrthonormalizedGroupsOurObjectiveIsNeverAboveGrpregsOnTheBreastCancerData() throws Exception {
+    // the same comparison on the shipped public binary data set (scripts/grpreg_reference.R ... breast-cancer)
+    Dataset d = org.groupsparse.data.BundledData.breastCancer();
+    neverAboveGrpreg(d, org.groupsparse.io.GroupSpecs.parse(org.groupsparse.data.BundledData.BREAST_CANCER_GROUPS,
+        d.featureNames()), "grpreg-breast-cancer-logit.csv", 100);
+  }
+
+  /**
+   * grpreg's group lasso is ours on its orthonormalized groups: centre the columns, orthonormalize each
+   * group (Q_l^T Q_l / n = I; a rotation within a group does not change the objective), fit with
+   * standardize(false) at grpreg's lambdas; our objective must never be above grpreg's, and below it at
+   * most lambdas (grpreg stops at a looser optimality).
+   */
+  static void neverAboveGrpreg(Dataset d, GroupStructure groups, String resource, int lambdas0) throws Exception {
     DenseMatrix centred = Standardization.fit(d, true, false, false).apply(d).design();
-    GroupOrthonormalization ortho = GroupOrthonormalization.of(centred, GroupStructure.contiguous(5, d.features(),
-        false));
+    GroupOrthonormalization ortho = GroupOrthonormalization.of(centred, groups);
     GroupStructure g = ortho.groups();
     for (int l = 0; l < g.groupCount(); l++) {
-      assertThat(g.size(l)).as("rank of group %d", l).isEqualTo(5);
+      assertThat(g.size(l)).as("rank of group %d", l).isEqualTo(groups.size(l));
     }
     DenseMatrix q = ortho.design();
     List<String> names = new ArrayList<>();
@@ -234,12 +251,12 @@ class GlmGroupLassoTest {
       names.add("q" + j);
     }
     Dataset dq = new Dataset(q, d.response(), names, "y");
-    List<double[]> rows = reference("grpreg-bardet-logit.csv");
-    assertThat(rows).hasSize(74);
+    List<double[]> rows = reference(resource);
+    assertThat(rows).hasSize(lambdas0);
     double[] lambdas = rows.stream().mapToDouble(r -> r[0]).toArray();
     GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(Family.BINOMIAL)
         .standardize(false).lambdas(lambdas).build()).fit(dq, g, null);
-    assertThat(path.size()).isEqualTo(74);
+    assertThat(path.size()).isEqualTo(lambdas0);
     int lower = 0;
     for (int k = 0; k < path.size(); k++) {
       assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
