@@ -58,41 +58,35 @@ PYEOF
   fi
 }
 
-group_row() { # name n p size
-  simulate "$1" "$2" "$3" "size:$4"
-  local data="$WORK/$1/train.csv"
-  local gs; gs="$("$GS" bench group-lasso --quiet --data "$data" --target y --groups "size:$4" --repeats "$REPS" 2>/dev/null)"
+# One row per installed peer (grpreg, gglasso) for a group lasso path on a CSV file.
+#   peer_rows label data size family kkt_script name
+peer_rows() {
+  local label="$1" data="$2" size="$3" family="$4" kkt="$5" name="$6"
+  local gs; gs="$("$GS" bench group-lasso --quiet --family "$family" --data "$data" --target y --groups "size:$size" --repeats "$REPS" 2>/dev/null)"
   local gs_s gs_kkt; gs_s="$(echo "$gs" | json seconds_path_median)"; gs_kkt="$(echo "$gs" | json worst_kkt_violation_relative)"
   if have_r grpreg || have_r gglasso; then
-    local out; out="$(Rscript "$PEERS/group_lasso_path.R" "$data" "$4" "$REPS" "$WORK/$1" 2>/dev/null || true)"
+    local out; out="$(Rscript "$PEERS/group_lasso_path.R" "$data" "$size" "$REPS" "$WORK/$name" "$family" 2>/dev/null || true)"
     for tool in gglasso grpreg; do
       local t_s; t_s="$(echo "$out" | sed -n "s/^TIME $tool median \([0-9.]*\).*/\1/p")"
       [ -z "$t_s" ] && continue
-      local t_kkt; t_kkt="$("$PY" "$PEERS/kkt.py" "$data" "$4" "$tool" "$WORK/$1_$tool" | json worst_relative_kkt)"
-      echo "| group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | $tool | $t_s | $t_kkt | $(ratio "$gs_s" "$t_s") |"
+      local t_kkt; t_kkt="$("$PY" "$kkt" "$data" "$size" "$tool" "$WORK/${name}_$tool" | json worst_relative_kkt)"
+      echo "| $label | $gs_s | $gs_kkt | $tool | $t_s | $t_kkt | $(ratio "$gs_s" "$t_s") |"
     done
   else
-    echo "| group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | grpreg, gglasso (not installed) | | | |"
+    echo "| $label | $gs_s | $gs_kkt | grpreg, gglasso (not installed) | | | |"
   fi
+}
+
+group_row() { # name n p size
+  simulate "$1" "$2" "$3" "size:$4"
+  peer_rows "group lasso n=$2 p=$3 groups of $4" "$WORK/$1/train.csv" "$4" gaussian "$PEERS/kkt.py" "$1"
 }
 
 binomial_row() { # name n p size: the simulated response dichotomized (y > 0), logistic group lasso
   simulate "$1" "$2" "$3" "size:$4"
-  local data="$WORK/$1/binary.csv"
-  awk -F, 'NR == 1 { print; next } { $1 = ($1 > 0) ? 1 : 0; print }' OFS=, "$WORK/$1/train.csv" > "$data"
-  local gs; gs="$("$GS" bench group-lasso --quiet --family binomial --data "$data" --target y --groups "size:$4" --repeats "$REPS" 2>/dev/null)"
-  local gs_s gs_kkt; gs_s="$(echo "$gs" | json seconds_path_median)"; gs_kkt="$(echo "$gs" | json worst_kkt_violation_relative)"
-  if have_r grpreg || have_r gglasso; then
-    local out; out="$(Rscript "$PEERS/group_lasso_path.R" "$data" "$4" "$REPS" "$WORK/$1" binomial 2>/dev/null || true)"
-    for tool in gglasso grpreg; do
-      local t_s; t_s="$(echo "$out" | sed -n "s/^TIME $tool median \([0-9.]*\).*/\1/p")"
-      [ -z "$t_s" ] && continue
-      local t_kkt; t_kkt="$("$PY" "$ROOT/scripts/kkt_binomial.py" "$data" "$4" "$tool" "$WORK/$1_$tool" | json worst_relative_kkt)"
-      echo "| logistic group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | $tool | $t_s | $t_kkt | $(ratio "$gs_s" "$t_s") |"
-    done
-  else
-    echo "| logistic group lasso n=$2 p=$3 groups of $4 | $gs_s | $gs_kkt | grpreg, gglasso (not installed) | | | |"
-  fi
+  awk -F, 'NR == 1 { print; next } { $1 = ($1 > 0) ? 1 : 0; print }' OFS=, "$WORK/$1/train.csv" > "$WORK/$1/binary.csv"
+  peer_rows "logistic group lasso n=$2 p=$3 groups of $4" "$WORK/$1/binary.csv" "$4" binomial \
+    "$ROOT/scripts/kkt_binomial.py" "$1"
 }
 
 lasso_row tall 20000 500 ""

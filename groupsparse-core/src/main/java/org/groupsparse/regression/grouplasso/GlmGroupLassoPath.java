@@ -823,7 +823,15 @@ final class GlmGroupLassoPath {
       int from = f.start(l);
       int m = f.end(l) - from;
       double[] x = f.columnsView();
-      double[] gram = new double[m * m];
+      if (m == 1) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+          double v = x[from * n + i];
+          s += v * v * hw[i];
+        }
+        return s / n;
+      }
+      double[] gram = new double[m * m]; // SymmetricEigen copies it anyway
       for (int a = 0; a < m; a++) {
         int ca = (from + a) * n;
         for (int i = 0; i < n; i++) {
@@ -834,9 +842,6 @@ final class GlmGroupLassoPath {
           gram[a * m + c] = s;
           gram[c * m + a] = s;
         }
-      }
-      if (m == 1) {
-        return gram[0];
       }
       if (m <= EXACT_CURVATURE_MAX_SIZE) {
         return Math.max(0.0, org.groupsparse.linalg.SymmetricEigen.of(gram, m).values()[m - 1]);
