@@ -81,6 +81,37 @@ public final class MatrixOps {
   }
 
   /**
+   * One pass over n rows for a block of m columns stored one after another (column a at {@code
+   * x[off + a n ..]}): with t = sum_a delta_a x_a, {@code z += t} and {@code q -= h * t}
+   * (elementwise). The proximal Newton step's block update of its model z = X d and its model
+   * residual q = r - h z, with the block's columns read once. SIMD when {@link #SIMD} is on.
+   *
+   * @param x column storage, not modified
+   * @param off first entry of the block's first column
+   * @param n rows (entries per column)
+   * @param m columns in the block
+   * @param delta the block's change d_l (m entries), not modified
+   * @param h weights, not modified
+   * @param z model linear predictor, modified
+   * @param q model residual, modified
+   */
+  public static void weightedGroupUpdate(double[] x, int off, int n, int m, double[] delta, double[] h, double[] z,
+      double[] q) {
+    if (SIMD) {
+      VectorKernels.weightedGroupUpdate(x, off, n, m, delta, h, z, q);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      double t = 0;
+      for (int a = 0; a < m; a++) {
+        t += delta[a] * x[off + a * n + i];
+      }
+      z[i] += t;
+      q[i] -= h[i] * t;
+    }
+  }
+
+  /**
    * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}.
    *
    * @param alpha the factor

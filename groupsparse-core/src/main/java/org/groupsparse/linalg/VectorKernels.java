@@ -88,6 +88,29 @@ final class VectorKernels {
     return loss;
   }
 
+  static void weightedGroupUpdate(double[] x, int off, int n, int m, double[] delta, double[] h, double[] z,
+      double[] q) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(n);
+    int i = 0;
+    for (; i < bound; i += lanes) {
+      DoubleVector t = DoubleVector.zero(S);
+      for (int a = 0; a < m; a++) {
+        t = DoubleVector.fromArray(S, x, off + a * n + i).fma(DoubleVector.broadcast(S, delta[a]), t);
+      }
+      DoubleVector.fromArray(S, z, i).add(t).intoArray(z, i);
+      t.neg().fma(DoubleVector.fromArray(S, h, i), DoubleVector.fromArray(S, q, i)).intoArray(q, i);
+    }
+    for (; i < n; i++) {
+      double t = 0;
+      for (int a = 0; a < m; a++) {
+        t += delta[a] * x[off + a * n + i];
+      }
+      z[i] += t;
+      q[i] -= h[i] * t;
+    }
+  }
+
   static double dot(double[] a, int off, double[] b, int len) {
     final int lanes = S.length();
     final int bound = S.loopBound(len);

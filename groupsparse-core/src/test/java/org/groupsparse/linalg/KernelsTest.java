@@ -72,4 +72,34 @@ class KernelsTest {
     // the build passes --add-modules jdk.incubator.vector to the tests so that the SIMD path is the one tested
     assertThat(MatrixOps.SIMD).isTrue();
   }
+
+  /** The proximal Newton block update: z += X_l d and q -= h X_l d, against the plain loops, odd lengths included. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void weightedGroupUpdateAgreesWithPlainLoops(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = 1 + rng.nextInt(41);
+    int m = 1 + rng.nextInt(7);
+    int before = rng.nextInt(3); // the block need not start the storage
+    double[] x = TestData.gaussian((before + m) * n, rng);
+    double[] d = TestData.gaussian(m, rng);
+    double[] h = TestData.gaussian(n, rng);
+    double[] z = TestData.gaussian(n, rng);
+    double[] q = TestData.gaussian(n, rng);
+    double[] zExpected = z.clone();
+    double[] qExpected = q.clone();
+    for (int i = 0; i < n; i++) {
+      double t = 0;
+      for (int a = 0; a < m; a++) {
+        t += d[a] * x[(before + a) * n + i];
+      }
+      zExpected[i] += t;
+      qExpected[i] -= h[i] * t;
+    }
+    MatrixOps.weightedGroupUpdate(x, before * n, n, m, d, h, z, q);
+    for (int i = 0; i < n; i++) {
+      assertThat(z[i]).isCloseTo(zExpected[i], within(1e-12));
+      assertThat(q[i]).isCloseTo(qExpected[i], within(1e-12));
+    }
+  }
 }

@@ -468,32 +468,33 @@ final class GlmGroupLassoPath {
       }
       double[] x = f.columnsView();
       double[] wgt = new double[n];
+      double[] sqrtWeight = new double[n];
       for (int i = 0; i < n; i++) {
         wgt[i] = family.variance(y[i] - r[i]);
+        sqrtWeight[i] = Math.sqrt(wgt[i]);
       }
       double[] h = new double[m * m];
       double[] g = new double[m];
-      double[] xw = new double[n];
+      // X_A^T diag(h) X_A / n by one BLAS product of the weighted columns (sqrt(h_i) x_ij, stored as
+      // the rows of a cols x n matrix), written straight into the leading block of the Hessian
+      double[] weighted = new double[cols * n];
       for (int a = 0; a < cols; a++) {
         int ca = pos[a] * n;
-        for (int i = 0; i < n; i++) {
-          xw[i] = x[ca + i] * wgt[i];
-        }
-        for (int c = a; c < cols; c++) {
-          double v = MatrixOps.fastDot(x, pos[c] * n, xw, n) / n;
-          h[a * m + c] = v;
-          h[c * m + a] = v;
-        }
+        int wa = a * n;
         double sb = 0;
         double gr = 0;
         for (int i = 0; i < n; i++) {
-          sb += xw[i];
-          gr += x[ca + i] * r[i];
+          double v = x[ca + i];
+          weighted[wa + i] = v * sqrtWeight[i];
+          sb += v * wgt[i];
+          gr += v * r[i];
         }
         h[a * m + cols] = sb / n;
         h[cols * m + a] = sb / n;
         g[a] = -gr / n;
       }
+      org.groupsparse.linalg.RowMajorBlas.gemm(false, true, cols, cols, n, 1.0 / n, weighted, 0, n, weighted, 0, n,
+          0.0, h, 0, m);
       double sw = 0;
       double sr = 0;
       for (int i = 0; i < n; i++) {
@@ -732,13 +733,10 @@ final class GlmGroupLassoPath {
           }
           for (int a = 0; a < m; a++) {
             dw[from + a] -= delta[a];
+            delta[a] = -delta[a]; // new - old
           }
-          Arrays.fill(u, 0.0);
-          f.subtractGroup(l, delta, 0, u); // u = X_l (new - old)
-          for (int i = 0; i < n; i++) {
-            z[i] += u[i];
-            q[i] -= hw[i] * u[i];
-          }
+          // z += X_l (new - old), q -= h X_l (new - old), the block's columns read once
+          MatrixOps.weightedGroupUpdate(f.columnsView(), from * n, n, m, delta, hw, z, q);
           biggest = Math.max(biggest, curv * Math.sqrt(change));
         }
         double sq = 0;
