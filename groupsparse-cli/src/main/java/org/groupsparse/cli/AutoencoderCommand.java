@@ -38,7 +38,9 @@ public final class AutoencoderCommand {
   @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
       description = {"Learn a dictionary A (n x m, m = groups x group size) from the rows of a CSV file by training",
           "the tied-weight autoencoder x = sigma(...), y_hat = A x on (1/2N) sum ||y - y_hat||^2.",
-          "The start is A with N(0, 1) entries and unit-norm columns, drawn from --seed."})
+          "The start is A with N(0, 1) entries and unit-norm columns, drawn from --seed (or, with --init data,",
+          "atoms taken from the data). The defaults are the paper's text; the authors' MNIST code used",
+          "--center --momentum --step-size initial --normalize-columns --batch 64 (and --one-sided)."})
   public static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -54,13 +56,19 @@ public final class AutoencoderCommand {
     @Option(names = "--group-size", defaultValue = "1", description = "Code entries per group d (m = groups x d). Default: ${DEFAULT-VALUE}.")
     int groupSize;
 
-    @Option(names = "--lambda", required = true, description = "Threshold lambda (>= 0).")
-    double lambda;
+    @Option(names = "--lambda", description = "Threshold lambda (>= 0). Required unless --target-active-groups is given (then it is the first guess).")
+    Double lambda;
+
+    @Option(names = "--target-active-groups", paramLabel = "G", description = "Choose lambda by the sparsity wanted: calibrate it during training (on 1000 training rows, every --calibration-interval steps and at the end) so that codes have G active groups on average (0 < G < --groups).")
+    Double targetActiveGroups;
+
+    @Option(names = "--calibration-interval", defaultValue = "100", paramLabel = "STEPS", description = "Steps between two calibrations of lambda (with --target-active-groups). Default: ${DEFAULT-VALUE}.")
+    int calibrationInterval;
 
     @Option(names = "--layers", defaultValue = "1", description = "Unfolded steps T (1: the shallow encoder x = sigma(A^T y)). Default: ${DEFAULT-VALUE}.")
     int layers;
 
-    @Option(names = "--step-size", defaultValue = "auto", description = "alpha, or auto (1 for T = 1, else 1/||A||_2^2). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--step-size", defaultValue = "auto", description = "alpha; auto (1 for T = 1, else 1/||A||_2^2 recomputed after every step, the paper's text); or initial (1/||A||_2^2 of the starting dictionary, kept: the authors' code). Default: ${DEFAULT-VALUE}.")
     String stepSize;
 
     @Option(names = "--momentum", description = "FISTA momentum in the unfolded steps.")
@@ -68,6 +76,15 @@ public final class AutoencoderCommand {
 
     @Option(names = "--sparse", description = "Elementwise soft-threshold (sparse autoencoder) instead of the group ReLU.")
     boolean sparse;
+
+    @Option(names = "--one-sided", description = "One-sided group shrinkage: the group soft-threshold of the positive part, so codes are nonnegative (the authors' MNIST code).")
+    boolean oneSided;
+
+    @Option(names = "--center", description = "Subtract the training mean of every input column; the model keeps the mean and applies it when encoding.")
+    boolean center;
+
+    @Option(names = "--init", defaultValue = "random", description = "Starting dictionary: random (N(0, 1), unit-norm columns) or data (distinct training rows drawn from --seed, centred with --center, unit norm). Default: ${DEFAULT-VALUE}.")
+    String init;
 
     @Option(names = "--epochs", defaultValue = "300", description = "Passes over the data. Default: ${DEFAULT-VALUE}.")
     int epochs;
@@ -101,6 +118,28 @@ public final class AutoencoderCommand {
         throw new IllegalArgumentException("'--groups' and '--group-size' must be at least 1; got " + groups + " and "
             + groupSize);
       }
+      if (lambda == null && targetActiveGroups == null) {
+        throw new IllegalArgumentException("give '--lambda' or '--target-active-groups'");
+      }
+      if (sparse && oneSided) {
+        throw new IllegalArgumentException("'--one-sided' applies to the group shrinkage; it cannot be combined with '--sparse'");
+      }
+      if (targetActiveGroups != null && !(targetActiveGroups > 0 && targetActiveGroups < groups)) {
+        throw new IllegalArgumentException("'--target-active-groups' must be above 0 and below --groups (" + groups
+            + "); got " + targetActiveGroups);
+      }
+      if (lambda != null && !(lambda >= 0)) {
+        throw new IllegalArgumentException("'--lambda' must be at least 0; got " + lambda);
+      }
+      if (calibrationInterval < 1) {
+        throw new IllegalArgumentException("'--calibration-interval' must be at least 1; got " + calibrationInterval);
+      }
+      boolean dataInit = switch (init.toLowerCase(java.util.Locale.ROOT)) {
+        case "random" -> false;
+        case "data" -> true;
+        default -> throw new IllegalArgumentException("'--init' must be random or data; got '" + init + "'");
+      };
+      boolean fixedStep = "initial".equalsIgnoreCase(stepSize);
       int m = (int) MemoryCheck.cells("the code (--groups x --group-size)", groups, groupSize);
       new FilePlan().input("--data", data).output("--out", out).check();
       Dataset d = MatrixInput.read(data, Set.copyOf(exclude));
@@ -110,9 +149,11 @@ public final class AutoencoderCommand {
       // dictionary, Adam moments and gradient; Gram matrices; codes and layer outputs of one pass
       MemoryCheck.require("training this autoencoder", 8.0 * (4.0 * d.features() * m + 2.0 * m * m
           + (double) rowsInPass * m * (layers + 3) + (double) rowsInPass * d.features() * 2));
-      double alpha = DglnnCliOptions.autoOrNumber("--step-size", stepSize);
-      AutoencoderArchitecture arch = (sparse ? AutoencoderArchitecture.sparse(m, lambda, layers)
-          : AutoencoderArchitecture.groupSparse(m, groupSize, lambda, layers)).withStepSize(alpha).withMomentum(momentum);
+      double alpha = fixedStep ? Double.NaN : DglnnCliOptions.autoOrNumber("--step-size", stepSize);
+      double lambdaStart = lambda != null ? lambda : 0;
+      AutoencoderArchitecture arch = (sparse ? AutoencoderArchitecture.sparse(m, lambdaStart, layers)
+          : AutoencoderArchitecture.groupSparse(m, groupSize, lambdaStart, layers, oneSided)).withStepSize(alpha)
+          .withMomentum(momentum);
       Optimizer opt = switch (optimizer.toLowerCase(java.util.Locale.ROOT)) {
         case "adam" -> Optimizer.ADAM;
         case "gd" -> Optimizer.GRADIENT_DESCENT;
@@ -120,10 +161,14 @@ public final class AutoencoderCommand {
       };
       AutoencoderTrainingOptions options = AutoencoderTrainingOptions.defaults().withOptimizer(opt)
           .withLearningRate(learningRate).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
-          .withNormalizeColumns(normalizeColumns).withPrecision(precision(dtype));
+          .withNormalizeColumns(normalizeColumns).withPrecision(precision(dtype)).withCenterData(center)
+          .withFixStepAtStart(fixedStep).withCalibrationInterval(calibrationInterval)
+          .withTargetActiveGroups(targetActiveGroups != null ? targetActiveGroups : Double.NaN);
       int n = d.features();
-      GroupSparseAutoencoder initial = new GroupSparseAutoencoder(arch,
-          org.groupsparse.synthetic.DictionarySimulator.randomDictionary(n, m, seed));
+      double[] mean = center ? org.groupsparse.autoencoder.AutoencoderTrainer.columnMeans(d.design()) : null;
+      GroupSparseAutoencoder initial = new GroupSparseAutoencoder(arch, dataInit
+          ? org.groupsparse.autoencoder.DictionaryStarts.fromData(d.design(), mean, m, seed)
+          : org.groupsparse.autoencoder.DictionaryStarts.random(n, m, seed), mean);
       AutoencoderFit fit;
       try (EpochProgress progress = new EpochProgress(common.quiet, epochs)) {
         fit = new AutoencoderTrainer(options).train(initial, d.design(), progress::onEpoch);
@@ -137,11 +182,20 @@ public final class AutoencoderCommand {
       settings.put("normalizeColumns", normalizeColumns);
       settings.put("dtype", dtype);
       settings.put("seed", seed);
+      settings.put("center", center);
+      settings.put("init", dataInit ? "data" : "random");
+      settings.put("stepRule", fixedStep ? "initial" : Double.isNaN(alpha) ? "auto" : "fixed");
+      if (targetActiveGroups != null) {
+        settings.put("targetActiveGroups", targetActiveGroups);
+        settings.put("calibrationInterval", calibrationInterval);
+      }
       AutoencoderFiles.write(out, fit.model(), d.featureNames(), fit.trainingLoss(), settings);
       double[] loss = fit.trainingLoss();
-      spec.commandLine().getOut().printf("trained %s autoencoder: n=%d, m=%d (%d groups of %d), T=%d, alpha=%.4g; "
-          + "loss %.6g -> %.6g over %d epochs; wrote %s%n", arch.shrinkage().kind(), n, m, arch.shrinkage().groups()
-          .groupCount(), groupSize, layers, fit.model().stepSize(), loss[0], loss[loss.length - 1], epochs, out);
+      spec.commandLine().getOut().printf("trained %s autoencoder: n=%d, m=%d (%d groups of %d), T=%d, alpha=%.4g, "
+          + "lambda=%.4g%s; loss %.6g -> %.6g over %d epochs; wrote %s%n", arch.shrinkage().kind(), n, m,
+          arch.shrinkage().groups().groupCount(), groupSize, layers, fit.model().stepSize(),
+          fit.model().architecture().lambda(), targetActiveGroups != null ? " (calibrated)" : "", loss[0],
+          loss[loss.length - 1], epochs, out);
       return 0;
     }
   }

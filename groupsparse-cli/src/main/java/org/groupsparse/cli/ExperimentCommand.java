@@ -14,6 +14,8 @@ import org.groupsparse.experiments.ExperimentRunner;
 import org.groupsparse.experiments.GsaeFig3Experiment;
 import org.groupsparse.experiments.IgsTable3Experiment;
 import org.groupsparse.experiments.GsaeTable1Experiment;
+import org.groupsparse.experiments.GsaeSweepExperiment;
+import org.groupsparse.experiments.GsaeBasinExperiment;
 import org.groupsparse.experiments.GsaeLemma1Experiment;
 import org.groupsparse.experiments.IgsFig2Fig3Fig11Experiment;
 import org.groupsparse.experiments.IgsFig5Experiment;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "provenance.json and report.md (the paper's claim beside our numbers) in --out DIR.",
         "Experiments: igs-fig2 .. igs-fig7, igs-fig11, igs-fig12, igs-table3, igs-theory, igs-gae,",
         "igs-logistic (beyond the paper: DGLNN on the logistic loss),",
-        "gsae-fig3, gsae-lemma1, gsae-table1; all runs every one."})
+        "gsae-fig3, gsae-fig3-basin, gsae-lemma1, gsae-table1, gsae-sweep; all runs every one."})
 public final class ExperimentCommand implements Callable<Integer> {
   static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
 
@@ -46,7 +48,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         new IgsFig4Experiment(), new IgsFig5Experiment(), new IgsFig6Experiment(),
         new IgsFig7Experiment(), IgsFig2Fig3Fig11Experiment.figure11(), new IgsFig12Experiment(),
         new IgsTable3Experiment(), new IgsTheoryExperiment(), new IgsGaeExperiment(), new IgsLogisticExperiment(), new GsaeFig3Experiment(),
-        new GsaeLemma1Experiment(), new GsaeTable1Experiment())) {
+        new GsaeLemma1Experiment(), new GsaeTable1Experiment(), new GsaeSweepExperiment(), new GsaeBasinExperiment())) {
       EXPERIMENTS.put(e.name(), e);
     }
   }

@@ -91,6 +91,44 @@ class AutoencoderCliTest {
     assertThat(worst).isGreaterThan(0).isLessThan(1e-4);
   }
 
+  /**
+   * The authors' conventions and a target sparsity from the command line: the model records the
+   * input mean, the one-sided shrinkage and the step fixed at the start; its codes are nonnegative
+   * and have the target number of active groups on average; the same command gives the same bytes.
+   */
+  @Test
+  void authorsConventionsWithATargetSparsity() throws Exception {
+    Path out = dir.resolve("authors.json");
+    String[] args = {"autoencoder", "train", "--data", data.toString(), "--exclude", "id", "--groups", "4",
+        "--group-size", "2", "--target-active-groups", "2", "--layers", "3", "--momentum", "--step-size", "initial",
+        "--center", "--one-sided", "--init", "data", "--normalize-columns", "--batch", "20", "--epochs", "10", "--lr",
+        "1e-2", "--calibration-interval", "3", "--seed", "4", "--quiet", "--out", out.toString()};
+    CliTest.Result r = CliTest.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("nonnegative-group autoencoder").contains("(calibrated)");
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+    assertThat(root.get("shrinkage").asText()).isEqualTo("nonnegative-group");
+    assertThat(root.get("inputMean")).hasSize(6);
+    assertThat(root.get("stepSize").isNumber()).isTrue();
+    assertThat(root.get("settings").get("targetActiveGroups").asDouble()).isEqualTo(2.0);
+    byte[] first = Files.readAllBytes(out);
+    assertThat(CliTest.run(args).code()).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(first);
+    Path codes = dir.resolve("authors-codes.csv");
+    r = CliTest.run("autoencoder", "encode", "--model", out.toString(), "--data", data.toString(), "--out",
+        codes.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // 60 rows <= the 1000 calibration rows: the calibration sample is the whole training set
+    java.util.regex.Matcher mean = java.util.regex.Pattern.compile("([0-9.]+) active groups per row").matcher(r.out());
+    assertThat(mean.find()).as(r.out()).isTrue();
+    assertThat(Double.parseDouble(mean.group(1))).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.05));
+    for (String line : Files.readAllLines(codes).subList(1, 61)) {
+      for (String v : line.split(",")) {
+        assertThat(Double.parseDouble(v)).isGreaterThanOrEqualTo(0);
+      }
+    }
+  }
+
   private static double[] dictionary(com.fasterxml.jackson.databind.JsonNode root) {
     java.util.List<Double> values = new java.util.ArrayList<>();
     root.get("dictionary").forEach(row -> row.forEach(v -> values.add(v.asDouble())));
@@ -104,7 +142,18 @@ class AutoencoderCliTest {
     Files.writeString(bad.resolve("ok.csv"), "p1,p2\n1,2\n3,4\n");
     return Stream.of(
         Arguments.of("negative lambda", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups",
-            "2", "--lambda", "-1"}, "'lambda' of autoencoder must be in [0, inf)"),
+            "2", "--lambda", "-1"}, "'--lambda' must be at least 0; got -1"),
+        Arguments.of("neither lambda nor target", new String[] {"train", "--data", bad.resolve("ok.csv").toString(),
+            "--groups", "2"}, "give '--lambda' or '--target-active-groups'"),
+        Arguments.of("target above the groups", new String[] {"train", "--data", bad.resolve("ok.csv").toString(),
+            "--groups", "2", "--target-active-groups", "2"}, "'--target-active-groups' must be above 0 and below --groups (2)"),
+        Arguments.of("one-sided elementwise", new String[] {"train", "--data", bad.resolve("ok.csv").toString(),
+            "--groups", "2", "--lambda", "1", "--sparse", "--one-sided"}, "'--one-sided' applies to the group shrinkage"),
+        Arguments.of("bad init", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "2",
+            "--lambda", "1", "--init", "zeros"}, "'--init' must be random or data; got 'zeros'"),
+        Arguments.of("bad calibration interval", new String[] {"train", "--data", bad.resolve("ok.csv").toString(),
+            "--groups", "2", "--target-active-groups", "1", "--calibration-interval", "0"},
+            "'--calibration-interval' must be at least 1"),
         Arguments.of("non-finite data", new String[] {"train", "--data", bad.resolve("nan.csv").toString(), "--groups",
             "2", "--lambda", "1"}, "nan.csv:3:2: expected a finite number"),
         Arguments.of("zero groups", new String[] {"train", "--data", bad.resolve("ok.csv").toString(), "--groups", "0",

@@ -50,11 +50,27 @@ public record AutoencoderArchitecture(Shrinkage shrinkage, double lambda, int la
    * @return the architecture with automatic step size and no momentum
    */
   public static AutoencoderArchitecture groupSparse(int codeLength, int groupSize, double lambda, int layers) {
+    return groupSparse(codeLength, groupSize, lambda, layers, false);
+  }
+
+  /**
+   * Group soft-thresholding on consecutive groups of size d, two-sided (eq. 7) or one-sided
+   * (nonnegative codes, the authors' MNIST code; see {@link GroupSoftThreshold}).
+   *
+   * @param codeLength m
+   * @param groupSize d, dividing m
+   * @param lambda threshold
+   * @param layers T
+   * @param nonnegative one-sided shrinkage
+   * @return the architecture with automatic step size and no momentum
+   */
+  public static AutoencoderArchitecture groupSparse(int codeLength, int groupSize, double lambda, int layers,
+      boolean nonnegative) {
     Check.atLeast("groupSize", OWNER, groupSize, 1);
     Check.argument(codeLength >= 1 && codeLength % groupSize == 0, "autoencoder: the group size " + groupSize
         + " does not divide the code length " + codeLength);
-    return new AutoencoderArchitecture(new GroupSoftThreshold(GroupStructure.contiguous(groupSize, codeLength, false)),
-        lambda, layers, Double.NaN, false);
+    return new AutoencoderArchitecture(new GroupSoftThreshold(GroupStructure.contiguous(groupSize, codeLength, false),
+        nonnegative), lambda, layers, Double.NaN, false);
   }
 
   /**

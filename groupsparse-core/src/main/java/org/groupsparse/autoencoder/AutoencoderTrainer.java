@@ -26,6 +26,13 @@ public final class AutoencoderTrainer {
   /**
    * Trains from an initial model.
    *
+   * <p>With {@link AutoencoderTrainingOptions#centerData()} the model gains the training mean of
+   * every column as its input mean (unless it has one already) and training sees the centred rows;
+   * with {@link AutoencoderTrainingOptions#fixStepAtStart()} an automatic alpha is resolved once for
+   * the initial dictionary and kept; with a {@link AutoencoderTrainingOptions#targetActiveGroups()}
+   * lambda is recalibrated (see {@link #calibrateLambda}) before the first step, every
+   * {@link AutoencoderTrainingOptions#calibrationInterval()} steps and after the last.
+   *
    * @param initial the encoder and the starting dictionary
    * @param data Y, N x n, finite, N at least 1
    * @param listener per-epoch progress, or null
@@ -40,12 +47,28 @@ public final class AutoencoderTrainer {
     }
     int n = initial.inputDimension();
     int m = initial.codeLength();
+    int groupCount = initial.codeGroups().groupCount();
+    if (options.calibratesLambda() && options.targetActiveGroups() >= groupCount) {
+      throw new IllegalArgumentException("autoencoder training: the target of " + options.targetActiveGroups()
+          + " active groups per code must be below the number of code groups (" + groupCount + ")");
+    }
+    GroupSparseAutoencoder model = initial;
+    if (options.centerData() && model.inputMean() == null) {
+      model = model.withInputMean(columnMeans(data));
+    }
+    AutoencoderArchitecture arch = model.architecture();
+    if (options.fixStepAtStart() && Double.isNaN(arch.stepSize())) {
+      arch = arch.withStepSize(model.stepSize());
+    }
+    double[] mean = model.inputMean();
+    double[] a = model.dictionary().data();
+    DenseMatrix sample = options.calibratesLambda() ? calibrationSample(model.centred(data), options.seed()) : null;
+    if (sample != null) {
+      arch = arch.withLambda(calibrateLambda(arch, new DenseMatrix(n, m, a), sample, options.targetActiveGroups()));
+    }
     int batch = options.batchSize() == 0 ? rows : Math.min(options.batchSize(), rows);
     int chunk = Math.min(batch, options.chunkRows());
-    BatchGradient gradient = options.precision() == Precision.FLOAT32
-        ? new FloatBatchGradient(new FloatUnfoldedNetwork(initial.architecture(), n, chunk), data.data(), n, batch, rows)
-        : new DoubleBatchGradient(new UnfoldedNetwork(initial.architecture(), n, chunk), data.data(), n, batch, rows);
-    double[] a = initial.dictionary().data();
+    BatchGradient gradient = batchGradient(arch, data, mean, n, batch, chunk, rows);
     double[] grad = new double[n * m];
     double[] first = options.optimizer() == Optimizer.ADAM ? new double[n * m] : null;
     double[] second = options.optimizer() == Optimizer.ADAM ? new double[n * m] : null;
@@ -83,11 +106,19 @@ public final class AutoencoderTrainer {
         if (options.normalizeColumns()) {
           normalizeColumns(a, n, m);
         }
+        if (sample != null && step % options.calibrationInterval() == 0) {
+          double lambda = calibrateLambda(arch, new DenseMatrix(n, m, a), sample, options.targetActiveGroups());
+          if (lambda != arch.lambda()) {
+            arch = arch.withLambda(lambda);
+            gradient = gradient.with(arch);
+          }
+        }
       }
       losses[epoch] = lossSum / steps;
       if (listener != null) {
         int e = epoch + 1;
         double value = losses[epoch];
+        double lambda = arch.lambda();
         listener.onEpoch(new EpochView() {
           @Override
           public int epoch() {
@@ -105,13 +136,151 @@ public final class AutoencoderTrainer {
           }
 
           @Override
+          public double lambda() {
+            return lambda;
+          }
+
+          @Override
           public DenseMatrix dictionary() {
             return new DenseMatrix(n, m, a.clone());
           }
         });
       }
     }
-    return new AutoencoderFit(initial.withDictionary(new DenseMatrix(n, m, a)), losses);
+    if (sample != null) {
+      arch = arch.withLambda(calibrateLambda(arch, new DenseMatrix(n, m, a), sample, options.targetActiveGroups()));
+    }
+    return new AutoencoderFit(new GroupSparseAutoencoder(arch, new DenseMatrix(n, m, a), mean), losses);
+  }
+
+  private BatchGradient batchGradient(AutoencoderArchitecture arch, DenseMatrix data, double[] mean, int n, int batch,
+      int chunk, int rows) {
+    return options.precision() == Precision.FLOAT32
+        ? new FloatBatchGradient(new FloatUnfoldedNetwork(arch, n, chunk), floats(data.data(), mean), n, batch, rows)
+        : new DoubleBatchGradient(new UnfoldedNetwork(arch, n, chunk), mean == null ? data.data()
+            : centred(data.data(), mean), n, batch, rows);
+  }
+
+  /**
+   * The threshold lambda at which the codes of a sample have the target number of active groups
+   * on average, for a fixed dictionary: the mean count is non-increasing in lambda for the shallow
+   * encoder (and in practice for the unfolded ones), so a bracket [lo, hi] with
+   * count(lo) &gt; target &gt;= count(hi) is found by doubling from the architecture's lambda and
+   * narrowed by bisection on log lambda to a ratio hi/lo of at most 1 + {@value #CALIBRATION_RATIO};
+   * of the two ends, the one whose count is nearer the target is returned.
+   *
+   * @param arch the encoder (its lambda is the starting guess; 0 starts from 1e-3)
+   * @param dictionary A
+   * @param sample centred rows
+   * @param target mean active groups wanted
+   * @return lambda
+   */
+  static double calibrateLambda(AutoencoderArchitecture arch, DenseMatrix dictionary, DenseMatrix sample,
+      double target) {
+    GroupSparseAutoencoder probe = new GroupSparseAutoencoder(arch, dictionary);
+    double guess = arch.lambda() > 0 ? arch.lambda() : 1e-3;
+    double lo = guess;
+    double hi = guess;
+    double countLo = activeAt(probe, lo, sample);
+    double countHi = countLo;
+    int doublings = 0;
+    while (countLo <= target) { // lower lo until more than target groups are active
+      if (++doublings > MAX_DOUBLINGS) {
+        throw new IllegalArgumentException("autoencoder training: no lambda above " + lo + " leaves " + target
+            + " groups active on average (the codes are zero)");
+      }
+      hi = lo;
+      countHi = countLo;
+      lo /= 2;
+      countLo = activeAt(probe, lo, sample);
+    }
+    while (countHi > target) { // raise hi until at most target groups are active
+      if (++doublings > MAX_DOUBLINGS) {
+        throw new IllegalArgumentException("autoencoder training: no lambda below " + hi + " makes the codes sparse"
+            + " enough for " + target + " active groups on average");
+      }
+      lo = hi;
+      countLo = countHi;
+      hi *= 2;
+      countHi = activeAt(probe, hi, sample);
+    }
+    while (hi / lo > 1 + CALIBRATION_RATIO) {
+      double mid = Math.sqrt(lo * hi);
+      double count = activeAt(probe, mid, sample);
+      if (count > target) {
+        lo = mid;
+        countLo = count;
+      } else {
+        hi = mid;
+        countHi = count;
+      }
+    }
+    return countLo - target < target - countHi ? lo : hi;
+  }
+
+  private static final double CALIBRATION_RATIO = 1e-3;
+  private static final int MAX_DOUBLINGS = 200;
+
+  private static double activeAt(GroupSparseAutoencoder probe, double lambda, DenseMatrix sample) {
+    GroupSparseAutoencoder at = probe.withArchitecture(probe.architecture().withLambda(lambda));
+    return at.meanActiveGroups(at.encode(sample));
+  }
+
+  /** A fixed sample of at most {@link AutoencoderTrainingOptions#CALIBRATION_ROWS} rows, drawn from the seed. */
+  private static DenseMatrix calibrationSample(DenseMatrix data, long seed) {
+    int rows = data.rows();
+    int take = Math.min(rows, AutoencoderTrainingOptions.CALIBRATION_ROWS);
+    int[] index = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      index[i] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    for (int i = 0; i < take; i++) { // partial Fisher-Yates
+      int j = i + rng.nextInt(rows - i);
+      int t = index[i];
+      index[i] = index[j];
+      index[j] = t;
+    }
+    java.util.Arrays.sort(index, 0, take);
+    int n = data.cols();
+    double[] out = new double[take * n];
+    for (int i = 0; i < take; i++) {
+      System.arraycopy(data.data(), index[i] * n, out, i * n, n);
+    }
+    return new DenseMatrix(take, n, out);
+  }
+
+  /**
+   * @param data rows, N x n
+   * @return the mean of every column
+   */
+  public static double[] columnMeans(DenseMatrix data) {
+    int n = data.cols();
+    double[] mean = new double[n];
+    double[] v = data.data();
+    for (int i = 0; i < v.length; i++) {
+      mean[i % n] += v[i];
+    }
+    for (int j = 0; j < n; j++) {
+      mean[j] /= data.rows();
+    }
+    return mean;
+  }
+
+  private static double[] centred(double[] y, double[] mean) {
+    double[] out = y.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] -= mean[i % mean.length];
+    }
+    return out;
+  }
+
+  private static float[] floats(double[] y, double[] mean) {
+    float[] out = new float[y.length];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = (float) (mean == null ? y[i] : y[i] - mean[i % mean.length]);
+    }
+    return out;
   }
 
   private void update(double[] a, double[] grad, double[] first, double[] second, long step) {
@@ -155,6 +324,9 @@ public final class AutoencoderTrainer {
   /** One step's loss and gradient on rows order[start .. start + b) (all rows in place if order is null). */
   private interface BatchGradient {
     double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad);
+
+    /** The same data and buffers with a network for another encoder (a recalibrated lambda). */
+    BatchGradient with(AutoencoderArchitecture arch);
   }
 
   private static final class DoubleBatchGradient implements BatchGradient {
@@ -164,10 +336,19 @@ public final class AutoencoderTrainer {
     private final double[] buffer;
 
     DoubleBatchGradient(UnfoldedNetwork net, double[] y, int n, int batch, int rows) {
+      this(net, y, n, batch < rows ? new double[batch * n] : null);
+    }
+
+    private DoubleBatchGradient(UnfoldedNetwork net, double[] y, int n, double[] buffer) {
       this.net = net;
       this.y = y;
       this.n = n;
-      this.buffer = batch < rows ? new double[batch * n] : null;
+      this.buffer = buffer;
+    }
+
+    @Override
+    public BatchGradient with(AutoencoderArchitecture arch) {
+      return new DoubleBatchGradient(net.with(arch), y, n, buffer);
     }
 
     @Override
@@ -190,14 +371,20 @@ public final class AutoencoderTrainer {
     private final int n;
     private final float[] buffer;
 
-    FloatBatchGradient(FloatUnfoldedNetwork net, double[] data, int n, int batch, int rows) {
+    FloatBatchGradient(FloatUnfoldedNetwork net, float[] y, int n, int batch, int rows) {
+      this(net, y, n, batch < rows ? new float[batch * n] : null);
+    }
+
+    private FloatBatchGradient(FloatUnfoldedNetwork net, float[] y, int n, float[] buffer) {
       this.net = net;
-      this.y = new float[data.length];
-      for (int i = 0; i < data.length; i++) {
-        y[i] = (float) data[i];
-      }
+      this.y = y;
       this.n = n;
-      this.buffer = batch < rows ? new float[batch * n] : null;
+      this.buffer = buffer;
+    }
+
+    @Override
+    public BatchGradient with(AutoencoderArchitecture arch) {
+      return new FloatBatchGradient(net.with(arch), y, n, buffer);
     }
 
     @Override

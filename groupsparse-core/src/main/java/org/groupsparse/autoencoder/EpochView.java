@@ -13,6 +13,9 @@ public interface EpochView {
   /** @return the mean over the epoch's steps of the loss (eq. 13) each step saw before its update */
   double trainingLoss();
 
+  /** @return the threshold lambda in use at the end of the epoch (changes only when calibrated to a target) */
+  double lambda();
+
   /** @return a copy of the dictionary after the epoch */
   DenseMatrix dictionary();
 }

@@ -84,6 +84,14 @@ final class FloatUnfoldedNetwork {
     Arrays.fill(powerVector, 1 / Math.sqrt(m));
   }
 
+  /**
+   * @param other an encoder of the same code length and depth (a recalibrated lambda)
+   * @return a network of this shape for it ({@link #prepare} must be called again)
+   */
+  FloatUnfoldedNetwork with(AutoencoderArchitecture other) {
+    return new FloatUnfoldedNetwork(other, n, chunk);
+  }
+
   /** @return alpha of the last {@link #prepare} */
   double stepSize() {
     return alpha;

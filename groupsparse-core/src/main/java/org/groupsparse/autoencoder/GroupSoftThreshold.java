@@ -10,23 +10,43 @@ import org.groupsparse.groups.GroupStructure;
  * <p>Derivative: for ||z_g|| = r &gt; t, d sigma / d z_g = (1 - t/r) I + (t / r^3) z_g z_g^T
  * (symmetric); for r &lt;= t it is 0. Any group structure works (groups need not be contiguous);
  * the default in the autoencoders is consecutive groups of equal size d.
+ *
+ * <p>One-sided (nonnegative) variant, the shrinkage of the authors' public MNIST code: the group
+ * soft-threshold of the positive part, sigma_t(z_g) = (1 - t / ||z_g^+||)_+ z_g^+ with
+ * z^+ = max(z, 0), the proximal operator of t sum_g ||x_g|| plus the indicator of x &gt;= 0. Its
+ * Jacobian is D ((1 - t/r) I + (t / r^3) z_g^+ z_g^+^T) D with D = diag(z_g &gt; 0), r = ||z_g^+||.
  */
 public final class GroupSoftThreshold implements Shrinkage {
   private final GroupStructure groups;
   private final int[] members;
   /** d when the groups are consecutive runs of d entries (the autoencoders' layout), else 0. */
   private final int uniformSize;
+  private final boolean nonnegative;
 
   /** @param groups the groups of the code entries */
   public GroupSoftThreshold(GroupStructure groups) {
+    this(groups, false);
+  }
+
+  /**
+   * @param groups the groups of the code entries
+   * @param nonnegative whether to threshold the positive part only (one-sided; codes are then &gt;= 0)
+   */
+  public GroupSoftThreshold(GroupStructure groups, boolean nonnegative) {
     this.groups = groups;
+    this.nonnegative = nonnegative;
     this.members = groups.membersView();
     int size = groups.groupCount() > 0 ? groups.size(0) : 0;
     boolean uniform = groups.isContiguous() && size > 0;
     for (int g = 0; uniform && g < groups.groupCount(); g++) {
       uniform = groups.size(g) == size && members[groups.start(g)] == g * size;
     }
-    this.uniformSize = uniform ? size : 0;
+    this.uniformSize = uniform && !nonnegative ? size : 0;
+  }
+
+  /** @return whether the codes are the one-sided (nonnegative) shrinkage */
+  public boolean nonnegative() {
+    return nonnegative;
   }
 
   @Override
@@ -41,13 +61,29 @@ public final class GroupSoftThreshold implements Shrinkage {
 
   @Override
   public String kind() {
-    return "group";
+    return nonnegative ? "nonnegative-group" : "group";
   }
 
   @Override
   public void apply(double[] z, int zOffset, double threshold, double[] x, int xOffset) {
     if (uniformSize > 0 && x != z) {
       applyUniform(z, zOffset, threshold, x, xOffset);
+      return;
+    }
+    if (nonnegative) {
+      for (int g = 0, count = groups.groupCount(); g < count; g++) {
+        double sq = 0;
+        for (int k = groups.start(g); k < groups.end(g); k++) {
+          double v = Math.max(0, z[zOffset + members[k]]);
+          sq += v * v;
+        }
+        double r = Math.sqrt(sq);
+        double scale = r > threshold ? 1 - threshold / r : 0;
+        for (int k = groups.start(g); k < groups.end(g); k++) {
+          int j = members[k];
+          x[xOffset + j] = scale * Math.max(0, z[zOffset + j]);
+        }
+      }
       return;
     }
     for (int g = 0, count = groups.groupCount(); g < count; g++) {
@@ -69,7 +105,7 @@ public final class GroupSoftThreshold implements Shrinkage {
       double zu = 0;
       for (int k = from; k < to; k++) {
         int j = members[k];
-        double v = z[zOffset + j];
+        double v = nonnegative ? Math.max(0, z[zOffset + j]) : z[zOffset + j];
         sq += v * v;
         zu += v * upstream[uOffset + j];
       }
@@ -79,7 +115,8 @@ public final class GroupSoftThreshold implements Shrinkage {
         double rank1 = threshold * zu / (sq * r);
         for (int k = from; k < to; k++) {
           int j = members[k];
-          out[outOffset + j] = scale * upstream[uOffset + j] + rank1 * z[zOffset + j];
+          double v = z[zOffset + j];
+          out[outOffset + j] = nonnegative && !(v > 0) ? 0 : scale * upstream[uOffset + j] + rank1 * v;
         }
       } else {
         for (int k = from; k < to; k++) {
@@ -100,14 +137,14 @@ public final class GroupSoftThreshold implements Shrinkage {
       int to = groups.end(g);
       float sq = 0;
       for (int k = from; k < to; k++) {
-        float v = z[zOffset + members[k]];
+        float v = nonnegative ? Math.max(0f, z[zOffset + members[k]]) : z[zOffset + members[k]];
         sq += v * v;
       }
       float r = (float) Math.sqrt(sq);
       float scale = r > threshold ? 1 - threshold / r : 0;
       for (int k = from; k < to; k++) {
         int j = members[k];
-        x[xOffset + j] = scale * z[zOffset + j];
+        x[xOffset + j] = scale * (nonnegative ? Math.max(0f, z[zOffset + j]) : z[zOffset + j]);
       }
     }
   }
@@ -126,7 +163,7 @@ public final class GroupSoftThreshold implements Shrinkage {
       float zu = 0;
       for (int k = from; k < to; k++) {
         int j = members[k];
-        float v = z[zOffset + j];
+        float v = nonnegative ? Math.max(0f, z[zOffset + j]) : z[zOffset + j];
         sq += v * v;
         zu += v * upstream[uOffset + j];
       }
@@ -136,7 +173,8 @@ public final class GroupSoftThreshold implements Shrinkage {
         float rank1 = threshold * zu / (sq * r);
         for (int k = from; k < to; k++) {
           int j = members[k];
-          out[outOffset + j] = scale * upstream[uOffset + j] + rank1 * z[zOffset + j];
+          float v = z[zOffset + j];
+          out[outOffset + j] = nonnegative && !(v > 0) ? 0f : scale * upstream[uOffset + j] + rank1 * v;
         }
       } else {
         for (int k = from; k < to; k++) {

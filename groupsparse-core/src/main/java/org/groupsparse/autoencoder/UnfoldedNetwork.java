@@ -85,6 +85,14 @@ final class UnfoldedNetwork {
     return beta;
   }
 
+  /**
+   * @param other an encoder of the same code length and depth (a recalibrated lambda)
+   * @return a network of this shape for it ({@link #prepare} must be called again)
+   */
+  UnfoldedNetwork with(AutoencoderArchitecture other) {
+    return new UnfoldedNetwork(other, n, chunk);
+  }
+
   /** @return alpha of the last {@link #prepare} */
   double stepSize() {
     return alpha;

@@ -21,7 +21,8 @@ import org.groupsparse.linalg.DenseMatrix;
 /**
  * Autoencoder model files: JSON with the format name {@value #FORMAT}, the encoder (kind, code
  * group labels, lambda, layers T, step size alpha or "auto", momentum), the input column names,
- * the dictionary A as n rows of m numbers, and optional training records. Written atomically;
+ * the input mean when the model centres its inputs, the dictionary A as n rows of m numbers, and
+ * optional training records. Written atomically;
  * the same model and settings give the same bytes.
  */
 public final class AutoencoderFiles {
@@ -75,6 +76,13 @@ public final class AutoencoderFiles {
     inputNames.forEach(names::add);
     ArrayNode groups = root.putArray("codeGroups");
     model.codeGroups().labelPerFeature().forEach(groups::add);
+    double[] mean = model.inputMean();
+    if (mean != null) {
+      ArrayNode m = root.putArray("inputMean");
+      for (double v : mean) {
+        m.add(v);
+      }
+    }
     ArrayNode rows = root.putArray("dictionary");
     DenseMatrix a = model.dictionary();
     for (int i = 0; i < a.rows(); i++) {
@@ -131,10 +139,28 @@ public final class AutoencoderFiles {
     String kind = root.path("shrinkage").asText("");
     Shrinkage shrinkage = switch (kind) {
       case "group" -> new GroupSoftThreshold(GroupStructure.ofLabels(labels));
+      case "nonnegative-group" -> new GroupSoftThreshold(GroupStructure.ofLabels(labels), true);
       case "elementwise" -> new SoftThreshold(m);
       default -> throw new InputException(shown, 0, 0, "inconsistent autoencoder model file: unknown shrinkage '"
-          + kind + "' (expected group or elementwise)");
+          + kind + "' (expected group, nonnegative-group or elementwise)");
     };
+    double[] mean = null;
+    JsonNode meanNode = root.get("inputMean");
+    if (meanNode != null) {
+      if (!meanNode.isArray() || meanNode.size() != n) {
+        throw new InputException(shown, 0, 0, "inconsistent autoencoder model file: 'inputMean' must hold " + n
+            + " numbers");
+      }
+      mean = new double[n];
+      for (int i = 0; i < n; i++) {
+        JsonNode v = meanNode.get(i);
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+          throw new InputException(shown, 0, 0, "inconsistent autoencoder model file: inputMean entry " + (i + 1)
+              + " is not a finite number");
+        }
+        mean[i] = v.asDouble();
+      }
+    }
     JsonNode step = root.get("stepSize");
     double stepSize = step != null && step.isNumber() ? step.asDouble() : Double.NaN;
     if (step == null || !(step.isNumber() || "auto".equals(step.asText()))) {
@@ -148,7 +174,7 @@ public final class AutoencoderFiles {
     try {
       AutoencoderArchitecture arch = new AutoencoderArchitecture(shrinkage, lambda.asDouble(), layers.asInt(), stepSize,
           root.path("momentum").asBoolean(false));
-      return new Loaded(new GroupSparseAutoencoder(arch, new DenseMatrix(n, m, a)), names);
+      return new Loaded(new GroupSparseAutoencoder(arch, new DenseMatrix(n, m, a), mean), names);
     } catch (IllegalArgumentException e) {
       throw new InputException(shown, 0, 0, "inconsistent autoencoder model file: " + e.getMessage());
     }

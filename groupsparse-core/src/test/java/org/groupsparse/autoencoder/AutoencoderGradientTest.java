@@ -18,7 +18,10 @@ class AutoencoderGradientTest {
         Arguments.of("unfolded elementwise T=4", AutoencoderArchitecture.sparse(8, 0.3, 4).withStepSize(0.08)),
         Arguments.of("FISTA group T=6", AutoencoderArchitecture.groupSparse(8, 4, 0.5, 6).withStepSize(0.08)
             .withMomentum(true)),
-        Arguments.of("unfolded group T=3, alpha = 1/||A||^2", AutoencoderArchitecture.groupSparse(8, 2, 0.6, 3)));
+        Arguments.of("unfolded group T=3, alpha = 1/||A||^2", AutoencoderArchitecture.groupSparse(8, 2, 0.6, 3)),
+        Arguments.of("shallow one-sided group", AutoencoderArchitecture.groupSparse(8, 2, 0.3, 1, true)),
+        Arguments.of("FISTA one-sided group T=5", AutoencoderArchitecture.groupSparse(8, 4, 0.2, 5, true)
+            .withStepSize(0.08).withMomentum(true)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -296,7 +296,7 @@ public final class GsaeTable1Experiment implements Experiment {
     return md.toString();
   }
 
-  private static DenseMatrix firstRows(DenseMatrix x, int rows) {
+  static DenseMatrix firstRows(DenseMatrix x, int rows) {
     int count = Math.min(rows, x.rows());
     return new DenseMatrix(count, x.cols(), Arrays.copyOf(x.data(), count * x.cols()));
   }
@@ -358,7 +358,7 @@ public final class GsaeTable1Experiment implements Experiment {
   }
 
   /** The 160 atoms as a 10 x 16 mosaic of 28 x 28 images with 1-pixel gaps, each atom scaled to [-1, 1]. */
-  private static org.knowm.xchart.HeatMapChart atoms(String title, DenseMatrix dictionary) {
+  static org.knowm.xchart.HeatMapChart atoms(String title, DenseMatrix dictionary) {
     int side = (int) Math.round(Math.sqrt(dictionary.rows()));
     int cell = side + 1;
     int height = GROUPS * cell - 1;
@@ -380,7 +380,7 @@ public final class GsaeTable1Experiment implements Experiment {
     return Charts.heatMap(title, height, width, mosaic, -1, 1, Charts.DIVERGING, 900);
   }
 
-  private static org.knowm.xchart.HeatMapChart codes(String title, DenseMatrix codes) {
+  static org.knowm.xchart.HeatMapChart codes(String title, DenseMatrix codes) {
     int n = codes.rows();
     int m = codes.cols();
     double[] v = new double[n * m];
