@@ -202,7 +202,7 @@ final class Plots {
       x[k] = Math.log10(lambdas[k]);
     }
     org.groupsparse.groups.GroupStructure g = path.groups();
-    int[] members = g.membersView();
+    int[] members = g.members();
     int drawnGroups = 0;
     double[][] all = new double[lambdas.length][];
     for (int k = 0; k < lambdas.length; k++) {

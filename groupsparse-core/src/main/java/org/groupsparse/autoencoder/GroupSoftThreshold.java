@@ -35,7 +35,7 @@ public final class GroupSoftThreshold implements Shrinkage {
   public GroupSoftThreshold(GroupStructure groups, boolean nonnegative) {
     this.groups = groups;
     this.nonnegative = nonnegative;
-    this.members = groups.membersView();
+    this.members = groups.members();
     int size = groups.groupCount() > 0 ? groups.size(0) : 0;
     boolean uniform = groups.isContiguous() && size > 0;
     for (int g = 0; uniform && g < groups.groupCount(); g++) {

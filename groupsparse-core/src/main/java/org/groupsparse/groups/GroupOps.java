@@ -6,8 +6,8 @@ package org.groupsparse.groups;
  * and group normalization (the weight normalization v_l / ||v_l|| of Li et al., Algorithms 1-2).
  * Each comes in two layouts: a contiguous block {@code a[from .. to)} (the group lasso's
  * position-ordered coefficients) and a gathered block {@code a[offset + index[k]]} for
- * {@code k in [from, to)} (groups given by {@link GroupStructure#membersView()} and
- * {@link GroupStructure#ptrView()}, in feature order).
+ * {@code k in [from, to)} (groups given by {@link GroupStructure#members()} and
+ * {@link GroupStructure#groupStarts()}, in feature order).
  *
  * <p>Overflow policy (one for every caller): the norm is the square root of the plain sum of
  * squares, recomputed with the block scaled by its largest magnitude only when the sum leaves
@@ -96,7 +96,7 @@ public final class GroupOps {
    * @return one norm per group
    */
   public static double[] norms(GroupStructure groups, double[] w) {
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     double[] out = new double[groups.groupCount()];
     for (int l = 0; l < out.length; l++) {
       out[l] = norm(w, 0, members, groups.start(l), groups.end(l));

@@ -203,31 +203,22 @@ public final class GroupStructure {
   }
 
   /**
-   * The member list itself, for kernels. Callers must not modify it.
-   *
-   * @return the shared member array
+   * @param k position in the member list, 0 &lt;= k &lt; featureCount()
+   * @return the k-th feature in group order (group l holds positions start(l) .. end(l) - 1)
    */
-  public int[] membersView() {
-    return members;
+  public int member(int k) {
+    return members[k];
   }
 
   /**
-   * The CSR pointer array itself, for kernels: the members of group l are {@code
-   * membersView()[ptr[l]] .. membersView()[ptr[l + 1] - 1]}. Callers must not modify it.
+   * A copy of the CSR pointer array: the members of group l are {@code members()[starts[l]] ..
+   * members()[starts[l + 1] - 1]}. Kernels take the copies once ({@link #members()}, this,
+   * {@link #groupIndexPerFeature()}); the structure itself never hands out its arrays.
    *
-   * @return the shared array of length groupCount() + 1
+   * @return an array of length groupCount() + 1
    */
-  public int[] ptrView() {
-    return ptr;
-  }
-
-  /**
-   * The group-of-feature map itself, for kernels. Callers must not modify it.
-   *
-   * @return the shared array
-   */
-  public int[] groupOfView() {
-    return groupOf;
+  public int[] groupStarts() {
+    return ptr.clone();
   }
 
   /** @return the label of each feature, in feature order */

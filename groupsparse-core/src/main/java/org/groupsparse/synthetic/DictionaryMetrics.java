@@ -74,7 +74,7 @@ public final class DictionaryMetrics {
     int m = a.cols();
     double[] gram = new double[m * m];
     RowMajorBlas.gemm(true, false, m, m, n, 1, a.data(), a.data(), 0, gram);
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     double worst = 0;
     for (int g = 0; g < groups.groupCount(); g++) {
       for (int h = 0; h < groups.groupCount(); h++) {
@@ -115,7 +115,7 @@ public final class DictionaryMetrics {
       throw new DimensionMismatchException("codes have " + codes.cols() + " entries; the groups cover "
           + groups.featureCount());
     }
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     int m = codes.cols();
     boolean[][] active = new boolean[codes.rows()][groups.groupCount()];
     double[] x = codes.data();

@@ -56,7 +56,7 @@ public final class RegressionSimulator {
       while (features.size() < need) {
         int l = order[used++];
         for (int k = groups.start(l); k < groups.end(l); k++) {
-          features.add(groups.membersView()[k]);
+          features.add(groups.member(k));
         }
       }
       features.sort(null);

@@ -19,7 +19,7 @@ public record SimulatedRegression(Dataset train, Dataset validation, double[] tr
     java.util.List<String> out = new java.util.ArrayList<>();
     for (int l = 0; l < groups.groupCount(); l++) {
       for (int k = groups.start(l); k < groups.end(l); k++) {
-        if (truth[groups.membersView()[k]] != 0) {
+        if (truth[groups.member(k)] != 0) {
           out.add(groups.label(l));
           break;
         }

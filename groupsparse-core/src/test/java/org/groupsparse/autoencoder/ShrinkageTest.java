@@ -211,7 +211,7 @@ class ShrinkageTest {
     for (int j = 0; j < z.length; j++) {
       s += 0.5 * (x[j] - z[j]) * (x[j] - z[j]);
     }
-    int[] members = GROUPS.membersView();
+    int[] members = GROUPS.members();
     for (int g = 0; g < GROUPS.groupCount(); g++) {
       double sq = 0;
       for (int k = GROUPS.start(g); k < GROUPS.end(g); k++) {

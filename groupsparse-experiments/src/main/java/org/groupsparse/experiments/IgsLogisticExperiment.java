@@ -366,7 +366,7 @@ public final class IgsLogisticExperiment implements Experiment {
   private static double[] simulatedTruth(GroupStructure groups, long seed) {
     double[] truth = new double[groups.featureCount()];
     SplittableRandom rng = new SplittableRandom(seed);
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     for (int l : TRUE_GROUPS) {
       for (int k = groups.start(l); k < groups.end(l); k++) {
         truth[members[k]] = (rng.nextBoolean() ? 1 : -1) * (0.5 + 0.5 * rng.nextDouble());

@@ -73,7 +73,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
     }
     double threshold = Math.sqrt(options.alpha() * max);
     double[] magnitudes = GroupOps.norms(groups, w);
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     boolean[] selected = new boolean[groups.groupCount()];
     for (int l = 0; l < magnitudes.length; l++) {
       for (int q = groups.start(l); q < groups.end(l); q++) {

@@ -135,7 +135,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
     int p = x.cols();
     double tau = Math.sqrt(options.rho()) * balance / norm;
     double sigma = Math.sqrt(options.rho()) / (balance * norm);
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     int groupCount = groups.groupCount();
     double[] w = new double[p];
     double[] theta = new double[n];

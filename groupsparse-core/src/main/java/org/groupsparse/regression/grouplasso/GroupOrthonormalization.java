@@ -40,7 +40,7 @@ final class GroupOrthonormalization {
     int n = x.rows();
     int p = x.cols();
     double[] data = x.data();
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     int count = groups.groupCount();
     double[][] transforms = new double[count][];
     int[] ranks = new int[count];
@@ -121,7 +121,7 @@ final class GroupOrthonormalization {
    * @param out receives w, length p
    */
   void toFeatures(double[] theta, double[] out) {
-    int[] members = original.membersView();
+    int[] members = original.members();
     int offset = 0;
     for (int l = 0; l < transforms.length; l++) {
       int m = original.end(l) - original.start(l);

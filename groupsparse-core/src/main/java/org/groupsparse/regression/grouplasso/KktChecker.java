@@ -65,7 +65,7 @@ public final class KktChecker {
         c[j] += data[i * p + j] * r;
       }
     }
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     double[] violations = new double[groups.groupCount()];
     double worst = 0;
     for (int l = 0; l < violations.length; l++) {

@@ -53,7 +53,7 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
     p = design.cols();
     this.y = y.clone();
     int groupCount = groups.groupCount();
-    ptr = groups.ptrView();
+    ptr = groups.groupStarts();
     featureOfPosition = groups.members();
     columns = new double[n * p];
     double[] x = design.data();

@@ -176,7 +176,7 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
     int p = train.features();
     int g = groups.groupCount();
     double[] x = train.design().data();
-    int[] groupOf = groups.groupOfView();
+    int[] groupOf = groups.groupIndexPerFeature();
     double[] contribution = new double[g];
     double[] part = new double[g];
     for (int i = 0; i < n; i++) {
@@ -437,9 +437,9 @@ public final class DglnnTrainer implements org.groupsparse.regression.Trainer<Gr
       this.n = kernel.rows();
       this.p = kernel.cols();
       this.groupCount = groups.groupCount();
-      this.groupOf = groups.groupOfView();
-      this.members = groups.membersView();
-      this.ptr = groups.ptrView();
+      this.groupOf = groups.groupIndexPerFeature();
+      this.members = groups.members();
+      this.ptr = groups.groupStarts();
       this.listener = listener;
       this.adaptive = options.schedule() == DglnnSchedule.ADAPTIVE;
       u = new double[groupCount];

@@ -66,13 +66,13 @@ class GlmGroupLassoTest {
       double level = lambda * path.weights()[l];
       double wn = 0;
       for (int q = g.start(l); q < g.end(l); q++) {
-        wn += ws[g.membersView()[q]] * ws[g.membersView()[q]];
+        wn += ws[g.member(q)] * ws[g.member(q)];
       }
       wn = Math.sqrt(wn);
       double gn = 0;
       double dn = 0;
       for (int q = g.start(l); q < g.end(l); q++) {
-        int j = g.membersView()[q];
+        int j = g.member(q);
         double c = 0;
         for (int i = 0; i < n; i++) {
           c += xs[i * p + j] * r[i];
@@ -140,7 +140,7 @@ class GlmGroupLassoTest {
     for (int l = 0; l < g.groupCount(); l++) {
       double s = 0;
       for (int q = g.start(l); q < g.end(l); q++) {
-        s += v[g.membersView()[q]] * v[g.membersView()[q]];
+        s += v[g.member(q)] * v[g.member(q)];
       }
       penalty += weights[l] * Math.sqrt(s);
     }

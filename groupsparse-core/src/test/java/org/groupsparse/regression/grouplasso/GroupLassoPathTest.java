@@ -45,7 +45,7 @@ class GroupLassoPathTest {
       }
     }
     double[] y = new double[n];
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     for (int l = 0; l < Math.min(2, groups.groupCount()); l++) {
       for (int q = groups.start(l); q < groups.end(l); q++) {
         int j = members[q];
@@ -75,7 +75,7 @@ class GroupLassoPathTest {
     }
     GroupStructure g = path.groups();
     double pen = 0;
-    int[] members = g.membersView();
+    int[] members = g.members();
     for (int l = 0; l < g.groupCount(); l++) {
       double s = 0;
       for (int q = g.start(l); q < g.end(l); q++) {
@@ -135,7 +135,7 @@ class GroupLassoPathTest {
     double expected = 0;
     int n = t.rows();
     int p = t.features();
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     for (int l = 0; l < groups.groupCount(); l++) {
       double s = 0;
       for (int q = groups.start(l); q < groups.end(l); q++) {

@@ -50,7 +50,7 @@ class PenaltyPathTest {
       }
     }
     GroupStructure g = path.groups();
-    int[] members = g.membersView();
+    int[] members = g.members();
     double worst = 0;
     for (int l = 0; l < g.groupCount(); l++) {
       double level = lambda * path.weights()[l];
@@ -238,7 +238,7 @@ class PenaltyPathTest {
       for (int l = 0; l < groups.groupCount(); l++) {
         int nonzero = 0;
         for (int q = groups.start(l); q < groups.end(l); q++) {
-          nonzero += w[groups.membersView()[q]] != 0 ? 1 : 0;
+          nonzero += w[groups.member(q)] != 0 ? 1 : 0;
         }
         partial |= nonzero > 0 && nonzero < 6;
       }
@@ -281,7 +281,7 @@ class PenaltyPathTest {
       int p = 24;
       GroupStructure groups = TestData.randomGroups(p, 6, rng);
       org.groupsparse.linalg.DenseMatrix x = TestData.gaussian(n, p, rng);
-      int[] members = groups.membersView();
+      int[] members = groups.members();
       double[] y = new double[n];
       for (int i = 0; i < n; i++) {
         double eta = 0.2;

@@ -184,7 +184,7 @@ class LogisticDglnnTest {
     GroupStructure groups = scattered(sizes, 21);
     int p = groups.featureCount();
     double[] truth = new double[p];
-    int[] members = groups.membersView();
+    int[] members = groups.members();
     SplittableRandom rng = new SplittableRandom(5);
     List<String> trueGroups = List.of("g1", "g3", "g7");
     for (String g : trueGroups) {
