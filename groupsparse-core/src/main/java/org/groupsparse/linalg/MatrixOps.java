@@ -81,6 +81,31 @@ public final class MatrixOps {
   }
 
   /**
+   * {@code out[outOff + a] = scale * x_a . q} for a block of m columns stored one after another
+   * (column a at {@code x[off + a n ..]}), four columns per pass over q. SIMD when {@link #SIMD} is
+   * on; the summation order differs from {@link #fastDot}'s, so results agree to rounding.
+   *
+   * @param x column storage, not modified
+   * @param off first entry of the block's first column
+   * @param n rows
+   * @param m columns
+   * @param q the vector, not modified
+   * @param scale factor of every product
+   * @param out results, modified
+   * @param outOff first result
+   */
+  public static void blockCorrelation(double[] x, int off, int n, int m, double[] q, double scale, double[] out,
+      int outOff) {
+    if (SIMD) {
+      VectorKernels.blockCorrelation(x, off, n, m, q, scale, out, outOff);
+      return;
+    }
+    for (int a = 0; a < m; a++) {
+      out[outOff + a] = dot(x, off + a * n, q, n) * scale;
+    }
+  }
+
+  /**
    * One pass over n rows for a block of m columns stored one after another (column a at {@code
    * x[off + a n ..]}): with t = sum_a delta_a x_a, {@code z += t} and {@code q -= h * t}
    * (elementwise). The proximal Newton step's block update of its model z = X d and its model

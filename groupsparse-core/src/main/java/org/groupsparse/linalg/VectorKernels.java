@@ -88,6 +88,49 @@ final class VectorKernels {
     return loss;
   }
 
+  static void blockCorrelation(double[] x, int off, int n, int m, double[] q, double scale, double[] out,
+      int outOff) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(n);
+    int a = 0;
+    for (; a + 3 < m; a += 4) {
+      int o0 = off + a * n;
+      int o1 = o0 + n;
+      int o2 = o1 + n;
+      int o3 = o2 + n;
+      DoubleVector s0 = DoubleVector.zero(S);
+      DoubleVector s1 = s0;
+      DoubleVector s2 = s0;
+      DoubleVector s3 = s0;
+      int i = 0;
+      for (; i < bound; i += lanes) {
+        DoubleVector qv = DoubleVector.fromArray(S, q, i);
+        s0 = DoubleVector.fromArray(S, x, o0 + i).fma(qv, s0);
+        s1 = DoubleVector.fromArray(S, x, o1 + i).fma(qv, s1);
+        s2 = DoubleVector.fromArray(S, x, o2 + i).fma(qv, s2);
+        s3 = DoubleVector.fromArray(S, x, o3 + i).fma(qv, s3);
+      }
+      double d0 = s0.reduceLanes(VectorOperators.ADD);
+      double d1 = s1.reduceLanes(VectorOperators.ADD);
+      double d2 = s2.reduceLanes(VectorOperators.ADD);
+      double d3 = s3.reduceLanes(VectorOperators.ADD);
+      for (; i < n; i++) {
+        double qi = q[i];
+        d0 += x[o0 + i] * qi;
+        d1 += x[o1 + i] * qi;
+        d2 += x[o2 + i] * qi;
+        d3 += x[o3 + i] * qi;
+      }
+      out[outOff + a] = d0 * scale;
+      out[outOff + a + 1] = d1 * scale;
+      out[outOff + a + 2] = d2 * scale;
+      out[outOff + a + 3] = d3 * scale;
+    }
+    for (; a < m; a++) {
+      out[outOff + a] = dot(x, off + a * n, q, n) * scale;
+    }
+  }
+
   static void weightedGroupUpdate(double[] x, int off, int n, int m, double[] delta, double[] h, double[] z,
       double[] q) {
     final int lanes = S.length();

@@ -102,4 +102,27 @@ class KernelsTest {
       assertThat(q[i]).isCloseTo(qExpected[i], within(1e-12));
     }
   }
+
+  /** Four columns per pass: the block correlation equals the plain dot products, odd shapes included. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void blockCorrelationAgreesWithPlainDots(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed + 100);
+    int n = 1 + rng.nextInt(41);
+    int m = 1 + rng.nextInt(9);
+    int before = rng.nextInt(3);
+    double[] x = TestData.gaussian((before + m) * n, rng);
+    double[] q = TestData.gaussian(n, rng);
+    double[] out = new double[m + 2];
+    MatrixOps.blockCorrelation(x, before * n, n, m, q, 0.5, out, 1);
+    for (int a = 0; a < m; a++) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += x[(before + a) * n + i] * q[i];
+      }
+      assertThat(out[1 + a]).isCloseTo(0.5 * s, within(1e-12));
+    }
+    assertThat(out[0]).isZero();
+    assertThat(out[m + 1]).isZero();
+  }
 }

@@ -175,14 +175,21 @@ class GlmGroupLassoTest {
         weights[l] = Math.sqrt(g.size(l));
       }
       GroupLassoPathResult prox = new GlmGroupLassoPath(options, 0, 0).fit(d, g, weights, PathListener.NONE);
+      // and without the Anderson extrapolation of its inner sweeps
+      GroupLassoPathResult plain = new GlmGroupLassoPath(options, 0, 0, 0).fit(d, g, weights, PathListener.NONE);
       assertThat(prox.size()).as("case %d", c).isEqualTo(hybrid.size());
+      assertThat(plain.size()).as("case %d", c).isEqualTo(hybrid.size());
       for (int k = 0; k < prox.size(); k++) {
         assertThat(prox.converged()[k]).as("case %d lambda %d", c, k).isTrue();
+        assertThat(plain.converged()[k]).as("case %d lambda %d", c, k).isTrue();
         assertThat(kkt(d, g, prox, k)).as("case %d lambda %d", c, k).isLessThan(1e-5);
         double a = objective(d, g, prox, k);
         double b = objective(d, g, hybrid, k);
         assertThat(Math.abs(a - b)).as("case %d lambda %d: %s vs %s", c, k, a, b)
             .isLessThanOrEqualTo(1e-9 * (1 + Math.abs(b)));
+        double e = objective(d, g, plain, k);
+        assertThat(Math.abs(a - e)).as("case %d lambda %d: %s vs %s without Anderson", c, k, a, e)
+            .isLessThanOrEqualTo(1e-9 * (1 + Math.abs(e)));
       }
     }
   }
