@@ -381,6 +381,8 @@ public final class GsaeFig3Experiment implements Experiment {
     md.append("\nFiles: fig3-curves.csv, fig3-support.csv, fig3e-basin.csv, fig3f-mild.csv, fig3a-distance, "
         + "fig3b-loss, fig3c-comparison, fig3d-support, fig3e-basin, fig3f-mild-distance, fig3f-mild-support "
         + "(.png/.svg), summary.json, provenance.json.\n");
+    md.append("\nThe paper's start under longer training and with renormalized atoms, measured also up to a permutation "
+        + "of the atoms: experiment gsae-fig3-basin.\n");
     return md.toString();
   }
 
