@@ -59,6 +59,22 @@ class CsvBlockReaderTest {
     assertThat(expected).contains(":5108:1: expected a number in column 'y'; got 'oops'");
     assertThatThrownBy(() -> reader.readBlocks(badFile, badFile.toString(), 3, 1 << 16))
         .isInstanceOf(InputException.class).hasMessage(expected);
+    // a row with a field too many, and one with invalid UTF-8, late in the file: the same messages
+    String wide = large(6000, i -> i == 4321 ? "1,2" : Integer.toString(i));
+    java.nio.file.Path wideFile = dir.resolve("wide.csv");
+    java.nio.file.Files.writeString(wideFile, wide);
+    String wideExpected = org.assertj.core.api.Assertions.catchThrowable(() -> reader.read(new StringReader(wide),
+        wideFile.toString())).getMessage();
+    assertThat(wideExpected).contains("expected 41 fields as in the header; got 42");
+    assertThatThrownBy(() -> reader.readBlocks(wideFile, wideFile.toString(), 3, 1 << 16))
+        .isInstanceOf(InputException.class).hasMessage(wideExpected);
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int late = text.indexOf("\n5000,") + 1;
+    bytes[late] = (byte) 0xC3; // a lead byte followed by an ASCII comma: invalid UTF-8
+    java.nio.file.Path latin = dir.resolve("latin.csv");
+    java.nio.file.Files.write(latin, bytes);
+    assertThatThrownBy(() -> reader.readBlocks(latin, latin.toString(), 3, 1 << 16))
+        .isInstanceOf(InputException.class).hasMessageContaining("not UTF-8");
     // a quote anywhere: read sequentially (a quoted cell may hold a line break)
     String quoted = large(6000, i -> i == 3000 ? "\"3000\"" : Integer.toString(i));
     java.nio.file.Path quotedFile = dir.resolve("quoted.csv");
