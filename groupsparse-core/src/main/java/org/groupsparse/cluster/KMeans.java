@@ -1,5 +1,6 @@
 package org.groupsparse.cluster;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.RowMajorBlas;
@@ -15,6 +16,10 @@ import org.groupsparse.linalg.RowMajorBlas;
  * farthest from its centre. Stops when no assignment changes or the centres move by less than
  * {@code tolerance} times the mean feature variance (scikit-learn's rule), or after {@code
  * maxIterations}.
+ *
+ * <p>The restarts run on several threads: each takes its random stream from the seed's stream by
+ * {@code split()} in restart order before any runs, and the best is chosen in restart order (the
+ * first of equal inertias), so the result does not depend on the thread count.
  */
 public final class KMeans {
   private final int clusters;
@@ -22,6 +27,7 @@ public final class KMeans {
   private final int maxIterations;
   private final double tolerance;
   private final long seed;
+  private final int threads;
 
   /**
    * The result of one clustering.
@@ -43,14 +49,30 @@ public final class KMeans {
    * @param seed seed of the k-means++ draws
    */
   public KMeans(int clusters, int restarts, int maxIterations, double tolerance, long seed) {
-    if (clusters < 1 || restarts < 1 || maxIterations < 1 || !(tolerance >= 0)) {
-      throw new IllegalArgumentException("k-means needs k >= 1, restarts >= 1, max iterations >= 1, tolerance >= 0");
+    this(clusters, restarts, maxIterations, tolerance, seed, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Configures k-means with a thread count for the restarts (the result does not depend on it).
+   *
+   * @param clusters k &ge; 1
+   * @param restarts number of seeded k-means++ starts, best inertia kept (&ge; 1)
+   * @param maxIterations cap on Lloyd iterations per start
+   * @param tolerance relative centre-shift tolerance (scikit-learn's default 1e-4)
+   * @param seed seed of the k-means++ draws
+   * @param threads restarts run at once (&ge; 1; default: the available processors)
+   */
+  public KMeans(int clusters, int restarts, int maxIterations, double tolerance, long seed, int threads) {
+    if (clusters < 1 || restarts < 1 || maxIterations < 1 || !(tolerance >= 0) || threads < 1) {
+      throw new IllegalArgumentException("k-means needs k >= 1, restarts >= 1, max iterations >= 1, tolerance >= 0, "
+          + "threads >= 1");
     }
     this.clusters = clusters;
     this.restarts = restarts;
     this.maxIterations = maxIterations;
     this.tolerance = tolerance;
     this.seed = seed;
+    this.threads = threads;
   }
 
   /**
@@ -92,9 +114,45 @@ public final class KMeans {
     }
     double threshold = tolerance * meanVariance(x, n, p);
     SplittableRandom random = new SplittableRandom(seed);
-    Result best = null;
+    SplittableRandom[] streams = new SplittableRandom[restarts];
     for (int r = 0; r < restarts; r++) {
-      Result result = lloyd(x, rowNorms, n, p, threshold, random.split());
+      streams[r] = random.split();
+    }
+    Result[] results = new Result[restarts];
+    int workers = Math.min(threads, restarts);
+    if (workers <= 1) {
+      for (int r = 0; r < restarts; r++) {
+        results[r] = lloyd(x, rowNorms, n, p, threshold, streams[r]);
+      }
+    } else {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, task -> {
+        Thread t = new Thread(task, "groupsparse-kmeans");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<java.util.concurrent.Future<Result>> futures = new java.util.ArrayList<>();
+        for (int r = 0; r < restarts; r++) {
+          SplittableRandom stream = streams[r];
+          futures.add(pool.submit(() -> lloyd(x, rowNorms, n, p, threshold, stream)));
+        }
+        for (int r = 0; r < restarts; r++) {
+          results[r] = futures.get(r).get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("k-means was interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    Result best = null;
+    for (Result result : results) {
       if (best == null || result.inertia() < best.inertia()) {
         best = result;
       }

@@ -76,6 +76,21 @@ class ClusteringTest {
     assertThat(KMeans.withDefaults(3, 5).fit(data).labels()).isEqualTo(KMeans.withDefaults(3, 5).fit(data).labels());
   }
 
+  /** The restarts run on threads: 1, 2 and 7 threads give the same labels, centres and inertia. */
+  @Test
+  void kMeansGivesTheSameResultOnAnyNumberOfThreads() {
+    int[] labels = new int[600];
+    // overlapping blobs: the restarts end in different local optima, so the choice among them matters
+    DenseMatrix data = blobs(6, 100, 3, 21, labels);
+    KMeans.Result one = new KMeans(6, 9, 300, 1e-4, 5, 1).fit(data);
+    for (int threads : new int[] {2, 7}) {
+      KMeans.Result many = new KMeans(6, 9, 300, 1e-4, 5, threads).fit(data);
+      org.assertj.core.api.Assertions.assertThat(many.labels()).isEqualTo(one.labels());
+      org.assertj.core.api.Assertions.assertThat(many.centers().data()).isEqualTo(one.centers().data());
+      org.assertj.core.api.Assertions.assertThat(many.inertia()).isEqualTo(one.inertia());
+    }
+  }
+
   @Test
   void metricsOnKnownExamples() {
     int[] labels = {0, 0, 1, 1, 2, 2};
