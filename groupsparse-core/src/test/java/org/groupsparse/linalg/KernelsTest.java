@@ -125,4 +125,30 @@ class KernelsTest {
     assertThat(out[0]).isZero();
     assertThat(out[m + 1]).isZero();
   }
+
+  /** LAPACK's Cholesky in row-major form: U^T U reproduces A + shift I; an indefinite matrix is refused. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void choleskyUpperReproducesTheMatrix(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed + 200);
+    int m = 1 + rng.nextInt(90);
+    int k = m + 3;
+    double[] b = TestData.gaussian(k * m, rng);
+    double[] a = new double[m * m];
+    RowMajorBlas.gemm(true, false, m, m, k, 1.0 / k, b, 0, m, b, 0, m, 0.0, a, 0, m); // B^T B / k: SPD
+    double[] u = new double[m * m];
+    assertThat(RowMajorLapack.choleskyUpper(a, m, 0.5, u)).isTrue();
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < m; j++) {
+        double s = 0;
+        for (int t = 0; t <= Math.min(i, j); t++) {
+          s += u[t * m + i] * u[t * m + j]; // (U^T U)_ij over the upper triangle
+        }
+        assertThat(s).isCloseTo(a[i * m + j] + (i == j ? 0.5 : 0), within(1e-10));
+      }
+    }
+    double[] indefinite = a.clone();
+    indefinite[0] = -1;
+    assertThat(RowMajorLapack.choleskyUpper(indefinite, m, 0, u)).isFalse();
+  }
 }

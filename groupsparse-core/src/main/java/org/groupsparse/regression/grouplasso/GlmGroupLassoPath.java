@@ -548,7 +548,7 @@ final class GlmGroupLassoPath {
       double shift = 0;
       boolean ok = false;
       for (int tries = 0; tries < 8 && !ok; tries++) {
-        ok = ActiveSetNewton.factor(h, m, u, shift);
+        ok = org.groupsparse.linalg.RowMajorLapack.choleskyUpper(h, m, shift, u); // blocked LAPACK dpotrf
         shift = shift == 0 ? 1e-12 * trace / m : shift * 100;
       }
       if (!ok) {
