@@ -101,10 +101,11 @@ public final class GsaeSweepExperiment implements Experiment {
   record Settings(boolean quick, int trainImages, int testImages, int epochs, int neighbors, double[] lambdas,
       double[] targets, Path fashion) {
     static Settings of(boolean quick, ExperimentOutput out) {
+      Path fashion = MnistData.isPresent(FASHION) ? FASHION : null;
       return quick
-          ? new Settings(true, 2000, 1000, out.epochs(1), 50, new double[] {0.2, 5}, new double[] {2}, null)
+          ? new Settings(true, 2000, 1000, out.epochs(1), 50, new double[] {0.2, 5}, new double[] {2}, fashion)
           : new Settings(false, 0, 0, out.epochs(10), 1000, new double[] {0.2, 0.5, 1, 2, 5, 10, 20},
-              new double[] {1, 2, 4}, MnistData.isPresent(FASHION) ? FASHION : null);
+              new double[] {1, 2, 4}, fashion);
     }
   }
 
@@ -135,7 +136,7 @@ public final class GsaeSweepExperiment implements Experiment {
   }
 
   private record Results(Path directory, int trainRows, int testRows, double[] pixels, List<Run> runs, int[] labels,
-      DenseMatrix test, Run best, double[] fashionPixels, Run fashion) {}
+      DenseMatrix test, Run best, double[] fashionPixels, Run fashion, int fashionTrainRows, int fashionTestRows) {}
 
   @Override
   public String run(ExperimentOutput out) throws Exception {
@@ -183,15 +184,26 @@ public final class GsaeSweepExperiment implements Experiment {
     }
     double[] fashionPixels = null;
     Run fashion = null;
+    int fashionTrainRows = 0;
+    int fashionTestRows = 0;
     if (settings.fashion() != null && best != null) {
       out.config("fashionDirectory", settings.fashion().toString());
       MnistData f = MnistData.load(settings.fashion());
-      int[] fLabels = f.testLabels();
-      fashionPixels = clusterScores(f.testImages(), fLabels, settings.neighbors(), seed, null);
-      fashion = trainAndScore(best.convention(), best.lambdaGiven(), best.target(), f.trainImages(), f.testImages(),
+      DenseMatrix fTrain = settings.trainImages() > 0 ? GsaeTable1Experiment.firstRows(f.trainImages(),
+          settings.trainImages()) : f.trainImages();
+      DenseMatrix fTest = settings.testImages() > 0 ? GsaeTable1Experiment.firstRows(f.testImages(),
+          settings.testImages()) : f.testImages();
+      int[] fLabels = Arrays.copyOf(f.testLabels(), fTest.rows());
+      fashionTrainRows = fTrain.rows();
+      fashionTestRows = fTest.rows();
+      fashionPixels = clusterScores(fTest, fLabels, settings.neighbors(), seed, null);
+      // a target run starts from lambda 0 (then calibrated); a grid run from its lambda
+      double lambda = Double.isNaN(best.lambdaGiven()) ? 0 : best.lambdaGiven();
+      fashion = trainAndScore(best.convention(), lambda, best.target(), fTrain, fTest,
           fLabels, settings, seed, out, total + 1, total + 1);
     }
-    return new Results(directory, train.rows(), test.rows(), pixels, runs, labels, test, best, fashionPixels, fashion);
+    return new Results(directory, train.rows(), test.rows(), pixels, runs, labels, test, best, fashionPixels, fashion,
+        fashionTrainRows, fashionTestRows);
   }
 
   private static Run trainAndScore(Convention c, double lambda, double target, DenseMatrix train, DenseMatrix test,
@@ -286,10 +298,21 @@ public final class GsaeSweepExperiment implements Experiment {
     out.figure("sweep-kmeans", curve("k-means accuracy of the test codes against their sparsity", 0, run));
     out.figure("sweep-spectral", curve("spectral accuracy of the test codes against their sparsity", 1, run));
     Run best = run.best();
+    for (Convention c : Convention.values()) { // figure 4c for each convention's best run
+      Run top = null;
+      for (Run r : run.runs()) {
+        if (r.convention() == c && !r.dead() && (top == null || r.scores()[0] > top.scores()[0])) {
+          top = r;
+        }
+      }
+      if (top != null) {
+        out.rasterFigure("atoms-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'), GsaeTable1Experiment.atoms(
+            "atoms, " + c.label + ", " + top.setting() + String.format(Locale.ROOT, " (k-means %.1f%%)",
+                top.scores()[0]) + ": one row per group", top.model().dictionary()));
+      }
+    }
     if (best != null) {
       String label = best.convention().label + ", " + best.setting();
-      out.rasterFigure("best-atoms", GsaeTable1Experiment.atoms("atoms of the best run (" + label
-          + "): one row per group", best.model().dictionary()));
       out.rasterFigure("best-codes", GsaeTable1Experiment.codes("|codes| of 5 test images per digit, best run ("
           + label + ")", best.model().encode(run.test().selectRows(GsaeTable1Experiment.perDigit(run.labels(), 5)))));
     }
@@ -368,10 +391,11 @@ public final class GsaeSweepExperiment implements Experiment {
     }
     if (run.fashion() != null) {
       Run f = run.fashion();
-      md.append(String.format(Locale.ROOT, "**Fashion-MNIST check** (the best MNIST setting, %s, %s, on the 60000 / "
-          + "10000 Fashion-MNIST images from %s): codes with %.2f active groups: k-means %s, spectral %s, codes+ %s / "
-          + "%s, dominant group %s; raw pixels k-means %.2f%%, spectral %.2f%%.%n%n", f.convention().label,
-          f.setting(), settings.fashion(), f.meanActive(), pct(f.scores()[0]), pct(f.scores()[1]), pct(f.scores()[2]),
+      md.append(String.format(Locale.ROOT, "**Fashion-MNIST check** (the best MNIST setting, %s, %s, on %d / %d "
+          + "Fashion-MNIST training / test images from %s): codes with %.2f active groups: k-means %s, spectral %s, "
+          + "codes+ %s / %s, dominant group %s; raw pixels k-means %.2f, spectral %.2f (accuracies in %%).%n%n", f.convention().label,
+          f.setting(), run.fashionTrainRows(), run.fashionTestRows(), settings.fashion(), f.meanActive(),
+          pct(f.scores()[0]), pct(f.scores()[1]), pct(f.scores()[2]),
           pct(f.scores()[3]), pct(f.scores()[4]), run.fashionPixels()[0], run.fashionPixels()[1]));
       summary.put("fashion", Map.of("kmeans", f.scores()[0], "spectral", f.scores()[1], "pixelsKmeans",
           run.fashionPixels()[0], "pixelsSpectral", run.fashionPixels()[1], "meanActiveGroups", f.meanActive()));
@@ -388,9 +412,10 @@ public final class GsaeSweepExperiment implements Experiment {
       out.summary(e.getKey(), e.getValue());
     }
     md.append("Figures: sweep-kmeans, sweep-spectral (accuracy of the codes against the mean active groups per test "
-        + "code, one line per convention, pixels and the paper as horizontal lines), best-atoms (atoms of the best "
-        + "k-means run as 28 x 28 images, one row per group), best-codes. Data: sweep-runs.csv, sweep-loss.csv (loss "
-        + "per epoch of every run).\n");
+        + "code, one line per convention, pixels and the paper as horizontal lines), atoms-paper, atoms-authors, "
+        + "atoms-authors-one-sided (figure 4c: the atoms of each convention's best k-means run as 28 x 28 images, one "
+        + "row per group), best-codes (|codes| of 5 test images per digit for the best run). Data: sweep-runs.csv, "
+        + "sweep-loss.csv (loss per epoch of every run).\n");
     return md.toString();
   }
 
