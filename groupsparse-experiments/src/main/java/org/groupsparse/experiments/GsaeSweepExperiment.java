@@ -53,6 +53,8 @@ public final class GsaeSweepExperiment implements Experiment {
   static final String[] SCORES = {"k-means codes", "spectral codes", "k-means codes+", "spectral codes+",
       "dominant group"};
   static final double[] PAPER = {74.5, 79.4, 80.09, 80.27};
+  /** The score that picks the best setting (Fashion-MNIST check, codes figure): spectral on codes+. */
+  static final int BEST_SCORE = 3;
 
   /** The three labelled conventions. */
   enum Convention {
@@ -176,9 +178,10 @@ public final class GsaeSweepExperiment implements Experiment {
         runs.add(trainAndScore(c, 0, target, train, test, labels, settings, seed, out, runs.size() + 1, total));
       }
     }
+    // the best setting: the highest spectral accuracy of codes+, the paper's best number (80.27)
     Run best = null;
     for (Run r : runs) {
-      if (!r.dead() && (best == null || r.scores()[0] > best.scores()[0])) {
+      if (!r.dead() && (best == null || r.scores()[BEST_SCORE] > best.scores()[BEST_SCORE])) {
         best = r;
       }
     }
@@ -295,26 +298,31 @@ public final class GsaeSweepExperiment implements Experiment {
         "loss_last_relative_change", "train_seconds"), rows);
     out.csv("sweep-loss", List.of("run", "convention", "lambda_given", "target_active_groups", "epoch", "loss"),
         lossRows);
-    out.figure("sweep-kmeans", curve("k-means accuracy of the test codes against their sparsity", 0, run));
-    out.figure("sweep-spectral", curve("spectral accuracy of the test codes against their sparsity", 1, run));
+    out.figure("sweep-kmeans", curve("k-means accuracy of the test codes against their sparsity", 0, run.pixels()[0],
+        run));
+    out.figure("sweep-spectral", curve("spectral accuracy of the test codes against their sparsity", 1,
+        run.pixels()[1], run));
+    out.figure("sweep-spectral-plus", curve("spectral accuracy of codes+ against their sparsity", 3, run.pixels()[1],
+        run));
+    out.figure("sweep-dominant", curve("accuracy of labelling each test image by its dominant group", 4,
+        run.pixels()[0], run));
     Run best = run.best();
     for (Convention c : Convention.values()) { // figure 4c for each convention's best run
       Run top = null;
       for (Run r : run.runs()) {
-        if (r.convention() == c && !r.dead() && (top == null || r.scores()[0] > top.scores()[0])) {
+        if (r.convention() == c && !r.dead() && (top == null || r.scores()[BEST_SCORE] > top.scores()[BEST_SCORE])) {
           top = r;
         }
       }
       if (top != null) {
         out.rasterFigure("atoms-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'), GsaeTable1Experiment.atoms(
-            "atoms, " + c.label + ", " + top.setting() + String.format(Locale.ROOT, " (k-means %.1f%%)",
-                top.scores()[0]) + ": one row per group", top.model().dictionary()));
+            "atoms, " + c.label + ", " + top.setting() + String.format(Locale.ROOT, " (spectral codes+ %.1f%%)",
+                top.scores()[BEST_SCORE]) + ": one row per group", top.model().dictionary()));
       }
     }
     if (best != null) {
       String label = best.convention().label + ", " + best.setting();
-      out.rasterFigure("best-codes", GsaeTable1Experiment.codes("|codes| of 5 test images per digit, best run ("
-          + label + ")", best.model().encode(run.test().selectRows(GsaeTable1Experiment.perDigit(run.labels(), 5)))));
+      out.rasterFigure("best-codes", GsaeTable1Experiment.codes("|codes| of 5 test images per digit (" + label + ")", best.model().encode(run.test().selectRows(GsaeTable1Experiment.perDigit(run.labels(), 5)))));
     }
 
     StringBuilder md = new StringBuilder();
@@ -350,50 +358,75 @@ public final class GsaeSweepExperiment implements Experiment {
     }
     md.append("\n");
     Map<String, Object> summary = new LinkedHashMap<>();
-    double bestSpectral = Double.NaN;
-    Run bestSpectralRun = null;
-    for (Run r : run.runs()) {
-      if (!r.dead() && (bestSpectralRun == null || r.scores()[1] > bestSpectral)) {
-        bestSpectral = r.scores()[1];
-        bestSpectralRun = r;
-      }
-    }
     int dead = 0;
     for (Run r : run.runs()) {
       dead += r.dead() ? 1 : 0;
     }
+    // the best run for each score, against the paper's number for the four it reports
+    Run[] top = new Run[SCORES.length];
+    for (Run r : run.runs()) {
+      for (int k = 0; k < SCORES.length; k++) {
+        if (!r.dead() && (top[k] == null || r.scores()[k] > top[k].scores()[k])) {
+          top[k] = r;
+        }
+      }
+    }
     if (best != null) {
-      summary.put("bestKmeans", Map.of("convention", best.convention().label, "setting", best.setting(),
-          "accuracy", best.scores()[0], "meanActiveGroups", best.meanActive(), "lambda", best.lambda()));
-      summary.put("bestSpectral", Map.of("convention", bestSpectralRun.convention().label, "setting",
-          bestSpectralRun.setting(), "accuracy", bestSpectral, "meanActiveGroups", bestSpectralRun.meanActive()));
-      boolean holds = best.scores()[0] >= PAPER[0] - 2 || bestSpectral >= PAPER[1] - 2;
-      boolean beatsPixels = best.scores()[0] > run.pixels()[0] + 2 || bestSpectral > run.pixels()[1] + 2;
+      md.append("**Best reachable**, each score's best run against the paper (accuracy in %):\n\n");
+      md.append("| score | best | run | active groups per code | paper | raw pixels |\n|---|---|---|---|---|---|\n");
+      List<String> reached = new ArrayList<>();
+      List<String> missed = new ArrayList<>();
+      Map<String, Object> bests = new LinkedHashMap<>();
+      for (int k = 0; k < SCORES.length; k++) {
+        Run r = top[k];
+        double pixels = k == 1 || k == 3 ? run.pixels()[1] : run.pixels()[0];
+        String paper = k < PAPER.length ? String.format(Locale.ROOT, "%.2f", PAPER[k]) : "(not in the paper)";
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %s, %s | %.2f | %s | %.2f |%n", SCORES[k], r.scores()[k],
+            r.convention().label, r.setting(), r.meanActive(), paper, pixels));
+        bests.put(SCORES[k], Map.of("accuracy", r.scores()[k], "convention", r.convention().label, "setting",
+            r.setting(), "meanActiveGroups", r.meanActive(), "lambda", r.lambda()));
+        if (k < PAPER.length) {
+          String item = String.format(Locale.ROOT, "%s %.2f (paper %.2f; %s, %s)", SCORES[k], r.scores()[k], PAPER[k],
+              r.convention().label, r.setting());
+          (r.scores()[k] >= PAPER[k] - 2 ? reached : missed).add(item);
+        }
+      }
+      md.append(String.format(Locale.ROOT, "%n%d of %d runs were dead.%n%n", dead, run.runs().size()));
+      summary.put("best", bests);
+      boolean holds = missed.isEmpty();
+      boolean beatsPixels = top[0].scores()[0] > run.pixels()[0] + 2 || top[1].scores()[1] > run.pixels()[1] + 2
+          || top[2].scores()[2] > run.pixels()[0] + 2 || top[3].scores()[3] > run.pixels()[1] + 2;
       summary.put("claimHolds", holds);
-      summary.put("reachesPaper", holds);
+      summary.put("reachedWithinTwoPoints", reached);
       summary.put("beatsPixels", beatsPixels);
-      md.append(String.format(Locale.ROOT, "**Best reachable.** k-means: %.2f%% (%s, %s; %.2f active groups per "
-          + "code, lambda %.4g); spectral: %.2f%% (%s, %s; %.2f active groups). The paper: 74.5 / 79.4. Pixels: "
-          + "%.2f / %.2f. %d of %d runs were dead.%n%n", best.scores()[0], best.convention().label, best.setting(),
-          best.meanActive(), best.lambda(), bestSpectral, bestSpectralRun.convention().label, bestSpectralRun.setting(),
-          bestSpectralRun.meanActive(), run.pixels()[0], run.pixels()[1], dead, run.runs().size()));
+      Run dominant = top[SCORES.length - 1];
+      double dominantScore = dominant.scores()[SCORES.length - 1];
+      String mechanism = String.format(Locale.ROOT, " Labelling each test image by its dominant group alone gives "
+          + "%.2f%% (%s, %s; %.2f active groups per code)%s", dominantScore, dominant.convention().label,
+          dominant.setting(), dominant.meanActive(), dominantScore > run.pixels()[0] + 2
+              ? ": the groups have specialized to digits, the mechanism the paper describes (figure 4c/d)."
+              : ", no better than k-means on pixels: the groups have not specialized to digits.");
       md.append("**Verdict.** ").append(holds
-          ? "Some setting of the sweep comes within 2 points of the paper's accuracy (table above)."
-          : beatsPixels
-              ? "No setting of the sweep reaches the paper's accuracy (within 2 points); the best codes do cluster "
-                  + "better than pixels (by more than 2 points), at the sparsity shown."
-              : "No setting of the sweep reaches the paper's accuracy, and none clusters more than 2 points better than "
-                  + "raw pixels: under these conventions and training lengths, group-sparse codes do not cluster MNIST "
-                  + "as table 1 reports.").append("\n\n");
+          ? "Reproduces: every clustering score of table 1 is reached within 2 points (table above)." + mechanism
+          : !reached.isEmpty()
+              ? "Partly reproduces. Within 2 points of the paper: " + String.join("; ", reached) + ". Not reached: "
+                  + String.join("; ", missed) + "." + mechanism
+              : beatsPixels
+                  ? "No clustering score of table 1 is reached within 2 points; the best codes do cluster better than "
+                      + "pixels (by more than 2 points), at the sparsity shown." + mechanism
+                  : "No clustering score of table 1 is reached, and none is more than 2 points above raw pixels: under "
+                      + "these conventions and training lengths, group-sparse codes do not cluster MNIST as table 1 "
+                      + "reports.").append("\n\n");
     } else {
       summary.put("claimHolds", false);
       md.append("**Verdict.** Every run was dead; nothing to cluster.\n\n");
     }
     if (run.fashion() != null) {
       Run f = run.fashion();
-      md.append(String.format(Locale.ROOT, "**Fashion-MNIST check** (the best MNIST setting, %s, %s, on %d / %d "
-          + "Fashion-MNIST training / test images from %s): codes with %.2f active groups: k-means %s, spectral %s, "
-          + "codes+ %s / %s, dominant group %s; raw pixels k-means %.2f, spectral %.2f (accuracies in %%).%n%n", f.convention().label,
+      md.append(String.format(Locale.ROOT, "**Fashion-MNIST check** (the MNIST setting with the best spectral codes+, "
+          + "%s, %s, on %d / %d Fashion-MNIST training / test images from %s): codes with %.2f active groups: k-means "
+          + "%s, spectral %s, codes+ %s / %s, dominant group %s; raw pixels k-means %.2f, spectral %.2f (accuracies "
+          + "in %%).%n%n", f.convention().label,
           f.setting(), run.fashionTrainRows(), run.fashionTestRows(), settings.fashion(), f.meanActive(),
           pct(f.scores()[0]), pct(f.scores()[1]), pct(f.scores()[2]),
           pct(f.scores()[3]), pct(f.scores()[4]), run.fashionPixels()[0], run.fashionPixels()[1]));
@@ -412,14 +445,16 @@ public final class GsaeSweepExperiment implements Experiment {
       out.summary(e.getKey(), e.getValue());
     }
     md.append("Figures: sweep-kmeans, sweep-spectral (accuracy of the codes against the mean active groups per test "
-        + "code, one line per convention, pixels and the paper as horizontal lines), atoms-paper, atoms-authors, "
-        + "atoms-authors-one-sided (figure 4c: the atoms of each convention's best k-means run as 28 x 28 images, one "
-        + "row per group), best-codes (|codes| of 5 test images per digit for the best run). Data: sweep-runs.csv, "
+        + "code, one line per convention, pixels and the paper as horizontal lines), sweep-spectral-plus (the same for "
+        + "codes+), sweep-dominant (labelling by the dominant group), atoms-paper, atoms-authors, "
+        + "atoms-authors-one-sided (figure 4c: the atoms of each convention's run with the best spectral codes+, as "
+        + "28 x 28 images, one row per group), best-codes (|codes| of 5 test images per digit for the run with the best spectral codes+). "
+        + "Data: sweep-runs.csv, "
         + "sweep-loss.csv (loss per epoch of every run).\n");
     return md.toString();
   }
 
-  private static XYChart curve(String title, int score, Results run) {
+  private static XYChart curve(String title, int score, double pixels, Results run) {
     XYChart chart = Charts.lines(title, "mean active groups per test code (of 10)", "accuracy (%)", false);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     double maxX = 1;
@@ -441,10 +476,12 @@ public final class GsaeSweepExperiment implements Experiment {
       s.setMarker(SeriesMarkers.CIRCLE);
     }
     double[] span = {0, Math.ceil(maxX)};
-    Charts.line(chart, String.format(Locale.ROOT, "raw pixels (%.1f)", run.pixels()[score]), span,
-        new double[] {run.pixels()[score], run.pixels()[score]});
-    Charts.line(chart, String.format(Locale.ROOT, "paper (%.1f)", PAPER[score]), span,
-        new double[] {PAPER[score], PAPER[score]});
+    String method = score == 1 || score == 3 ? "spectral" : "k-means";
+    Charts.line(chart, String.format(Locale.ROOT, "raw pixels, %s (%.1f)", method, pixels), span,
+        new double[] {pixels, pixels});
+    double paper = score < PAPER.length ? PAPER[score] : PAPER[0];
+    Charts.line(chart, String.format(Locale.ROOT, "paper, %s (%.1f)", score < PAPER.length ? SCORES[score]
+        : "k-means codes", paper), span, new double[] {paper, paper});
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
     return chart;
   }
