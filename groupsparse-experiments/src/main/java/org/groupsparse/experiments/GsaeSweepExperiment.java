@@ -149,12 +149,11 @@ public final class GsaeSweepExperiment implements Experiment {
 
   private Results compute(Settings settings, ExperimentOutput out) throws java.io.IOException, InterruptedException {
     Path directory = out.mnistDirectory() != null ? out.mnistDirectory() : MnistData.defaultDirectory();
-    MnistData mnist = MnistData.loadOrFetch(directory, Duration.ofMinutes(5));
-    DenseMatrix train = settings.trainImages() > 0 ? GsaeTable1Experiment.firstRows(mnist.trainImages(),
-        settings.trainImages()) : mnist.trainImages();
-    DenseMatrix test = settings.testImages() > 0 ? GsaeTable1Experiment.firstRows(mnist.testImages(),
-        settings.testImages()) : mnist.testImages();
-    int[] labels = Arrays.copyOf(mnist.testLabels(), test.rows());
+    MnistData mnist = MnistData.loadOrFetch(directory, Duration.ofMinutes(5))
+        .firstImages(settings.trainImages(), settings.testImages());
+    DenseMatrix train = mnist.trainImages();
+    DenseMatrix test = mnist.testImages();
+    int[] labels = mnist.testLabels();
     out.config("mnistDirectory", directory.toString());
     out.config("trainImages", train.rows());
     out.config("testImages", test.rows());
@@ -191,12 +190,10 @@ public final class GsaeSweepExperiment implements Experiment {
     int fashionTestRows = 0;
     if (settings.fashion() != null && best != null) {
       out.config("fashionDirectory", settings.fashion().toString());
-      MnistData f = MnistData.load(settings.fashion());
-      DenseMatrix fTrain = settings.trainImages() > 0 ? GsaeTable1Experiment.firstRows(f.trainImages(),
-          settings.trainImages()) : f.trainImages();
-      DenseMatrix fTest = settings.testImages() > 0 ? GsaeTable1Experiment.firstRows(f.testImages(),
-          settings.testImages()) : f.testImages();
-      int[] fLabels = Arrays.copyOf(f.testLabels(), fTest.rows());
+      MnistData f = MnistData.load(settings.fashion()).firstImages(settings.trainImages(), settings.testImages());
+      DenseMatrix fTrain = f.trainImages();
+      DenseMatrix fTest = f.testImages();
+      int[] fLabels = f.testLabels();
       fashionTrainRows = fTrain.rows();
       fashionTestRows = fTest.rows();
       fashionPixels = clusterScores(fTest, fLabels, settings.neighbors(), seed, null);

@@ -97,12 +97,11 @@ public final class GsaeTable1Experiment implements Experiment {
   /** Every training and clustering; numbers only (and the configuration for provenance). */
   private Results compute(Settings settings, ExperimentOutput out) throws java.io.IOException, InterruptedException {
     Path directory = out.mnistDirectory() != null ? out.mnistDirectory() : MnistData.defaultDirectory();
-    MnistData mnist = MnistData.loadOrFetch(directory, Duration.ofMinutes(5));
-    DenseMatrix train = settings.trainImages() > 0 ? firstRows(mnist.trainImages(), settings.trainImages())
-        : mnist.trainImages();
-    DenseMatrix test = settings.testImages() > 0 ? firstRows(mnist.testImages(), settings.testImages())
-        : mnist.testImages();
-    int[] labels = Arrays.copyOf(mnist.testLabels(), test.rows());
+    MnistData mnist = MnistData.loadOrFetch(directory, Duration.ofMinutes(5))
+        .firstImages(settings.trainImages(), settings.testImages());
+    DenseMatrix train = mnist.trainImages();
+    DenseMatrix test = mnist.testImages();
+    int[] labels = mnist.testLabels();
     int epochs = settings.epochs();
     int neighbors = settings.neighbors();
     int m = GROUPS * GROUP_SIZE;
@@ -297,11 +296,6 @@ public final class GsaeTable1Experiment implements Experiment {
         + "unit-norm atoms, one-sided shrinkage, a data-initialized dictionary) and lambda chosen by a target number of "
         + "active groups per code: experiment gsae-sweep.\n");
     return md.toString();
-  }
-
-  static DenseMatrix firstRows(DenseMatrix x, int rows) {
-    int count = Math.min(rows, x.rows());
-    return new DenseMatrix(count, x.cols(), Arrays.copyOf(x.data(), count * x.cols()));
   }
 
   private static Trained train(ExperimentOutput out, AutoencoderArchitecture architecture, DenseMatrix start,

@@ -184,6 +184,10 @@ final class GlmGroupLassoPath {
     private int[] workingPositions;
     private double[][] iterates;
     private double[] andersonZ;
+    /** Scratch of the extrapolation: the Gram matrix of the iterate differences, its factor, the weights. */
+    private double[] andersonGram;
+    private double[] andersonFactor;
+    private double[] andersonWeights;
     /** sqrt(h) of the proximal Newton weights, the weighted columns of one block, each block's last top eigenvector. */
     private double[] hs;
     private double[] curvatureColumns;
@@ -882,7 +886,12 @@ final class GlmGroupLassoPath {
      */
     private double extrapolate(double lambda, int positions) {
       int k = andersonMemory;
-      double[] gram = new double[k * k];
+      if (andersonGram == null) {
+        andersonGram = new double[k * k];
+        andersonFactor = new double[k * k];
+        andersonWeights = new double[k];
+      }
+      double[] gram = andersonGram;
       for (int a = 0; a < k; a++) {
         for (int c = 0; c <= a; c++) {
           double s = 0;
@@ -907,11 +916,11 @@ final class GlmGroupLassoPath {
       for (int a = 0; a < k; a++) {
         gram[a * k + a] += 1e-10 * trace;
       }
-      double[] factor = new double[k * k];
+      double[] factor = andersonFactor;
       if (!ActiveSetNewton.factor(gram, k, factor, 0)) {
         return Double.NaN;
       }
-      double[] c = new double[k];
+      double[] c = andersonWeights;
       Arrays.fill(c, 1.0);
       ActiveSetNewton.solveFactored(factor, k, c);
       double sum = 0;
