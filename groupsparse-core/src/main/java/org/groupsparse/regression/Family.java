@@ -99,13 +99,24 @@ public enum Family {
   }
 
   /**
-   * log(1 + e^x) without overflow or loss of precision at large |x|.
+   * log(1 + e^x) without overflow or loss of precision at large |x|: max(x, 0) + log1p(e^{-|x|}).
    *
    * @param x any finite number
    * @return log(1 + e^x)
    */
   public static double log1pExp(double x) {
-    return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    return Math.max(x, 0) + log1p(Math.exp(-Math.abs(x)));
+  }
+
+  /**
+   * log(1 + t) for t in [0, 1] by Kahan's formula log(u) t / (u - 1) with u = fl(1 + t) (Goldberg,
+   * "What every computer scientist should know about floating-point arithmetic", 1991, theorem 4:
+   * accurate to a few ulps). It uses the intrinsic {@link Math#log}; {@link Math#log1p} is a native
+   * call on Java 17 and was a quarter of a logistic path's time.
+   */
+  private static double log1p(double t) {
+    double u = 1 + t;
+    return u == 1 ? t : Math.log(u) * (t / (u - 1));
   }
 
   /**

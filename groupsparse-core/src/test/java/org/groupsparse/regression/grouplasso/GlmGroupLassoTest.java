@@ -113,6 +113,32 @@ class GlmGroupLassoTest {
     }
   }
 
+  /**
+   * A wide problem with many scattered groups, where most certifications clear the zero groups by
+   * the bound ||X_l^T r / n|| <= ||X_l^T r_ref / n|| + ||X_l||_2 ||r - r_ref|| / n instead of reading
+   * their columns: every lambda must still pass the independent check (this fails when the bound's
+   * block norms are understated).
+   */
+  @Test
+  void theBoundThatSkipsZeroGroupsNeverCertifiesAViolator() {
+    SplittableRandom rng = new SplittableRandom(8);
+    int p = 1500;
+    double[] truth = new double[p];
+    GroupStructure g = TestData.randomGroups(p, 300, rng);
+    for (int l = 0; l < 300; l += 10) {
+      for (int q = g.start(l); q < g.end(l); q++) {
+        truth[g.member(q)] = rng.nextDouble() < 0.5 ? 0.3 : -0.3;
+      }
+    }
+    Dataset d = logistic(120, p, truth, 21);
+    GroupLassoPathResult path = new GroupLassoPath(binomial().toBuilder().lambdaCount(40).build()).fit(d, g, null);
+    assertThat(path.size()).isGreaterThan(10);
+    for (int k = 0; k < path.size(); k++) {
+      assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
+      assertThat(kkt(d, g, path, k)).as("lambda %d", k).isLessThan(1e-5);
+    }
+  }
+
   /** (1/n) sum loss(y_i, eta_i) + lambda sum_l omega_l ||w_l|| on the standardized scale, from the path's model. */
   static double objective(Dataset d, GroupStructure g, GroupLassoPathResult path, int k) {
     return meanLoss(d, path, k) + path.lambdas()[k] * penalty(g, path.standardizedCoefficients(k), path.weights());
