@@ -7,7 +7,7 @@ import org.groupsparse.util.DivergenceException;
 /**
  * Trains the dictionary of a tied-weight autoencoder on eq. (13) of Theodosis et al. by exact
  * gradients through the encoder (backpropagation through the T unfolded steps in the Gram form
- * of {@code UnfoldedNetwork}), with Adam or plain gradient descent (eq. 14), full batch or seeded
+ * of {@code DoubleUnfoldedNetwork}), with Adam or plain gradient descent (eq. 14), full batch or seeded
  * mini-batches, optionally renormalizing A's columns after each step; the passes in float64 or
  * float32 ({@link Precision}; the dictionary and Adam state stay float64). Deterministic for a given
  * seed, input and precision.
@@ -156,8 +156,8 @@ public final class AutoencoderTrainer {
   private BatchGradient batchGradient(AutoencoderArchitecture arch, DenseMatrix data, double[] mean, int n, int batch,
       int chunk, int rows) {
     return options.precision() == Precision.FLOAT32
-        ? new FloatBatchGradient(new FloatUnfoldedNetwork(arch, n, chunk), floats(data.data(), mean), n, batch, rows)
-        : new DoubleBatchGradient(new UnfoldedNetwork(arch, n, chunk), mean == null ? data.data()
+        ? new BatchGradientFloat(new FloatUnfoldedNetwork(arch, n, chunk), floats(data.data(), mean), n, batch, rows)
+        : new BatchGradientDouble(new DoubleUnfoldedNetwork(arch, n, chunk), mean == null ? data.data()
             : centred(data.data(), mean), n, batch, rows);
   }
 
@@ -318,86 +318,6 @@ public final class AutoencoderTrainer {
           a[i * m + j] *= norms[j];
         }
       }
-    }
-  }
-
-  /** One step's loss and gradient on rows order[start .. start + b) (all rows in place if order is null). */
-  private interface BatchGradient {
-    double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad);
-
-    /** The same data and buffers with a network for another encoder (a recalibrated lambda). */
-    BatchGradient with(AutoencoderArchitecture arch);
-  }
-
-  private static final class DoubleBatchGradient implements BatchGradient {
-    private final UnfoldedNetwork net;
-    private final double[] y;
-    private final int n;
-    private final double[] buffer;
-
-    DoubleBatchGradient(UnfoldedNetwork net, double[] y, int n, int batch, int rows) {
-      this(net, y, n, batch < rows ? new double[batch * n] : null);
-    }
-
-    private DoubleBatchGradient(UnfoldedNetwork net, double[] y, int n, double[] buffer) {
-      this.net = net;
-      this.y = y;
-      this.n = n;
-      this.buffer = buffer;
-    }
-
-    @Override
-    public BatchGradient with(AutoencoderArchitecture arch) {
-      return new DoubleBatchGradient(net.with(arch), y, n, buffer);
-    }
-
-    @Override
-    public double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad) {
-      double[] source = y;
-      if (order != null) {
-        for (int i = 0; i < b; i++) {
-          System.arraycopy(y, order[start + i] * n, buffer, i * n, n);
-        }
-        source = buffer;
-      }
-      net.prepare(a);
-      return net.lossAndGradient(a, source, b, 1.0 / b, grad);
-    }
-  }
-
-  private static final class FloatBatchGradient implements BatchGradient {
-    private final FloatUnfoldedNetwork net;
-    private final float[] y;
-    private final int n;
-    private final float[] buffer;
-
-    FloatBatchGradient(FloatUnfoldedNetwork net, float[] y, int n, int batch, int rows) {
-      this(net, y, n, batch < rows ? new float[batch * n] : null);
-    }
-
-    private FloatBatchGradient(FloatUnfoldedNetwork net, float[] y, int n, float[] buffer) {
-      this.net = net;
-      this.y = y;
-      this.n = n;
-      this.buffer = buffer;
-    }
-
-    @Override
-    public BatchGradient with(AutoencoderArchitecture arch) {
-      return new FloatBatchGradient(net.with(arch), y, n, buffer);
-    }
-
-    @Override
-    public double lossAndGradient(double[] a, int[] order, int start, int b, double[] grad) {
-      float[] source = y;
-      if (order != null) {
-        for (int i = 0; i < b; i++) {
-          System.arraycopy(y, order[start + i] * n, buffer, i * n, n);
-        }
-        source = buffer;
-      }
-      net.prepare(a);
-      return net.lossAndGradient(source, b, 1.0 / b, grad);
     }
   }
 }

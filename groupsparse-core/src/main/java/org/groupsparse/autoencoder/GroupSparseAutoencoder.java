@@ -114,7 +114,7 @@ public final class GroupSparseAutoencoder {
 
   /** @return alpha as used by the encoder for this A (resolved when automatic) */
   public double stepSize() {
-    UnfoldedNetwork net = new UnfoldedNetwork(architecture, inputDimension(), 1);
+    DoubleUnfoldedNetwork net = new DoubleUnfoldedNetwork(architecture, inputDimension(), 1);
     net.prepare(dictionary.data());
     return net.stepSize();
   }
@@ -128,7 +128,7 @@ public final class GroupSparseAutoencoder {
   public DenseMatrix encode(DenseMatrix data) {
     checkData(data);
     int rows = data.rows();
-    UnfoldedNetwork net = new UnfoldedNetwork(architecture, inputDimension(), Math.max(1, Math.min(rows,
+    DoubleUnfoldedNetwork net = new DoubleUnfoldedNetwork(architecture, inputDimension(), Math.max(1, Math.min(rows,
         ENCODE_CHUNK)));
     net.prepare(dictionary.data());
     double[] codes = new double[rows * codeLength()];
@@ -188,7 +188,7 @@ public final class GroupSparseAutoencoder {
 
   /**
    * The loss of eq. (13) and its gradient with respect to A, with alpha (and the threshold
-   * lambda alpha) held at their values for this A (see {@code UnfoldedNetwork}).
+   * lambda alpha) held at their values for this A (see {@code DoubleUnfoldedNetwork}).
    *
    * @param data Y, N x n
    * @param gradient output, n x m row-major (overwritten)
@@ -200,7 +200,7 @@ public final class GroupSparseAutoencoder {
       throw new DimensionMismatchException("the gradient needs " + inputDimension() * codeLength() + " entries");
     }
     int rows = data.rows();
-    UnfoldedNetwork net = new UnfoldedNetwork(architecture, inputDimension(), Math.max(1, Math.min(rows,
+    DoubleUnfoldedNetwork net = new DoubleUnfoldedNetwork(architecture, inputDimension(), Math.max(1, Math.min(rows,
         ENCODE_CHUNK)));
     net.prepare(dictionary.data());
     java.util.Arrays.fill(gradient, 0);

@@ -34,33 +34,23 @@ public final class SoftThreshold implements Shrinkage {
 
   @Override
   public void apply(double[] z, int zOffset, double threshold, double[] x, int xOffset) {
-    for (int j = 0; j < width; j++) {
-      double v = z[zOffset + j];
-      x[xOffset + j] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
-    }
+    ElementwiseShrinkDouble.apply(z, zOffset, threshold, x, xOffset, width);
   }
 
   @Override
   public void backward(double[] z, int zOffset, double threshold, double[] upstream, int uOffset, double[] out,
       int outOffset) {
-    for (int j = 0; j < width; j++) {
-      out[outOffset + j] = Math.abs(z[zOffset + j]) > threshold ? upstream[uOffset + j] : 0;
-    }
+    ElementwiseShrinkDouble.backward(z, zOffset, threshold, upstream, uOffset, out, outOffset, width);
   }
 
   @Override
   public void apply(float[] z, int zOffset, float threshold, float[] x, int xOffset) {
-    for (int j = 0; j < width; j++) {
-      float v = z[zOffset + j];
-      x[xOffset + j] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
-    }
+    ElementwiseShrinkFloat.apply(z, zOffset, threshold, x, xOffset, width);
   }
 
   @Override
   public void backward(float[] z, int zOffset, float threshold, float[] upstream, int uOffset, float[] out,
       int outOffset) {
-    for (int j = 0; j < width; j++) {
-      out[outOffset + j] = Math.abs(z[zOffset + j]) > threshold ? upstream[uOffset + j] : 0;
-    }
+    ElementwiseShrinkFloat.backward(z, zOffset, threshold, upstream, uOffset, out, outOffset, width);
   }
 }

@@ -65,10 +65,10 @@ class AutoencoderGradientTest {
     double[] y = ShrinkageTest.gaussian(rng, 11 * n, 1.5);
     double[] whole = new double[n * m];
     double[] chunked = new double[n * m];
-    UnfoldedNetwork one = new UnfoldedNetwork(architecture, n, 11);
+    DoubleUnfoldedNetwork one = new DoubleUnfoldedNetwork(architecture, n, 11);
     one.prepare(a);
     double l1 = one.lossAndGradient(a, y, 11, 1.0 / 11, whole);
-    UnfoldedNetwork three = new UnfoldedNetwork(architecture, n, 3);
+    DoubleUnfoldedNetwork three = new DoubleUnfoldedNetwork(architecture, n, 3);
     three.prepare(a);
     double l2 = three.lossAndGradient(a, y, 11, 1.0 / 11, chunked);
     assertThat(l2).isCloseTo(l1, org.assertj.core.api.Assertions.within(1e-12));
@@ -94,13 +94,13 @@ class AutoencoderGradientTest {
       yFloat[i] = (float) y[i];
     }
     double[] exact = new double[n * m];
-    UnfoldedNetwork reference = new UnfoldedNetwork(architecture, n, 11);
+    DoubleUnfoldedNetwork reference = new DoubleUnfoldedNetwork(architecture, n, 11);
     reference.prepare(a);
     double loss = reference.lossAndGradient(a, y, 11, 1.0 / 11, exact);
     double[] single = new double[n * m];
     FloatUnfoldedNetwork net = new FloatUnfoldedNetwork(architecture, n, 3);
     net.prepare(a);
-    double lossFloat = net.lossAndGradient(yFloat, 11, 1.0 / 11, single);
+    double lossFloat = net.lossAndGradient(a, yFloat, 11, 1.0 / 11, single);
     assertThat(net.stepSize()).isCloseTo(reference.stepSize(), org.assertj.core.api.Assertions.within(1e-5 * reference.stepSize()));
     assertThat(lossFloat).isCloseTo(loss, org.assertj.core.api.Assertions.within(1e-5 * loss));
     double scale = 0;

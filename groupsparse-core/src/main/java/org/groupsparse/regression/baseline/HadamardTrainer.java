@@ -26,43 +26,19 @@ import org.groupsparse.regression.TrainingListener;
  * alpha, the size that coordinates outside the support stay below (they start at 0 = alpha^2 -
  * alpha^2 and grow from the alpha^2 scale), and the largest entry.
  */
-public final class HadamardTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
+public final class HadamardTrainer extends BaselineTrainer<HadamardOptions> {
   /** The method name recorded in models. */
   public static final String METHOD = "hadamard";
-  private final HadamardOptions options;
 
   /** @param options configuration */
   public HadamardTrainer(HadamardOptions options) {
-    this.options = options;
+    super(METHOD, options);
   }
 
   @Override
-  public String method() {
-    return METHOD;
-  }
-
-  @Override
-  public HadamardOptions options() {
-    return options;
-  }
-
-  @Override
-  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener<? super IterationView> listener) {
-    return fit(problem.train(), problem.validation(), problem.groups(), listener);
-  }
-
-  /**
-   * Fits on data in original units.
-   *
-   * @param train training rows, not modified
-   * @param validation validation rows for early stopping, or null (then the last iterate is kept)
-   * @param groups group structure (for magnitudes and selection)
-   * @param listener progress receiver, or null
-   * @return the model and the record
-   */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
       TrainingListener<? super IterationView> listener) {
-    StandardizedFit data = new StandardizedFit(train, validation, groups, options.fitIntercept(), options.standardize());
+    StandardizedFit data = new StandardizedFit(train, validation, groups, options().fitIntercept(), options().standardize());
     Dataset v = data.validation();
     Solution s = run(data.train().design(), data.train().response(), v == null ? null : v.design(),
         v == null ? null : v.response(), listener);
@@ -71,7 +47,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
     for (double x : w) {
       max = Math.max(max, Math.abs(x));
     }
-    double threshold = Math.sqrt(options.alpha() * max);
+    double threshold = Math.sqrt(options().alpha() * max);
     double[] magnitudes = GroupOps.norms(groups, w);
     int[] members = groups.members();
     boolean[] selected = new boolean[groups.groupCount()];
@@ -80,7 +56,7 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
         selected[l] |= Math.abs(w[members[q]]) > threshold;
       }
     }
-    return data.result(METHOD, groups, w, magnitudes, selected, s.history()).withOptions(options);
+    return data.result(METHOD, groups, w, magnitudes, selected, s.history()).withOptions(options());
   }
 
   /**
@@ -104,15 +80,15 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
   public Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, TrainingListener<? super IterationView> listener) {
     int n = x.rows();
     int p = x.cols();
-    try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(x, y, options.threads())) {
+    try (ResidualCorrelationKernel kernel = new ResidualCorrelationKernel(x, y, options().threads())) {
       double[] u = new double[p];
       double[] v = new double[p];
       double[] w = new double[p];
       double[] c = new double[p];
       double[] best = new double[p];
-      java.util.Arrays.fill(u, options.alpha());
-      java.util.Arrays.fill(v, options.alpha());
-      double eta = options.stepSize();
+      java.util.Arrays.fill(u, options().alpha());
+      java.util.Arrays.fill(v, options().alpha());
+      double eta = options().stepSize();
       EarlyStoppingLoop.PlainIterate it = new EarlyStoppingLoop.PlainIterate() {
         @Override
         public double evaluate() {
@@ -143,8 +119,8 @@ public final class HadamardTrainer implements org.groupsparse.regression.Trainer
           System.arraycopy(w, 0, best, 0, p);
         }
       };
-      TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(METHOD, xVal, yVal, options.maxIterations(), 0,
-        options.patience(), "try a smaller step size (eta = " + eta + ")"), it, listener);
+      TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(METHOD, xVal, yVal, options().maxIterations(), 0,
+        options().patience(), "try a smaller step size (eta = " + eta + ")"), it, listener);
       return new Solution(best.clone(), history);
     }
   }

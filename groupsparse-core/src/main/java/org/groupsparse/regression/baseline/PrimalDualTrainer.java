@@ -31,7 +31,7 @@ import org.groupsparse.regression.TrainingListener;
  * Group magnitudes are ||w_l||; the selected groups are the nonzero ones (the prox sets whole groups
  * to zero). Two passes over X per iteration.
  */
-public final class PrimalDualTrainer implements org.groupsparse.regression.Trainer<GroupLinearModel> {
+public final class PrimalDualTrainer extends BaselineTrainer<PrimalDualOptions> {
   /** The method name recorded in models. */
   public static final String METHOD = "primal-dual";
   /** The balances s tried when {@link PrimalDualOptions#balance()} is NaN (automatic). */
@@ -41,40 +41,16 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
   public static double[] autoBalances() {
     return AUTO_BALANCES.clone();
   }
-  private final PrimalDualOptions options;
 
   /** @param options configuration (rho, balance, iteration cap, patience, preprocessing) */
   public PrimalDualTrainer(PrimalDualOptions options) {
-    this.options = options;
+    super(METHOD, options);
   }
 
   @Override
-  public String method() {
-    return METHOD;
-  }
-
-  @Override
-  public PrimalDualOptions options() {
-    return options;
-  }
-
-  @Override
-  public FitResult<GroupLinearModel> fit(org.groupsparse.regression.Problem problem, TrainingListener<? super IterationView> listener) {
-    return fit(problem.train(), problem.validation(), problem.groups(), listener);
-  }
-
-  /**
-   * Fits on data in original units.
-   *
-   * @param train training rows, not modified
-   * @param validation validation rows for early stopping, or null (then the last iterate is kept)
-   * @param groups group structure
-   * @param listener progress receiver, or null
-   * @return the model and the record
-   */
   public FitResult<GroupLinearModel> fit(Dataset train, Dataset validation, GroupStructure groups,
       TrainingListener<? super IterationView> listener) {
-    StandardizedFit data = new StandardizedFit(train, validation, groups, options.fitIntercept(), options.standardize());
+    StandardizedFit data = new StandardizedFit(train, validation, groups, options().fitIntercept(), options().standardize());
     Dataset v = data.validation();
     Solution s = run(data.train().design(), data.train().response(), v == null ? null : v.design(),
         v == null ? null : v.response(), groups, listener);
@@ -84,7 +60,7 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
     for (int l = 0; l < magnitudes.length; l++) {
       selected[l] = magnitudes[l] > 0;
     }
-    return data.result(METHOD, groups, w, magnitudes, selected, s.history()).withOptions(options);
+    return data.result(METHOD, groups, w, magnitudes, selected, s.history()).withOptions(options());
   }
 
   /**
@@ -113,8 +89,8 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
   public Solution run(DenseMatrix x, double[] y, DenseMatrix xVal, double[] yVal, GroupStructure groups,
       TrainingListener<? super IterationView> listener) {
     double norm = operatorNorm(x);
-    if (!Double.isNaN(options.balance())) {
-      return run(x, y, xVal, yVal, groups, listener, norm, options.balance());
+    if (!Double.isNaN(options().balance())) {
+      return run(x, y, xVal, yVal, groups, listener, norm, options().balance());
     }
     if (xVal == null) {
       return run(x, y, null, null, groups, listener, norm, 1.0);
@@ -133,8 +109,8 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
       TrainingListener<? super IterationView> listener, double norm, double balance) {
     int n = x.rows();
     int p = x.cols();
-    double tau = Math.sqrt(options.rho()) * balance / norm;
-    double sigma = Math.sqrt(options.rho()) / (balance * norm);
+    double tau = Math.sqrt(options().rho()) * balance / norm;
+    double sigma = Math.sqrt(options().rho()) / (balance * norm);
     int[] members = groups.members();
     int groupCount = groups.groupCount();
     double[] w = new double[p];
@@ -194,8 +170,8 @@ public final class PrimalDualTrainer implements org.groupsparse.regression.Train
         System.arraycopy(theta, 0, bestTheta, 0, n);
       }
     };
-    TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(METHOD, xVal, yVal, options.maxIterations(), 0,
-        options.patience(), "check the data for extreme values"), it, listener);
+    TrainingHistory history = EarlyStoppingLoop.run(new EarlyStoppingLoop.Stopping(METHOD, xVal, yVal, options().maxIterations(), 0,
+        options().patience(), "check the data for extreme values"), it, listener);
     return new Solution(bestW.clone(), bestTheta.clone(), history, norm, balance);
   }
 

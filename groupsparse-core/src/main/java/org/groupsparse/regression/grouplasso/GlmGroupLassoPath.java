@@ -327,10 +327,8 @@ final class GlmGroupLassoPath {
             double strong = weights[l] * (2 * lambda - previous);
             if (boundCertified[l] && gradientNorm[l] >= strong) {
               // the certification's upper bound is too loose for the strong rule: the exact norm
-              int from = f.start(l);
-              int m = f.end(l) - from;
-              MatrixOps.blockCorrelation(f.columnsView(), from * n, n, m, r, 1.0 / n, grad, 0);
-              gradientNorm[l] = GroupOps.norm(grad, 0, m);
+              groupViolation(l, lambda);
+              gradientNorm[l] = GroupOps.norm(grad, 0, f.end(l) - f.start(l));
               boundCertified[l] = false;
             }
             working[l] = gradientNorm[l] >= strong;
@@ -723,7 +721,6 @@ final class GlmGroupLassoPath {
       return s / n;
     }
 
-    /** The largest KKT violation (absolute), over the nonzero groups or all groups, and the intercept. */
     /** The number of columns of the nonzero groups. */
     private int nonzeroColumns() {
       int cols = 0;
@@ -747,20 +744,30 @@ final class GlmGroupLassoPath {
 
     /** The largest KKT violation over the intercept and the groups of the working set. */
     private double violationOnWorkingSet(double lambda) {
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += r[i];
-      }
-      double worst = Math.abs(sum / n);
+      double worst = interceptViolation();
       for (int l = 0; l < groupCount; l++) {
         if (working[l]) {
-          int from = f.start(l);
-          int m = f.end(l) - from;
-          MatrixOps.blockCorrelation(f.columnsView(), from * n, n, m, r, 1.0 / n, grad, 0);
-          worst = Math.max(worst, penalty.violation(l, w, from, grad, 0, m, lambda));
+          worst = Math.max(worst, groupViolation(l, lambda));
         }
       }
       return worst;
+    }
+
+    /** |(1/n) sum_i r_i|, the intercept's KKT violation. */
+    private double interceptViolation() {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += r[i];
+      }
+      return Math.abs(s / n);
+    }
+
+    /** Group l's KKT violation at lambda; leaves X_l^T r / n in grad. */
+    private double groupViolation(int l, double lambda) {
+      int from = f.start(l);
+      int m = f.end(l) - from;
+      MatrixOps.blockCorrelation(f.columnsView(), from * n, n, m, r, 1.0 / n, grad, 0);
+      return penalty.violation(l, w, from, grad, 0, m, lambda);
     }
 
     /**
@@ -1165,22 +1172,14 @@ final class GlmGroupLassoPath {
         exact += certified ? 0 : 1;
       }
       boolean full = exact > groupCount / FULL_PASS_SHARE;
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += r[i];
-      }
-      double worst = Math.abs(s / n);
-      double[] x = f.columnsView();
+      double worst = interceptViolation();
       for (int l = 0; l < groupCount; l++) {
         if (!full && boundCertified[l]) {
           gradientNorm[l] = normBound.upper(l);
           continue;
         }
-        int from = f.start(l);
-        int m = f.end(l) - from;
-        MatrixOps.blockCorrelation(x, from * n, n, m, r, 1.0 / n, grad, 0);
-        gradientNorm[l] = GroupOps.norm(grad, 0, m);
-        worst = Math.max(worst, penalty.violation(l, w, from, grad, 0, m, lambda));
+        worst = Math.max(worst, groupViolation(l, lambda));
+        gradientNorm[l] = GroupOps.norm(grad, 0, f.end(l) - f.start(l));
       }
       if (full) {
         Arrays.fill(boundCertified, false);
@@ -1191,20 +1190,11 @@ final class GlmGroupLassoPath {
 
     /** The largest KKT violation over the intercept and the nonzero groups. */
     private double nonzeroViolation(double lambda) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += r[i];
-      }
-      double worst = Math.abs(s / n);
-      double[] x = f.columnsView();
+      double worst = interceptViolation();
       for (int l = 0; l < groupCount; l++) {
-        if (isZero(l)) {
-          continue;
+        if (!isZero(l)) {
+          worst = Math.max(worst, groupViolation(l, lambda));
         }
-        int from = f.start(l);
-        int m = f.end(l) - from;
-        MatrixOps.blockCorrelation(x, from * n, n, m, r, 1.0 / n, grad, 0);
-        worst = Math.max(worst, penalty.violation(l, w, from, grad, 0, m, lambda));
       }
       return worst;
     }

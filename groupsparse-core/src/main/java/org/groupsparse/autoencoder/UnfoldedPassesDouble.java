@@ -2,13 +2,19 @@ package org.groupsparse.autoencoder;
 
 import java.util.Arrays;
 import org.groupsparse.linalg.RowMajorBlas;
-import org.groupsparse.linalg.SpectralNorm;
 
 /**
- * The forward and backward passes of the tied-weight autoencoder for a block of rows, in the
- * Gram form: C = Y A once, then every unfolded step is Z_k = S_{k-1} H + alpha C with
- * H = I - alpha A^T A (m x m), so a layer costs one B x m x m product instead of the two
- * B x n x m products of x - alpha (x A^T - y) A.
+ * The forward and backward passes of the tied-weight unfolded autoencoder over chunks of rows, for
+ * one floating-point type. This 64-bit class is the template: the build generates the 32-bit twin
+ * from it by a type rewrite (see the core module's pom; lines ending in "keep-type" are left alone),
+ * so {@link DoubleUnfoldedNetwork} (64-bit) and {@link FloatUnfoldedNetwork} (32-bit passes, 64-bit master
+ * weights) run one code. Write nothing here that would not compile or mean the same in single
+ * precision: no floating-point literals with a decimal point, no calls without an overload for both.
+ *
+ * <p>Gram form (Theodosis et al., eq. 8 unfolded T times): C = Y A once, then every step is
+ * Z_k = S_{k-1} H + alpha C with H = I - alpha A^T A (m x m), so a layer costs one B x m x m product
+ * instead of the two B x n x m products of x - alpha (x A^T - y) A; S_k = X_k + beta_k (X_k - X_{k-1})
+ * (FISTA; beta = 0 for ISTA) and X_k = sigma(Z_k).
  *
  * <p>Gradient of L = (1/2) scale sum_i ||A x_T(y_i) - y_i||^2 with alpha and the threshold held
  * fixed for the step (as the PyTorch reference does; with a fixed alpha it is the exact gradient):
@@ -16,22 +22,21 @@ import org.groupsparse.linalg.SpectralNorm;
  * U_{k-1} = (1 + beta_k) dZ_k H + carried terms (FISTA) and dH = sum_k S_{k-1}^T dZ_k,
  * dL/dA = scale R^T X_T + Y^T (alpha sum_k dZ_k) - alpha A (dH + dH^T).
  *
- * <p>Rows are processed in chunks so that the stored pre-activations and layer outputs (2 T x
- * chunk x m) stay small; all workspaces are allocated once. {@link FloatUnfoldedNetwork} is the
- * float32 twin with the same structure (fields, chunking, kept outputs, the same passes); it differs
- * in its element type and in keeping float64 master weights. Not thread-safe; the BLAS products use the BLAS threads.
+ * <p>Every layer's output X_k is kept from the forward pass (2 T x chunk x m values with the
+ * pre-activations); all workspaces are allocated once. Not thread-safe; the products use the BLAS
+ * threads.
  */
-final class UnfoldedNetwork {
-  private final AutoencoderArchitecture architecture;
+final class UnfoldedPassesDouble {
   private final Shrinkage shrinkage;
   private final int n;
   private final int m;
   private final int layers;
   private final int chunk;
   private final double[] betas;
+  private final boolean momentum;
   private final double[] c;
   private final double[] z;
-  /** X_1..X_T of the forward pass (kept, as in {@link FloatUnfoldedNetwork}: the backward pass reads every X_{k-1}). */
+  /** X_1..X_T of the forward pass (the backward pass reads every X_{k-1}). */
   private final double[] xs;
   private final double[] s;
   private final double[] u;
@@ -42,18 +47,29 @@ final class UnfoldedNetwork {
   private final double[] gram;
   private final double[] h;
   private final double[] dh;
-  private final double[] powerVector;
   private double alpha;
   private double threshold;
 
-  UnfoldedNetwork(AutoencoderArchitecture architecture, int inputDimension, int chunkRows) {
-    this.architecture = architecture;
-    this.shrinkage = architecture.shrinkage();
-    this.n = inputDimension;
-    this.m = architecture.codeLength();
-    this.layers = architecture.layers();
-    this.chunk = chunkRows;
-    this.betas = momentumCoefficients(layers, architecture.momentum());
+  /**
+   * @param shrinkage the code nonlinearity sigma
+   * @param n input dimension
+   * @param m code length
+   * @param layers T
+   * @param chunk rows per chunk
+   * @param betas beta_0..beta_T (all zero without momentum), copied
+   */
+  UnfoldedPassesDouble(Shrinkage shrinkage, int n, int m, int layers, int chunk, double[] betas) {
+    this.shrinkage = shrinkage;
+    this.n = n;
+    this.m = m;
+    this.layers = layers;
+    this.chunk = chunk;
+    this.betas = betas.clone();
+    boolean any = false;
+    for (double beta : betas) {
+      any |= beta != 0;
+    }
+    this.momentum = any;
     this.c = new double[chunk * m];
     this.z = new double[layers * chunk * m];
     this.xs = new double[layers * chunk * m];
@@ -67,54 +83,29 @@ final class UnfoldedNetwork {
     this.gram = unfolded ? new double[m * m] : null;
     this.h = unfolded ? new double[m * m] : null;
     this.dh = unfolded ? new double[m * m] : null;
-    this.powerVector = new double[m];
-    Arrays.fill(powerVector, 1 / Math.sqrt(m));
-  }
-
-  /** FISTA: t_0 = 1, t_k = (1 + sqrt(1 + 4 t_{k-1}^2)) / 2, beta_k = (t_{k-1} - 1) / t_k; beta_1 = 0. */
-  static double[] momentumCoefficients(int layers, boolean momentum) {
-    double[] beta = new double[layers + 1];
-    if (momentum) {
-      double t = 1;
-      for (int k = 1; k <= layers; k++) {
-        double next = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-        beta[k] = (t - 1) / next;
-        t = next;
-      }
-    }
-    return beta;
   }
 
   /**
-   * @param other an encoder of the same code length and depth (a recalibrated lambda)
-   * @return a network of this shape for it ({@link #prepare} must be called again)
-   */
-  UnfoldedNetwork with(AutoencoderArchitecture other) {
-    return new UnfoldedNetwork(other, n, chunk);
-  }
-
-  /** @return alpha of the last {@link #prepare} */
-  double stepSize() {
-    return alpha;
-  }
-
-  /**
-   * Resolves alpha for dictionary A and forms H = I - alpha A^T A when T &gt; 1.
+   * A^T A into the Gram workspace (T &gt; 1 only).
    *
    * @param a A, row-major n x m
+   * @return the Gram matrix, row-major m x m (the workspace itself: read it before the next call)
    */
-  void prepare(double[] a) {
-    if (layers > 1) {
-      RowMajorBlas.gemm(true, false, m, m, n, 1, a, a, 0, gram);
-    }
-    if (!Double.isNaN(architecture.stepSize())) {
-      alpha = architecture.stepSize();
-    } else if (layers == 1) {
-      alpha = 1;
-    } else {
-      alpha = 1 / SpectralNorm.largestEigenvalue(gram, m, powerVector);
-    }
-    threshold = architecture.lambda() * alpha;
+  double[] gram(double[] a) {
+    RowMajorBlas.gemm(true, false, m, m, n, 1, a, 0, m, a, 0, m, 0, gram, 0, m);
+    return gram;
+  }
+
+  /**
+   * Sets alpha and the threshold for the following passes and forms H = I - alpha A^T A from the
+   * last {@link #gram} when T &gt; 1.
+   *
+   * @param stepSize alpha
+   * @param shrinkThreshold lambda alpha
+   */
+  void setStep(double stepSize, double shrinkThreshold) {
+    alpha = stepSize;
+    threshold = shrinkThreshold;
     if (layers > 1) {
       for (int i = 0; i < m * m; i++) {
         h[i] = -alpha * gram[i];
@@ -125,60 +116,33 @@ final class UnfoldedNetwork {
     }
   }
 
-  /**
-   * Codes of rows [from, from + rows) of Y; {@link #prepare} must have been called for A.
-   *
-   * @param a A
-   * @param y Y, row-major with n columns
-   * @param from first row
-   * @param rows number of rows
-   * @param codes output, row-major rows x m (row 0 is row {@code from} of Y)
-   */
-  void encode(double[] a, double[] y, int from, int rows, double[] codes) {
-    for (int start = 0; start < rows; start += chunk) {
-      int b = Math.min(chunk, rows - start);
-      forward(a, y, from + start, b);
-      System.arraycopy(xs, (layers - 1) * chunk * m, codes, start * m, b * m);
-    }
-  }
-
-  /**
-   * Adds scale times the gradient of (1/2) sum_i ||A x_T(y_i) - y_i||^2 over rows [0, rows) of Y
-   * to grad, and returns scale times that sum. {@link #prepare} must have been called for A.
-   *
-   * @param a A
-   * @param y Y, row-major with n columns
-   * @param rows rows to use (from row 0)
-   * @param scale the factor (1/N for the mean loss of eq. 13)
-   * @param grad accumulator, n x m
-   * @return scale * (1/2) sum ||r_i||^2
-   */
-  double lossAndGradient(double[] a, double[] y, int rows, double scale, double[] grad) {
+  /** Starts a gradient: dH = 0. */
+  void beginGradient() {
     if (dh != null) {
       Arrays.fill(dh, 0);
     }
-    double loss = 0;
-    for (int start = 0; start < rows; start += chunk) {
-      int b = Math.min(chunk, rows - start);
-      forward(a, y, start, b);
-      loss += backward(a, y, start, b, scale, grad);
-    }
-    if (dh != null) {
-      // grad -= alpha A (dH + dH^T)
-      for (int i = 0; i < m; i++) {
-        for (int j = i; j < m; j++) {
-          double sym = dh[i * m + j] + dh[j * m + i];
-          dh[i * m + j] = sym;
-          dh[j * m + i] = sym;
-        }
-      }
-      RowMajorBlas.gemm(false, false, n, m, m, -alpha, a, dh, 1, grad);
-    }
-    return loss;
   }
 
-  /** Z_1..Z_T into z, X_1..X_T into xs. */
-  private void forward(double[] a, double[] y, int from, int b) {
+  /**
+   * Codes of rows [from, from + b) of Y (b at most a chunk) after {@link #forward}.
+   *
+   * @param b rows of the last forward pass
+   * @param codes output
+   * @param offset first entry written in codes
+   */
+  void copyCodes(int b, double[] codes, int offset) {
+    System.arraycopy(xs, (layers - 1) * chunk * m, codes, offset, b * m);
+  }
+
+  /**
+   * Z_1..Z_T and X_1..X_T for rows [from, from + b) of Y.
+   *
+   * @param a A, row-major n x m
+   * @param y Y, row-major with n columns
+   * @param from first row
+   * @param b rows (at most a chunk)
+   */
+  void forward(double[] a, double[] y, int from, int b) {
     int size = b * m;
     int stride = chunk * m;
     RowMajorBlas.gemm(false, false, b, m, n, 1, y, from * n, n, a, 0, m, 0, c, 0, m);
@@ -216,7 +180,20 @@ final class UnfoldedNetwork {
     return s;
   }
 
-  private double backward(double[] a, double[] y, int from, int b, double scale, double[] grad) {
+  /**
+   * The backward pass of the last {@link #forward}: adds its part of the gradient (without the
+   * dH term, see {@link #finishGradient}) to grad and accumulates dH.
+   *
+   * @param a A
+   * @param y Y
+   * @param from first row
+   * @param b rows
+   * @param scale the loss factor
+   * @param grad gradient accumulator, n x m
+   * @return sum_i ||r_i||^2 over the chunk, the squares summed in 64-bit
+   */
+  double backward( // keep-type
+      double[] a, double[] y, int from, int b, double scale, double[] grad) {
     int size = b * m;
     int stride = chunk * m;
     int last = (layers - 1) * stride;
@@ -225,7 +202,7 @@ final class UnfoldedNetwork {
       r[i] = -y[from * n + i];
     }
     RowMajorBlas.gemm(false, true, b, n, m, 1, xs, last, m, a, 0, m, 1, r, 0, n);
-    double loss = 0;
+    double loss = 0; // keep-type
     for (int i = 0; i < b * n; i++) {
       loss += r[i] * r[i];
     }
@@ -249,6 +226,11 @@ final class UnfoldedNetwork {
       double beta = betas[k - 1];
       double[] input = momentumInput(k - 1, size);
       RowMajorBlas.gemm(true, false, m, m, b, 1, input, input == xs ? (k - 2) * stride : 0, m, dz, 0, m, 1, dh, 0, m);
+      if (!momentum) {
+        // U_{k-1} = dZ H: without momentum there is no carried term
+        RowMajorBlas.gemm(false, false, b, m, m, 1, dz, 0, m, h, 0, m, 0, u, 0, m);
+        continue;
+      }
       // V = dZ H (H symmetric); U_{k-1} = (1 + beta) V + carry; carry' = -beta V
       RowMajorBlas.gemm(false, false, b, m, m, 1, dz, 0, m, h, 0, m, 0, s, 0, m);
       for (int i = 0; i < size; i++) {
@@ -259,7 +241,27 @@ final class UnfoldedNetwork {
     }
     // grad += Y^T D
     RowMajorBlas.gemm(true, false, n, m, b, 1, y, from * n, n, d, 0, m, 1, grad, 0, m);
-    return 0.5 * scale * loss;
+    return loss;
+  }
+
+  /**
+   * Completes a gradient after the last chunk: grad -= alpha A (dH + dH^T) (T &gt; 1).
+   *
+   * @param a A
+   * @param grad gradient accumulator
+   */
+  void finishGradient(double[] a, double[] grad) {
+    if (dh == null) {
+      return;
+    }
+    for (int i = 0; i < m; i++) {
+      for (int j = i; j < m; j++) {
+        double sym = dh[i * m + j] + dh[j * m + i];
+        dh[i * m + j] = sym;
+        dh[j * m + i] = sym;
+      }
+    }
+    RowMajorBlas.gemm(false, false, n, m, m, -alpha, a, 0, m, dh, 0, m, 1, grad, 0, m);
   }
 
   private void applyRows(double[] src, int offset, int b, double[] out, int outOffset) {
