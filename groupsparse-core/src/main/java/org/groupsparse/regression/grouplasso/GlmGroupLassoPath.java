@@ -207,7 +207,8 @@ final class GlmGroupLassoPath {
     private final int groupCount;
     private final double[] w;
     private final double[] eta;
-    private final double[] r;
+    private double[] r;
+    private double[] rTrial;
     private final double[] grad;
     private final double[] step;
     private final double[] delta;
@@ -262,6 +263,7 @@ final class GlmGroupLassoPath {
       this.w = new double[p];
       this.eta = new double[n];
       this.r = new double[n];
+      this.rTrial = new double[n];
       int maxSize = 0;
       for (int l = 0; l < groupCount; l++) {
         maxSize = Math.max(maxSize, f.end(l) - f.start(l));
@@ -482,14 +484,14 @@ final class GlmGroupLassoPath {
             break;
           }
           f.subtractGroup(l, delta, 0, eta); // eta -= X_l (w_old - w_new)
-          double trial = loss();
+          double trial = trialLoss(null, 0);
           // quadratic model: loss(w + d) <= loss(w) - g^T d + (c/2)||d||^2 with d = -delta, g = X_l^T r / n
           if (trial <= loss + gd + 0.5 * c * dd + 1e-14 * Math.abs(loss) || c >= bound) {
             for (int a = 0; a < m; a++) {
               w[from + a] -= delta[a];
             }
             loss = trial;
-            updateResidual();
+            acceptTrial();
             localCurvature[l] = c / 2; // try a longer step next time
             break;
           }
@@ -512,10 +514,10 @@ final class GlmGroupLassoPath {
         for (int i = 0; i < n; i++) {
           eta[i] += shift;
         }
-        double trial = loss();
+        double trial = trialLoss(null, 0);
         if (trial <= loss) {
           b += shift;
-          updateResidual();
+          acceptTrial();
           break;
         }
         for (int i = 0; i < n; i++) {
@@ -682,8 +684,8 @@ final class GlmGroupLassoPath {
         for (int i = 0; i < n; i++) {
           eta[i] += db;
         }
-        if (!crossed && loss() + penaltyValue(lambda) < objective) {
-          updateResidual();
+        if (!crossed && trialLoss(null, 0) + penaltyValue(lambda) < objective) {
+          acceptTrial();
           return true;
         }
       }
@@ -691,8 +693,7 @@ final class GlmGroupLassoPath {
         w[pos[a]] = w0[a];
       }
       b = b0;
-      System.arraycopy(eta0, 0, eta, 0, n);
-      updateResidual();
+      System.arraycopy(eta0, 0, eta, 0, n); // r still belongs to these eta
       return false;
     }
 
@@ -710,6 +711,21 @@ final class GlmGroupLassoPath {
         s += penalty.blockValue(l, w, f.start(l), f.end(l) - f.start(l), lambda);
       }
       return s;
+    }
+
+    /**
+     * The mean loss at eta + t z (eta when z is null), with the residuals there kept aside for
+     * {@link #acceptTrial}: one exponential per row.
+     */
+    private double trialLoss(double[] direction, double t) {
+      return family.lossAndResidual(y, eta, direction, t, rTrial, n) / n;
+    }
+
+    /** The residuals of the last {@link #trialLoss} become r (eta must now be the trial's). */
+    private void acceptTrial() {
+      double[] swap = r;
+      r = rTrial;
+      rTrial = swap;
     }
 
     /** (1/n) sum log(1 + e^eta) - y eta at the current eta. */
@@ -939,11 +955,7 @@ final class GlmGroupLassoPath {
       boolean checkable = -decrease > RESOLVABLE_DECREASE * Math.abs(before);
       double t = 1;
       for (int halving = 0; halving <= LINE_SEARCH_HALVINGS; halving++, t /= 2) {
-        double trial = 0;
-        for (int i = 0; i < n; i++) {
-          trial += family.loss(y[i], eta[i] + t * z[i]);
-        }
-        trial = trial / n + lambda * workingPenalty(t);
+        double trial = trialLoss(z, t) + lambda * workingPenalty(t);
         if (!checkable || trial <= before + ARMIJO * t * decrease) {
           for (int l = 0; l < groupCount; l++) {
             if (working[l]) {
@@ -956,7 +968,7 @@ final class GlmGroupLassoPath {
           for (int i = 0; i < n; i++) {
             eta[i] += t * z[i];
           }
-          updateResidual();
+          acceptTrial(); // computed at eta + t z, the same doubles
           return true;
         }
       }
