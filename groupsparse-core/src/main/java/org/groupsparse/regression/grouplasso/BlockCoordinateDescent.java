@@ -1,5 +1,7 @@
 package org.groupsparse.regression.grouplasso;
 
+import java.util.Arrays;
+
 import org.groupsparse.groups.GroupOps;
 import org.groupsparse.linalg.SymmetricEigen;
 
@@ -56,6 +58,23 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private double[] rhs = new double[0];
   private double[] next = new double[0];
   private double[] delta = new double[0];
+  /**
+   * Anderson extrapolation of the sweeps over the nonzero groups (skglm's accelerated coordinate
+   * descent): the coefficients of those groups after each of the last ANDERSON_K + 1 sweeps, while
+   * the nonzero groups stay the same; the extrapolated point is taken when it lowers the objective.
+   */
+  static final int ANDERSON_K = 5;
+  private final AndersonExtrapolation anderson = new AndersonExtrapolation(ANDERSON_K);
+  private final double[][] andersonIterates = new double[ANDERSON_K + 1][];
+  private int[] andersonPositions = new int[0];
+  private int[] andersonScratch = new int[0];
+  private int andersonLength;
+  private int andersonStored;
+  private double[] andersonPoint = new double[0];
+  private double[] andersonStep = new double[0];
+  private double[] andersonMove = new double[0];
+  private boolean accelerate = true;
+  private boolean polishing = true;
 
   /** @param update exact block minimization or one majorized step per visit */
   public BlockCoordinateDescent(BlockUpdate update) {
@@ -209,7 +228,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private int iterate(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     int iterations = 0;
-    if (polishFirst && penalty.smoothOnNonzeroGroups() && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
+    if (polishing && polishFirst && penalty.smoothOnNonzeroGroups() && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
         <= POLISH_FIRST_SWEEPS * sweepCost(datafit, penalty, working, count, w)) {
       polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
       iterations++;
@@ -226,12 +245,16 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       int stalled = 0;
       double polishCost = polishCost(datafit, penalty, working, count, w);
       double sweepCost = sweepCost(datafit, penalty, working, count, w);
+      andersonStored = 0;
       while (iterations < maxIterations) {
         double active = sweep(datafit, penalty, lambda, working, count, w, residual, true);
         iterations++;
         inner++;
         if (active <= tolerance) {
           break;
+        }
+        if (accelerate && penalty.isGroupLasso()) {
+          accelerate(datafit, penalty, lambda, working, count, w, residual);
         }
         if (active < PROGRESS * best) {
           best = active;
@@ -245,7 +268,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
         double rate = active / previous;
         previous = active;
         double remaining = rate < 1 ? Math.log(tolerance / active) / Math.log(rate) : Double.POSITIVE_INFINITY;
-        if (penalty.smoothOnNonzeroGroups() && inner >= NEWTON_AFTER && remaining * sweepCost > polishCost
+        if (polishing && penalty.smoothOnNonzeroGroups() && inner >= NEWTON_AFTER && remaining * sweepCost > polishCost
             && iterations < maxIterations) {
           polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
           iterations++;
@@ -255,6 +278,151 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       }
     }
     return iterations;
+  }
+
+  /**
+   * @param on whether the sweeps over the nonzero groups are Anderson-accelerated (the default; off
+   *     gives plain block coordinate descent, for tests and comparisons)
+   */
+  void accelerate(boolean on) {
+    accelerate = on;
+  }
+
+  /**
+   * @param on whether the active-set Newton polish may run (the default; off leaves the sweeps to
+   *     converge on their own, for tests of the sweeps)
+   */
+  void polish(boolean on) {
+    polishing = on;
+  }
+
+  /**
+   * Records the nonzero groups' coefficients after a sweep; after ANDERSON_K + 1 sweeps over the same
+   * nonzero groups, tries the extrapolated point: taken when the objective
+   * F(w) = (1/2n)||y - X w||^2 + lambda sum_l omega_l ||w_l|| falls, its change computed from
+   * c = X^T r / n and the move d on those positions, -c^T d + (1/2n)||X d||^2 (||X d||^2 = d^T G d
+   * n in covariance mode) plus the change of the penalty.
+   */
+  private void accelerate(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working, int count, double[] w,
+      double[] r) {
+    int q = 0;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      if (GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
+        q += f.end(l) - f.start(l);
+      }
+    }
+    if (andersonScratch.length < q) {
+      andersonScratch = new int[Math.max(q, 2 * andersonScratch.length)];
+    }
+    int t = 0;
+    for (int a = 0; a < count; a++) {
+      int l = working[a];
+      if (GroupOps.norm(w, f.start(l), f.end(l)) > 0) {
+        for (int k = f.start(l); k < f.end(l); k++) {
+          andersonScratch[t++] = k;
+        }
+      }
+    }
+    boolean same = andersonStored > 0 && q == andersonLength
+        && Arrays.equals(andersonScratch, 0, q, andersonPositions, 0, q);
+    if (!same) {
+      if (andersonPositions.length < andersonScratch.length) {
+        andersonPositions = new int[andersonScratch.length];
+      }
+      System.arraycopy(andersonScratch, 0, andersonPositions, 0, q);
+      andersonLength = q;
+      andersonStored = 0;
+    }
+    double[] slot = andersonIterates[andersonStored];
+    if (slot == null || slot.length < q) {
+      slot = new double[Math.max(q, 16)];
+      andersonIterates[andersonStored] = slot;
+    }
+    for (int j = 0; j < q; j++) {
+      slot[j] = w[andersonPositions[j]];
+    }
+    andersonStored++;
+    if (andersonStored < ANDERSON_K + 1 || q == 0) {
+      return;
+    }
+    andersonStored = 0;
+    if (andersonPoint.length < q) {
+      andersonPoint = new double[Math.max(q, 2 * andersonPoint.length)];
+      andersonStep = new double[andersonPoint.length];
+    }
+    if (!anderson.extrapolate(andersonIterates, q, andersonPoint)) {
+      return;
+    }
+    // the move d = x_e - w on the nonzero groups' positions, and the change of the objective
+    double[] d = andersonStep;
+    for (int j = 0; j < q; j++) {
+      d[j] = andersonPoint[j] - w[andersonPositions[j]];
+    }
+    double linear = 0;
+    double quadratic = 0;
+    int n = f.rows();
+    if (covariance) {
+      for (int j = 0; j < q; j++) {
+        int sj = slotOf(andersonPositions[j]);
+        linear += cVec[sj] * d[j];
+        double gd = 0;
+        int row = sj * gStride;
+        for (int i = 0; i < q; i++) {
+          gd += gMat[row + slotOf(andersonPositions[i])] * d[i];
+        }
+        quadratic += d[j] * gd;
+      }
+    } else {
+      if (andersonMove.length < n) {
+        andersonMove = new double[n];
+      }
+      Arrays.fill(andersonMove, 0, n, 0.0);
+      double[] columns = f.columnsView();
+      for (int j = 0; j < q; j++) {
+        int k = andersonPositions[j];
+        linear += org.groupsparse.linalg.MatrixOps.fastDot(columns, k * n, r, n) / n * d[j];
+        if (d[j] != 0) {
+          org.groupsparse.linalg.MatrixOps.axpy(d[j], columns, k * n, andersonMove, n);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        quadratic += andersonMove[i] * andersonMove[i];
+      }
+      quadratic /= n;
+    }
+    // the penalty changes only on the nonzero groups, whose positions are listed in working order
+    double penaltyChange = 0;
+    int at = 0;
+    for (int a = 0; a < count && at < q; a++) {
+      int l = working[a];
+      int from = f.start(l);
+      int m = f.end(l) - from;
+      if (andersonPositions[at] != from) {
+        continue;
+      }
+      penaltyChange += penalty.blockValue(l, andersonPoint, at, m, lambda) - penalty.blockValue(l, w, from, m, lambda);
+      at += m;
+    }
+    double change = -linear + 0.5 * quadratic + penaltyChange;
+    if (!(change < 0)) {
+      return;
+    }
+    // take it: w on the positions, and c (covariance) or r (naive) updated by the move
+    for (int j = 0; j < q; j++) {
+      w[andersonPositions[j]] = andersonPoint[j];
+    }
+    if (covariance) {
+      for (int j = 0; j < q; j++) {
+        if (d[j] != 0) {
+          org.groupsparse.linalg.MatrixOps.axpy(-d[j], gMat, slotOf(andersonPositions[j]) * gStride, cVec, gSize);
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        r[i] -= andersonMove[i];
+      }
+    }
   }
 
   /** Multiply-adds of one sweep over the nonzero groups, with the current kind of update. */

@@ -2,20 +2,26 @@ package org.groupsparse.regression.grouplasso;
 
 import java.util.Arrays;
 import org.groupsparse.linalg.MatrixOps;
+import org.groupsparse.linalg.RowMajorBlas;
 
 /**
  * The Gram matrix G = X_W^T X_W / n of the columns of a working set of groups, grown as groups
- * join: a joining group's m columns cost m q dot products over n rows (q the columns already held).
+ * join: a joining group's m columns cost m q dot products over n rows (q the columns already held),
+ * one BLAS product over copies of the held columns while they fit a memory budget.
  * Entries are stored by slot (the order in which columns joined), row-major with a row stride equal
  * to the capacity, so that the column G_{W,k} of a moved coefficient k is one contiguous row.
  */
 final class CovarianceCache {
   /** Largest number of columns held (a 2048 x 2048 matrix is 32 MiB). */
   static final int MAX_COLUMNS = 2048;
+  /** Entries of the column copies that let one BLAS product form a joining group's Gram rows (64 MiB). */
+  private static final long COPY_BUDGET = 8L << 20;
   private int[] slotOf = new int[0];
   private int[] positionOf = new int[0];
   private boolean[] groupHeld = new boolean[0];
   private double[] g = new double[0];
+  /** Copies of the held columns, one per slot, while capacity x n fits {@link #COPY_BUDGET}. */
+  private double[] held = new double[0];
   private int capacity;
   private int size;
 
@@ -112,6 +118,27 @@ final class CovarianceCache {
     double[] columns = f.columnsView();
     int n = f.rows();
     double inv = 1.0 / n;
+    if ((long) capacity * n <= COPY_BUDGET) {
+      // the held columns side by side (row s = column positionOf[s]): the new rows of G in one BLAS
+      // product G[new, 0..size) = X_new^T X_held / n, then mirrored
+      if (held.length < capacity * n) {
+        double[] bigger = new double[capacity * n];
+        System.arraycopy(held, 0, bigger, 0, first * n);
+        held = bigger;
+      }
+      for (int s = first; s < size; s++) {
+        System.arraycopy(columns, positionOf[s] * n, held, s * n, n);
+      }
+      RowMajorBlas.gemm(false, true, size - first, size, n, inv, held, first * n, n, held, 0, n, 0, g,
+          first * capacity, capacity);
+      for (int s = first; s < size; s++) {
+        for (int t = 0; t < s; t++) {
+          g[t * capacity + s] = g[s * capacity + t];
+        }
+      }
+      return;
+    }
+    held = new double[0];
     for (int s = first; s < size; s++) {
       int ks = positionOf[s] * n;
       for (int t = 0; t <= s; t++) {

@@ -229,10 +229,8 @@ final class GlmGroupLassoPath {
     private int[] workingPositions;
     private double[][] iterates;
     private double[] andersonZ;
-    /** Scratch of the extrapolation: the Gram matrix of the iterate differences, its factor, the weights. */
-    private double[] andersonGram;
-    private double[] andersonFactor;
-    private double[] andersonWeights;
+    /** The extrapolation's weights and scratch. */
+    private AndersonExtrapolation anderson;
     /** sqrt(h) of the proximal Newton weights, the weighted columns of one block, each block's last top eigenvector. */
     private double[] hs;
     private double[] curvatureColumns;
@@ -986,60 +984,15 @@ final class GlmGroupLassoPath {
      */
     private double extrapolate(double lambda, int positions) {
       int k = andersonMemory;
-      if (andersonGram == null) {
-        andersonGram = new double[k * k];
-        andersonFactor = new double[k * k];
-        andersonWeights = new double[k];
-      }
-      double[] gram = andersonGram;
-      for (int a = 0; a < k; a++) {
-        for (int c = 0; c <= a; c++) {
-          double s = 0;
-          double[] xa1 = iterates[a + 1];
-          double[] xa = iterates[a];
-          double[] xc1 = iterates[c + 1];
-          double[] xc = iterates[c];
-          for (int j = 0; j <= positions; j++) {
-            s += (xa1[j] - xa[j]) * (xc1[j] - xc[j]);
-          }
-          gram[a * k + c] = s;
-          gram[c * k + a] = s;
-        }
-      }
-      double trace = 0;
-      for (int a = 0; a < k; a++) {
-        trace += gram[a * k + a];
-      }
-      if (!(trace > 0)) {
-        return Double.NaN;
-      }
-      for (int a = 0; a < k; a++) {
-        gram[a * k + a] += 1e-10 * trace;
-      }
-      double[] factor = andersonFactor;
-      if (!ActiveSetNewton.factor(gram, k, factor, 0)) {
-        return Double.NaN;
-      }
-      double[] c = andersonWeights;
-      Arrays.fill(c, 1.0);
-      ActiveSetNewton.solveFactored(factor, k, c);
-      double sum = 0;
-      for (double v : c) {
-        sum += v;
-      }
-      if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) {
-        return Double.NaN;
+      if (anderson == null) {
+        anderson = new AndersonExtrapolation(k);
       }
       // the model objective at the current iterate (x_K, with z as kept)
       double current = modelObjective(lambda, z, 0);
-      // the extrapolated iterate into the last slot's neighbour: reuse iterates[0] (x_0 is no longer needed)
+      // the extrapolated iterate into iterates[0] (x_0 is no longer needed)
       double[] e = iterates[0];
-      for (int j = 0; j <= positions; j++) {
-        double v = 0;
-        for (int a = 0; a < k; a++) {
-          v += c[a] / sum * iterates[a + 1][j];
-        }
-        e[j] = v;
+      if (!anderson.extrapolate(iterates, positions + 1, e)) {
+        return Double.NaN;
       }
       double[] saved = iterates[k];
       // try it: write d_e into dw, compute z_e = X d_e + db_e

@@ -36,8 +36,6 @@ public final class GroupLassoPath {
   private static final int STALLED_ROUNDS = 3;
   /** A full pass over X replaces per-group certification when more than 1/this of the columns are uncertain. */
   private static final long FULL_PASS_DIVISOR = 8;
-  /** Relative enlargement of the exact ||X_l||_2 so that the certification bound survives rounding. */
-  private static final double BLOCK_NORM_ROUNDING = 1e-12;
 
   private final GroupLassoOptions options;
 
@@ -156,9 +154,9 @@ public final class GroupLassoPath {
     private final boolean[] inWorking;
     private int workingCount;
     /** Residual at the last full pass, and ||c_l|| there: the base of the certified bounds. */
-    private final double[] reference;
-    private final double[] referenceNorm;
-    private final double[] blockNorms;
+    /** Bounds on the block gradient norms from the last full pass (certification and screening). */
+    private final GradientNormBound bound;
+    private final double[] normScratch;
     /** The path index at which c_l was last computed exactly at the current residual. */
     private final int[] stamp;
     private final boolean[] pending;
@@ -193,10 +191,8 @@ public final class GroupLassoPath {
       c = new double[p];
       working = new int[groupCount];
       inWorking = new boolean[groupCount];
-      reference = new double[n];
-      referenceNorm = new double[groupCount];
-      blockNorms = new double[groupCount];
-      java.util.Arrays.fill(blockNorms, Double.NaN);
+      bound = new GradientNormBound(f);
+      normScratch = new double[groupCount];
       stamp = new int[groupCount];
       java.util.Arrays.fill(stamp, -1);
       pending = new boolean[groupCount];
@@ -385,7 +381,7 @@ public final class GroupLassoPath {
 
     private void screen(double lambda, double previousLambda, int k) {
       double threshold = 2 * lambda - previousLambda;
-      double delta = residualDrift();
+      bound.moveTo(r);
       for (int l = 0; l < groupCount; l++) {
         if (inWorking[l]) {
           continue;
@@ -395,7 +391,7 @@ public final class GroupLassoPath {
           continue;
         }
         double level = penalty.zeroLevel(l, threshold);
-        if (stamp[l] != k - 1 && referenceNorm[l] + blockNorm(l) * delta < level) {
+        if (stamp[l] != k - 1 && bound.upper(l) < level) {
           continue;
         }
         if (stamp[l] != k - 1) {
@@ -414,10 +410,10 @@ public final class GroupLassoPath {
      * one full pass is cheaper: it computes all of c and moves the reference residual here.
      */
     private void certify(double lambda, int k) {
-      double delta = residualDrift();
+      bound.moveTo(r);
       int uncertainColumns = 0;
       for (int l = 0; l < groupCount; l++) {
-        boolean certified = !inWorking[l] && referenceNorm[l] + blockNorm(l) * delta <= penalty.zeroLevel(l, lambda);
+        boolean certified = !inWorking[l] && bound.upper(l) <= penalty.zeroLevel(l, lambda);
         pending[l] = !certified;
         if (!certified) {
           uncertainColumns += f.end(l) - f.start(l);
@@ -518,30 +514,10 @@ public final class GroupLassoPath {
     /** c = X^T r / n for every group; r becomes the reference residual of the bounds. */
     private void fullPass() {
       f.correlation(r, c, pool);
-      System.arraycopy(r, 0, reference, 0, n);
       for (int l = 0; l < groupCount; l++) {
-        referenceNorm[l] = GroupOps.norm(c, f.start(l), f.end(l));
+        normScratch[l] = GroupOps.norm(c, f.start(l), f.end(l));
       }
-    }
-
-    /** ||r - r_ref|| / sqrt(n), so that ||X_l^T (r - r_ref)|| / n &lt;= sqrt(L_l) times it. */
-    private double residualDrift() {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        double d = r[i] - reference[i];
-        s += d * d;
-      }
-      return Math.sqrt(s / n);
-    }
-
-    /** sqrt(L_l) = ||X_l||_2 / sqrt(n), exactly (from the block's eigendecomposition), cached. */
-    private double blockNorm(int l) {
-      double v = blockNorms[l];
-      if (Double.isNaN(v)) {
-        v = Math.sqrt(f.blockLipschitz(l)) * (1 + BLOCK_NORM_ROUNDING);
-        blockNorms[l] = v;
-      }
-      return v;
+      bound.reset(r, normScratch);
     }
 
     private double violationOf(int l, double lambda) {
