@@ -400,6 +400,28 @@ class GroupLassoPathTest {
     }
   }
 
+  /** A standardized problem for the solvers: datafit, penalty, every group working, X^T y / n and lambda_max. */
+  private record SolverProblem(LeastSquaresDatafit f, GroupNormPenalty penalty, int[] working, double[] b,
+      double lambdaMax) {
+    static SolverProblem of(Dataset data, GroupStructure groups) {
+      org.groupsparse.data.Standardization std = org.groupsparse.data.Standardization.fit(data, true, true, false);
+      Dataset t = std.apply(data);
+      LeastSquaresDatafit f = new LeastSquaresDatafit(t.design(), t.response(), groups);
+      GroupNormPenalty penalty = new GroupNormPenalty(groups.defaultWeights());
+      int[] working = new int[groups.groupCount()];
+      for (int l = 0; l < working.length; l++) {
+        working[l] = l;
+      }
+      double[] b = new double[groups.featureCount()];
+      f.correlation(f.response(), b, null);
+      double lambdaMax = 0;
+      for (int l = 0; l < working.length; l++) {
+        lambdaMax = Math.max(lambdaMax, org.groupsparse.groups.GroupOps.norm(b, f.start(l), f.end(l)) / penalty.weight(l));
+      }
+      return new SolverProblem(f, penalty, working, b, lambdaMax);
+    }
+  }
+
   /**
    * The covariance machinery on its own (the path would hide a wrong update: its exact KKT check
    * sends the solver back until the violations are gone): after a solve, the correlations the
@@ -412,21 +434,12 @@ class GroupLassoPathTest {
     int p = 30;
     int n = 200;
     GroupStructure groups = seed == 21 ? GroupStructure.contiguous(1, p, false) : TestData.randomGroups(p, 6, rng);
-    Dataset data = randomProblem(n, groups, rng);
-    org.groupsparse.data.Standardization std = org.groupsparse.data.Standardization.fit(data, true, true, false);
-    Dataset t = std.apply(data);
-    LeastSquaresDatafit f = new LeastSquaresDatafit(t.design(), t.response(), groups);
-    GroupNormPenalty penalty = new GroupNormPenalty(groups.defaultWeights());
-    int[] working = new int[groups.groupCount()];
-    for (int l = 0; l < working.length; l++) {
-      working[l] = l;
-    }
-    double[] b = new double[p];
-    f.correlation(f.response(), b, null);
-    double lambdaMax = 0;
-    for (int l = 0; l < working.length; l++) {
-      lambdaMax = Math.max(lambdaMax, org.groupsparse.groups.GroupOps.norm(b, f.start(l), f.end(l)) / penalty.weight(l));
-    }
+    SolverProblem sp = SolverProblem.of(randomProblem(n, groups, rng), groups);
+    LeastSquaresDatafit f = sp.f;
+    GroupNormPenalty penalty = sp.penalty;
+    int[] working = sp.working;
+    double[] b = sp.b;
+    double lambdaMax = sp.lambdaMax;
     double lambda = 0.05 * lambdaMax;
     // full-Gram mode: c maintained by G for every position
     double[] w = new double[p];
@@ -476,21 +489,12 @@ class GroupLassoPathTest {
     int p = 240;
     int n = 60;
     GroupStructure groups = TestData.randomGroups(p, 120, rng);
-    Dataset data = randomProblem(n, groups, rng);
-    org.groupsparse.data.Standardization std = org.groupsparse.data.Standardization.fit(data, true, true, false);
-    Dataset t = std.apply(data);
-    LeastSquaresDatafit f = new LeastSquaresDatafit(t.design(), t.response(), groups);
-    GroupNormPenalty penalty = new GroupNormPenalty(groups.defaultWeights());
-    int[] working = new int[groups.groupCount()];
-    for (int l = 0; l < working.length; l++) {
-      working[l] = l;
-    }
-    double[] b = new double[p];
-    f.correlation(f.response(), b, null);
-    double lambdaMax = 0;
-    for (int l = 0; l < working.length; l++) {
-      lambdaMax = Math.max(lambdaMax, org.groupsparse.groups.GroupOps.norm(b, f.start(l), f.end(l)) / penalty.weight(l));
-    }
+    SolverProblem sp = SolverProblem.of(randomProblem(n, groups, rng), groups);
+    LeastSquaresDatafit f = sp.f;
+    GroupNormPenalty penalty = sp.penalty;
+    int[] working = sp.working;
+    double[] b = sp.b;
+    double lambdaMax = sp.lambdaMax;
     double lambda = 0.02 * lambdaMax;
     double[] objective = new double[2];
     int[] sweeps = new int[2];
