@@ -192,7 +192,8 @@ final class Plots {
    */
   static XYChart pathChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     XYChart chart = new XYChartBuilder().width(900).height(560)
-        .title(penaltyName(path) + " path (" + path.groups().groupCount() + " groups; colour = group)")
+        .title(familyPrefix(path) + penaltyName(path) + " path (" + path.groups().groupCount()
+            + " groups; colour = group)")
         .xAxisTitle("log10(lambda)").yAxisTitle("coefficient (standardized columns)").build();
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setMarkerSize(0)
         .setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -245,11 +246,12 @@ final class Plots {
    */
   static XYChart selectionChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path, double[] curve,
       double[] se, int chosen, String how) {
-    XYChart chart = new XYChartBuilder().width(900).height(500).title(penaltyName(path) + ": lambda chosen by " + how)
+    XYChart chart = new XYChartBuilder().width(900).height(500)
+        .title(familyPrefix(path) + penaltyName(path) + ": lambda chosen by " + how)
         .xAxisTitle("log10(lambda)").build();
     String measure = path.family() == org.groupsparse.regression.Family.GAUSSIAN ? "MSE" : path.family().label() + " deviance";
     chart.setYAxisTitle(se != null ? "cross-validated " + measure : "validation " + measure);
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNW)
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setLegendPosition(Styler.LegendPosition.OutsideS)
         .setMarkerSize(5);
     double[] lambdas = path.lambdas();
     double[] x = new double[lambdas.length];
@@ -302,6 +304,15 @@ final class Plots {
   }
 
   /** @return the penalty of a path as a title names it: group lasso, group MCP, group SCAD, sparse group lasso */
+  /** "logistic " or "Poisson " for a GLM path, "" for least squares: the family belongs in a chart's title. */
+  static String familyPrefix(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
+    return switch (path.family()) {
+      case BINOMIAL -> "logistic ";
+      case POISSON -> "Poisson ";
+      case GAUSSIAN -> "";
+    };
+  }
+
   static String penaltyName(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     switch (path.options().penalty()) {
       case GROUP_MCP: return "group MCP";
