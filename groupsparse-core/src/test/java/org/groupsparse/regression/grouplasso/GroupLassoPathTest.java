@@ -438,13 +438,11 @@ class GroupLassoPathTest {
     LeastSquaresDatafit f = sp.f;
     GroupNormPenalty penalty = sp.penalty;
     int[] working = sp.working;
-    double[] b = sp.b;
-    double lambdaMax = sp.lambdaMax;
-    double lambda = 0.05 * lambdaMax;
+    double lambda = 0.05 * sp.lambdaMax;
     // full-Gram mode: c maintained by G for every position
     double[] w = new double[p];
-    double[] c = b.clone();
-    new BlockCoordinateDescent(BlockUpdate.EXACT).solveGram(f, penalty, lambda, working, working.length, w, c, b,
+    double[] c = sp.b.clone();
+    new BlockCoordinateDescent(BlockUpdate.EXACT).solveGram(f, penalty, lambda, working, working.length, w, c, sp.b,
         1e-9 * lambda, 10_000);
     double[] r = new double[n];
     f.residual(w, r);
@@ -493,9 +491,7 @@ class GroupLassoPathTest {
     LeastSquaresDatafit f = sp.f;
     GroupNormPenalty penalty = sp.penalty;
     int[] working = sp.working;
-    double[] b = sp.b;
-    double lambdaMax = sp.lambdaMax;
-    double lambda = 0.02 * lambdaMax;
+    double lambda = 0.02 * sp.lambdaMax;
     double[] objective = new double[2];
     int[] sweeps = new int[2];
     double[][] solutions = new double[2][];
