@@ -21,6 +21,7 @@ final class VectorKernels {
   static double residualCorrelation(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w, double[] c) {
     final int lanes = S.length();
     final int bound = S.loopBound(p);
+    final double[] d = new double[4];
     double loss = 0;
     int i = rowFrom;
     for (; i + 3 < rowTo; i += 4) {
@@ -28,39 +29,18 @@ final class VectorKernels {
       final int o1 = o0 + p;
       final int o2 = o1 + p;
       final int o3 = o2 + p;
-      DoubleVector a0 = DoubleVector.zero(S);
-      DoubleVector a1 = a0;
-      DoubleVector a2 = a0;
-      DoubleVector a3 = a0;
-      int j = 0;
-      for (; j < bound; j += lanes) {
-        DoubleVector wv = DoubleVector.fromArray(S, w, j);
-        a0 = DoubleVector.fromArray(S, x, o0 + j).fma(wv, a0);
-        a1 = DoubleVector.fromArray(S, x, o1 + j).fma(wv, a1);
-        a2 = DoubleVector.fromArray(S, x, o2 + j).fma(wv, a2);
-        a3 = DoubleVector.fromArray(S, x, o3 + j).fma(wv, a3);
-      }
-      double d0 = a0.reduceLanes(VectorOperators.ADD);
-      double d1 = a1.reduceLanes(VectorOperators.ADD);
-      double d2 = a2.reduceLanes(VectorOperators.ADD);
-      double d3 = a3.reduceLanes(VectorOperators.ADD);
-      for (int k = j; k < p; k++) {
-        double wk = w[k];
-        d0 += x[o0 + k] * wk;
-        d1 += x[o1 + k] * wk;
-        d2 += x[o2 + k] * wk;
-        d3 += x[o3 + k] * wk;
-      }
-      double r0 = y[i] - d0;
-      double r1 = y[i + 1] - d1;
-      double r2 = y[i + 2] - d2;
-      double r3 = y[i + 3] - d3;
+      dots4(x, o0, p, w, p, d, 0);
+      double r0 = y[i] - d[0];
+      double r1 = y[i + 1] - d[1];
+      double r2 = y[i + 2] - d[2];
+      double r3 = y[i + 3] - d[3];
       loss += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
       DoubleVector v0 = DoubleVector.broadcast(S, r0);
       DoubleVector v1 = DoubleVector.broadcast(S, r1);
       DoubleVector v2 = DoubleVector.broadcast(S, r2);
       DoubleVector v3 = DoubleVector.broadcast(S, r3);
-      for (j = 0; j < bound; j += lanes) {
+      int j = 0;
+      for (; j < bound; j += lanes) {
         DoubleVector cv = DoubleVector.fromArray(S, c, j);
         cv = DoubleVector.fromArray(S, x, o0 + j).fma(v0, cv);
         cv = DoubleVector.fromArray(S, x, o1 + j).fma(v1, cv);
@@ -90,45 +70,57 @@ final class VectorKernels {
 
   static void blockCorrelation(double[] x, int off, int n, int m, double[] q, double scale, double[] out,
       int outOff) {
-    final int lanes = S.length();
-    final int bound = S.loopBound(n);
     int a = 0;
     for (; a + 3 < m; a += 4) {
-      int o0 = off + a * n;
-      int o1 = o0 + n;
-      int o2 = o1 + n;
-      int o3 = o2 + n;
-      DoubleVector s0 = DoubleVector.zero(S);
-      DoubleVector s1 = s0;
-      DoubleVector s2 = s0;
-      DoubleVector s3 = s0;
-      int i = 0;
-      for (; i < bound; i += lanes) {
-        DoubleVector qv = DoubleVector.fromArray(S, q, i);
-        s0 = DoubleVector.fromArray(S, x, o0 + i).fma(qv, s0);
-        s1 = DoubleVector.fromArray(S, x, o1 + i).fma(qv, s1);
-        s2 = DoubleVector.fromArray(S, x, o2 + i).fma(qv, s2);
-        s3 = DoubleVector.fromArray(S, x, o3 + i).fma(qv, s3);
+      dots4(x, off + a * n, n, q, n, out, outOff + a);
+      for (int t = 0; t < 4; t++) {
+        out[outOff + a + t] *= scale;
       }
-      double d0 = s0.reduceLanes(VectorOperators.ADD);
-      double d1 = s1.reduceLanes(VectorOperators.ADD);
-      double d2 = s2.reduceLanes(VectorOperators.ADD);
-      double d3 = s3.reduceLanes(VectorOperators.ADD);
-      for (; i < n; i++) {
-        double qi = q[i];
-        d0 += x[o0 + i] * qi;
-        d1 += x[o1 + i] * qi;
-        d2 += x[o2 + i] * qi;
-        d3 += x[o3 + i] * qi;
-      }
-      out[outOff + a] = d0 * scale;
-      out[outOff + a + 1] = d1 * scale;
-      out[outOff + a + 2] = d2 * scale;
-      out[outOff + a + 3] = d3 * scale;
     }
     for (; a < m; a++) {
       out[outOff + a] = dot(x, off + a * n, q, n) * scale;
     }
+  }
+
+  /**
+   * Four dot products with one vector, {@code out[outOff + t] = x[o0 + t stride ..] . v[0 ..]} over
+   * {@code len} terms for t = 0..3, reading v once: the rows of a row-major block (stride p) or the
+   * columns of a column-major one (stride n). Each sum in the same order as a lone SIMD dot with a
+   * single accumulator.
+   */
+  private static void dots4(double[] x, int o0, int stride, double[] v, int len, double[] out, int outOff) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(len);
+    final int o1 = o0 + stride;
+    final int o2 = o1 + stride;
+    final int o3 = o2 + stride;
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    int i = 0;
+    for (; i < bound; i += lanes) {
+      DoubleVector vv = DoubleVector.fromArray(S, v, i);
+      s0 = DoubleVector.fromArray(S, x, o0 + i).fma(vv, s0);
+      s1 = DoubleVector.fromArray(S, x, o1 + i).fma(vv, s1);
+      s2 = DoubleVector.fromArray(S, x, o2 + i).fma(vv, s2);
+      s3 = DoubleVector.fromArray(S, x, o3 + i).fma(vv, s3);
+    }
+    double d0 = s0.reduceLanes(VectorOperators.ADD);
+    double d1 = s1.reduceLanes(VectorOperators.ADD);
+    double d2 = s2.reduceLanes(VectorOperators.ADD);
+    double d3 = s3.reduceLanes(VectorOperators.ADD);
+    for (; i < len; i++) {
+      double vi = v[i];
+      d0 += x[o0 + i] * vi;
+      d1 += x[o1 + i] * vi;
+      d2 += x[o2 + i] * vi;
+      d3 += x[o3 + i] * vi;
+    }
+    out[outOff] = d0;
+    out[outOff + 1] = d1;
+    out[outOff + 2] = d2;
+    out[outOff + 3] = d3;
   }
 
   static void weightedGroupUpdate(double[] x, int off, int n, int m, double[] delta, double[] h, double[] z,
