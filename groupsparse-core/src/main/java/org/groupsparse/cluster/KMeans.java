@@ -10,9 +10,11 @@ import org.groupsparse.linalg.RowMajorBlas;
  * iterations from k-means++ seeds (Arthur and Vassilvitskii, 2007), keeping the best of several
  * seeded restarts (like scikit-learn's {@code KMeans(n_init=...)}).
  *
- * <p>Each Lloyd iteration is one pass over the data: the assignment step takes all point-centre
- * inner products from one BLAS product {@code X C^T} (multi-threaded there), the centre update is
- * a sequential sum. An empty cluster is re-seeded with the point
+ * <p>Each Lloyd iteration is one pass over the data, in blocks of rows (scikit-learn's chunked
+ * Lloyd): a block's point-centre inner products come from one BLAS product {@code X_B C^T}, small
+ * enough to run on the calling thread, and each row is added to its new cluster's sum while the
+ * block is still in cache (rows in order, so the sums are those of a separate pass). An empty
+ * cluster is re-seeded with the point
  * farthest from its centre. Stops when no assignment changes or the centres move by less than
  * {@code tolerance} times the mean feature variance (scikit-learn's rule), or after {@code
  * maxIterations}.
@@ -183,22 +185,17 @@ public final class KMeans {
     int[] labels = new int[n];
     java.util.Arrays.fill(labels, -1);
     double[] distances = new double[n];
-    double[] products = new double[n * clusters];
+    int chunk = chunkRows(p);
+    double[] products = new double[chunk * clusters];
+    double[] centerNorms = new double[clusters];
     double[] sums = new double[clusters * p];
     int[] counts = new int[clusters];
     int iteration = 0;
     while (iteration < maxIterations) {
       iteration++;
-      int changed = assign(x, rowNorms, n, p, centers, products, labels, distances);
       java.util.Arrays.fill(sums, 0);
       java.util.Arrays.fill(counts, 0);
-      for (int i = 0; i < n; i++) {
-        int l = labels[i];
-        counts[l]++;
-        for (int j = 0; j < p; j++) {
-          sums[l * p + j] += x[i * p + j];
-        }
-      }
+      int changed = assign(x, rowNorms, n, p, centers, centerNorms, products, chunk, labels, distances, sums, counts);
       double shift = 0;
       for (int l = 0; l < clusters; l++) {
         if (counts[l] == 0) {
@@ -223,7 +220,7 @@ public final class KMeans {
         break;
       }
     }
-    assign(x, rowNorms, n, p, centers, products, labels, distances);
+    assign(x, rowNorms, n, p, centers, centerNorms, products, chunk, labels, distances, null, null);
     double inertia = 0;
     for (int i = 0; i < n; i++) {
       inertia += distances[i];
@@ -232,13 +229,27 @@ public final class KMeans {
   }
 
   /**
-   * Nearest centre of each row; returns how many labels changed. distances get squared distances,
-   * {@code ||x||^2 + ||c||^2 - 2 x.c} with the products from one gemm ({@code X C^T}).
+   * Rows per block of the assignment pass: the block (and its products) stays in cache while its
+   * rows are added to their clusters' sums, and its product is small enough that the BLAS runs it
+   * on the calling thread (the restarts already use the cores).
    */
-  private int assign(double[] x, double[] rowNorms, int n, int p, double[] centers, double[] products, int[] labels,
-      double[] distances) {
+  private int chunkRows(int p) {
+    return Math.max(1, Math.min(256, CHUNK_MULTIPLY_ADDS / Math.max(1, clusters * p)));
+  }
+
+  /** Multiply-adds of one block's product {@code X_B C^T}. */
+  private static final int CHUNK_MULTIPLY_ADDS = 1 << 16;
+
+  /**
+   * Nearest centre of each row; returns how many labels changed. distances get squared distances,
+   * {@code ||x||^2 + ||c||^2 - 2 x.c} with the products from one gemm ({@code X_B C^T}) per block
+   * of rows. When {@code sums} is given, each row is added to its cluster's sum and count while its
+   * block is still in cache (rows in order, so the sums do not depend on the block size): one pass
+   * over the data per Lloyd iteration.
+   */
+  private int assign(double[] x, double[] rowNorms, int n, int p, double[] centers, double[] centerNorms,
+      double[] products, int chunk, int[] labels, double[] distances, double[] sums, int[] counts) {
     int k = clusters;
-    double[] centerNorms = new double[k];
     for (int l = 0; l < k; l++) {
       double s = 0;
       for (int j = 0; j < p; j++) {
@@ -246,23 +257,35 @@ public final class KMeans {
       }
       centerNorms[l] = s;
     }
-    RowMajorBlas.gemm(false, true, n, k, p, 1.0, x, 0, p, centers, 0, p, 0.0, products, 0, k);
     int changed = 0;
-    for (int i = 0; i < n; i++) {
-      int bestLabel = 0;
-      double bestDistance = Double.POSITIVE_INFINITY;
-      for (int l = 0; l < k; l++) {
-        double d = centerNorms[l] - 2 * products[i * k + l];
-        if (d < bestDistance) {
-          bestDistance = d;
-          bestLabel = l;
+    for (int start = 0; start < n; start += chunk) {
+      int rows = Math.min(chunk, n - start);
+      RowMajorBlas.gemm(false, true, rows, k, p, 1.0, x, start * p, p, centers, 0, p, 0.0, products, 0, k);
+      for (int b = 0; b < rows; b++) {
+        int i = start + b;
+        int bestLabel = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < k; l++) {
+          double d = centerNorms[l] - 2 * products[b * k + l];
+          if (d < bestDistance) {
+            bestDistance = d;
+            bestLabel = l;
+          }
+        }
+        if (labels[i] != bestLabel) {
+          changed++;
+          labels[i] = bestLabel;
+        }
+        distances[i] = Math.max(0.0, bestDistance + rowNorms[i]);
+        if (sums != null) {
+          counts[bestLabel]++;
+          int to = bestLabel * p;
+          int from = i * p;
+          for (int j = 0; j < p; j++) {
+            sums[to + j] += x[from + j];
+          }
         }
       }
-      if (labels[i] != bestLabel) {
-        changed++;
-        labels[i] = bestLabel;
-      }
-      distances[i] = Math.max(0.0, bestDistance + rowNorms[i]);
     }
     return changed;
   }
@@ -273,9 +296,8 @@ public final class KMeans {
     double[] nearest = new double[n];
     int first = random.nextInt(n);
     System.arraycopy(x, first * p, centers, 0, p);
-    for (int i = 0; i < n; i++) {
-      nearest[i] = squaredDistance(x, i * p, centers, 0, p);
-    }
+    java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    lowerDistances(x, n, p, centers, 0, nearest);
     for (int l = 1; l < clusters; l++) {
       double total = 0;
       for (double d : nearest) {
@@ -297,14 +319,45 @@ public final class KMeans {
         }
       }
       System.arraycopy(x, chosen * p, centers, l * p, p);
-      for (int i = 0; i < n; i++) {
-        double d = squaredDistance(x, i * p, centers, l * p, p);
-        if (d < nearest[i]) {
-          nearest[i] = d;
-        }
-      }
+      lowerDistances(x, n, p, centers, l * p, nearest);
     }
     return centers;
+  }
+
+  /**
+   * nearest[i] = min(nearest[i], ||x_i - c||^2) for every row; four rows at a time so that four
+   * independent sums are in flight (each row's sum in the order j = 0..p-1, as one at a time).
+   */
+  private static void lowerDistances(double[] x, int n, int p, double[] centers, int cOffset, double[] nearest) {
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      int o0 = i * p;
+      int o1 = o0 + p;
+      int o2 = o1 + p;
+      int o3 = o2 + p;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < p; j++) {
+        double c = centers[cOffset + j];
+        double d0 = x[o0 + j] - c;
+        double d1 = x[o1 + j] - c;
+        double d2 = x[o2 + j] - c;
+        double d3 = x[o3 + j] - c;
+        s0 += d0 * d0;
+        s1 += d1 * d1;
+        s2 += d2 * d2;
+        s3 += d3 * d3;
+      }
+      nearest[i] = Math.min(nearest[i], s0);
+      nearest[i + 1] = Math.min(nearest[i + 1], s1);
+      nearest[i + 2] = Math.min(nearest[i + 2], s2);
+      nearest[i + 3] = Math.min(nearest[i + 3], s3);
+    }
+    for (; i < n; i++) {
+      nearest[i] = Math.min(nearest[i], squaredDistance(x, i * p, centers, cOffset, p));
+    }
   }
 
   private static double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int p) {

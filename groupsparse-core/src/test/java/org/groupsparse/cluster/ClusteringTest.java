@@ -91,6 +91,62 @@ class ClusteringTest {
     }
   }
 
+  /**
+   * Run to convergence (tolerance 0) on overlapping data of 1,237 rows in 60 dimensions (the
+   * assignment pass works in blocks of rows, and 1,237 is not a multiple of any block size), k-means
+   * ends at a Lloyd fixed point, checked by direct distances: every row is at least as close to its
+   * own centre as to any other, every centre is the mean of its rows, and the inertia is their sum
+   * of squared distances.
+   */
+  @Test
+  void kMeansEndsAtALloydFixedPoint() {
+    int n = 1237;
+    int p = 60;
+    int k = 7;
+    SplittableRandom random = new SplittableRandom(17);
+    double[] x = new double[n * p];
+    for (int i = 0; i < n; i++) {
+      int blob = i % k;
+      for (int j = 0; j < p; j++) {
+        x[i * p + j] = (j % k == blob ? 1.0 : 0.0) + gaussian(random);
+      }
+    }
+    KMeans.Result result = new KMeans(k, 3, 1000, 0.0, 3, 2).fit(new DenseMatrix(n, p, x));
+    double[] centers = result.centers().data();
+    int[] labels = result.labels();
+    double[] means = new double[k * p];
+    int[] counts = new int[k];
+    for (int i = 0; i < n; i++) {
+      counts[labels[i]]++;
+      for (int j = 0; j < p; j++) {
+        means[labels[i] * p + j] += x[i * p + j];
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      assertThat(counts[c]).isPositive();
+      for (int j = 0; j < p; j++) {
+        assertThat(centers[c * p + j]).isCloseTo(means[c * p + j] / counts[c], within(1e-12));
+      }
+    }
+    double inertia = 0;
+    for (int i = 0; i < n; i++) {
+      double own = 0;
+      double[] dist = new double[k];
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < p; j++) {
+          double d = x[i * p + j] - centers[c * p + j];
+          dist[c] += d * d;
+        }
+      }
+      own = dist[labels[i]];
+      inertia += own;
+      for (int c = 0; c < k; c++) {
+        assertThat(own).isLessThanOrEqualTo(dist[c] + 1e-9);
+      }
+    }
+    assertThat(result.inertia()).isCloseTo(inertia, within(1e-9 * inertia));
+  }
+
   @Test
   void metricsOnKnownExamples() {
     int[] labels = {0, 0, 1, 1, 2, 2};
