@@ -45,6 +45,36 @@ public final class MatrixOps {
   }
 
   /**
+   * Sum of {@code a[from .. to)} with four independent (vector) accumulators: the cheapest complete
+   * read of the range, whose time is the memory-bandwidth floor of any pass over it.
+   *
+   * @param a the array, not modified
+   * @param from first index
+   * @param to one past the last index
+   * @return the sum
+   */
+  public static double streamSum(double[] a, int from, int to) {
+    if (SIMD) {
+      return VectorKernels.streamSum(a, from, to);
+    }
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      s0 += a[i];
+      s1 += a[i + 1];
+      s2 += a[i + 2];
+      s3 += a[i + 3];
+    }
+    for (; i < to; i++) {
+      s0 += a[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
    * Dot product of {@code a[aOffset .. aOffset+len)} and {@code b[0 .. len)}, with the SIMD kernel
    * when {@link #SIMD} is on (a fixed summation order either way, so results are reproducible).
    *

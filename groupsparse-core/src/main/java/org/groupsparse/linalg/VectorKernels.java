@@ -146,6 +146,26 @@ final class VectorKernels {
     }
   }
 
+  static double streamSum(double[] a, int from, int to) {
+    final int lanes = S.length();
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    int i = from;
+    for (; i + 4 * lanes <= to; i += 4 * lanes) {
+      s0 = s0.add(DoubleVector.fromArray(S, a, i));
+      s1 = s1.add(DoubleVector.fromArray(S, a, i + lanes));
+      s2 = s2.add(DoubleVector.fromArray(S, a, i + 2 * lanes));
+      s3 = s3.add(DoubleVector.fromArray(S, a, i + 3 * lanes));
+    }
+    double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    for (; i < to; i++) {
+      s += a[i];
+    }
+    return s;
+  }
+
   static double dot(double[] a, int off, double[] b, int len) {
     final int lanes = S.length();
     final int bound = S.loopBound(len);

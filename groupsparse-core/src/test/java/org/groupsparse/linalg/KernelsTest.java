@@ -151,4 +151,20 @@ class KernelsTest {
     indefinite[0] = -1;
     assertThat(RowMajorLapack.choleskyUpper(indefinite, m, 0, u)).isFalse();
   }
+
+  /** The bandwidth floor's read: every entry of the range summed once, any length and offset. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3, 15, 16, 17, 63, 1001})
+  void streamSumAddsEveryEntryOfTheRangeOnce(int length) {
+    SplittableRandom random = new SplittableRandom(length);
+    double[] a = new double[length + 10];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextInt(1000) - 500; // integers: every order of summation is exact
+    }
+    double expected = 0;
+    for (int i = 5; i < 5 + length; i++) {
+      expected += a[i];
+    }
+    assertThat(MatrixOps.streamSum(a, 5, 5 + length)).isEqualTo(expected);
+  }
 }
