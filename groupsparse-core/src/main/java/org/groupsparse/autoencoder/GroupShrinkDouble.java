@@ -96,6 +96,10 @@ final class GroupShrinkDouble {
   private void applyUniform(double[] z, int zOffset, double threshold, double[] x, int xOffset) {
     int d = uniformSize;
     int count = groups.groupCount();
+    if (d == 2 && !nonnegative && org.groupsparse.linalg.MatrixOps.SIMD) {
+      PairShrinkVectorDouble.apply(z, zOffset, threshold, x, xOffset, 2 * count);
+      return;
+    }
     if (d == 2) { // the paper's groups; the JIT handles the unrolled form much better
       for (int g = 0; g < count; g++) {
         double a = z[zOffset + 2 * g];
@@ -134,6 +138,10 @@ final class GroupShrinkDouble {
       double[] out, int outOffset) {
     int d = uniformSize;
     int count = groups.groupCount();
+    if (d == 2 && !nonnegative && org.groupsparse.linalg.MatrixOps.SIMD) {
+      PairShrinkVectorDouble.backward(z, zOffset, threshold, upstream, uOffset, out, outOffset, 2 * count);
+      return;
+    }
     if (d == 2) {
       for (int g = 0; g < count; g++) {
         double a = z[zOffset + 2 * g];

@@ -24,7 +24,7 @@ import org.groupsparse.linalg.RowMajorBlas;
  *
  * <p>Every layer's output X_k is kept from the forward pass (2 T x chunk x m values with the
  * pre-activations); all workspaces are allocated once. Not thread-safe; the products use the BLAS
- * threads.
+ * threads, the shrinkage of a chunk's rows the common fork-join pool ({@link RowSplitter}).
  */
 final class UnfoldedPassesDouble {
   private final Shrinkage shrinkage;
@@ -49,6 +49,14 @@ final class UnfoldedPassesDouble {
   private final double[] dh;
   private double alpha;
   private double threshold;
+  /** The shrinkage of a chunk's rows, split over the cores (rows are independent). */
+  private final RowSplitter shrinkRows = new RowSplitter(this::shrinkRows);
+  /** The current row task's operands: backward when {@code rowUpstream} is set, else forward. */
+  private double[] rowSource;
+  private int rowSourceOffset;
+  private double[] rowUpstream;
+  private double[] rowOut;
+  private int rowOutOffset;
 
   /**
    * @param shrinkage the code nonlinearity sigma
@@ -213,9 +221,13 @@ final class UnfoldedPassesDouble {
     Arrays.fill(carry, 0, size, 0);
     for (int k = layers; k >= 1; k--) {
       int zOff = (k - 1) * stride;
-      for (int row = 0; row < b; row++) {
-        shrinkage.backward(z, zOff + row * m, threshold, u, row * m, dz, row * m);
-      }
+      rowSource = z;
+      rowSourceOffset = zOff;
+      rowUpstream = u;
+      rowOut = dz;
+      rowOutOffset = 0;
+      shrinkRows.run(b);
+      rowUpstream = null;
       for (int i = 0; i < size; i++) {
         d[i] += alpha * dz[i];
       }
@@ -265,8 +277,23 @@ final class UnfoldedPassesDouble {
   }
 
   private void applyRows(double[] src, int offset, int b, double[] out, int outOffset) {
-    for (int row = 0; row < b; row++) {
-      shrinkage.apply(src, offset + row * m, threshold, out, outOffset + row * m);
+    rowSource = src;
+    rowSourceOffset = offset;
+    rowUpstream = null;
+    rowOut = out;
+    rowOutOffset = outOffset;
+    shrinkRows.run(b);
+  }
+
+  /** The row task: sigma (forward) or J_sigma times the upstream rows (backward) on rows [from, to). */
+  private void shrinkRows(int from, int to) {
+    for (int row = from; row < to; row++) {
+      if (rowUpstream == null) {
+        shrinkage.apply(rowSource, rowSourceOffset + row * m, threshold, rowOut, rowOutOffset + row * m);
+      } else {
+        shrinkage.backward(rowSource, rowSourceOffset + row * m, threshold, rowUpstream, row * m, rowOut,
+            rowOutOffset + row * m);
+      }
     }
   }
 }
