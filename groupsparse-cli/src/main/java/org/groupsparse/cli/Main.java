@@ -11,10 +11,15 @@ import picocli.CommandLine.Command;
  * stderr, no stack trace unless {@code --verbose}), 1 anything unexpected.
  */
 @Command(name = "groupsparse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Group-sparse learning: implicit regularization (DGLNN) and friends.",
-    subcommands = {FitCommand.class, PathCommand.class, CvCommand.class, AutoencoderCommand.class, ClusterCommand.class, ExperimentCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+    description = "Group-sparse learning: implicit regularization (DGLNN) and friends.")
 public final class Main {
+  /**
+   * The subcommands in the order of the usage message. Only the one a command line names is built
+   * (picocli builds a command's whole option model by reflection: all of them take about 0.1 s of a
+   * short command's start-up); a line that names none (top-level help, a typo) gets them all.
+   */
+  private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
   /** Exit code for bad arguments or bad input. */
   public static final int EXIT_BAD_INPUT = 2;
   private static final java.util.logging.Logger BLAS_LOGGER = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
@@ -47,6 +52,12 @@ public final class Main {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    java.util.function.Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    if (named != null && !"help".equals(args[0])) {
+      cl.addSubcommand(named.get());
+    } else {
+      SUBCOMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setOverwrittenOptionsAllowed(true);
@@ -63,6 +74,22 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("fit", FitCommand::new);
+    m.put("path", PathCommand::new);
+    m.put("cv", CvCommand::new);
+    m.put("autoencoder", AutoencoderCommand::new);
+    m.put("cluster", ClusterCommand::new);
+    m.put("experiment", ExperimentCommand::new);
+    m.put("predict", PredictCommand::new);
+    m.put("simulate", SimulateCommand::new);
+    m.put("demo", DemoCommand::new);
+    m.put("bench", BenchCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -39,6 +39,37 @@ class CliTest {
     assertThat(r.code()).as(r.err()).isZero();
   }
 
+  /**
+   * Main builds only the subcommand a command line names: every command the top-level help lists
+   * runs under its own name ({@code NAME --help} shows its usage), and an unknown name still gets the
+   * whole table's error.
+   */
+  @Test
+  void everyListedCommandRunsUnderItsName() {
+    Result top = run("--help");
+    assertThat(top.code()).isZero();
+    List<String> names = new ArrayList<>();
+    boolean commands = false;
+    for (String line : top.out().split("\\R")) {
+      if (line.startsWith("Commands:")) {
+        commands = true;
+      } else if (commands && line.matches("  [a-z][a-z-]* .*")) {
+        names.add(line.trim().split("\\s+")[0]);
+      }
+    }
+    assertThat(names).containsExactly("fit", "path", "cv", "autoencoder", "cluster", "experiment", "predict",
+        "simulate", "demo", "bench", "help");
+    for (String name : names) {
+      Result help = run(name, "--help");
+      assertThat(help.code()).as(name).isZero();
+      assertThat(help.out()).as(name).contains("Usage: groupsparse " + name);
+    }
+    assertThat(run("help", "path").out()).startsWith("Usage: groupsparse path");
+    Result typo = run("pth", "--train", "x.csv");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("Unmatched arguments from index 0: 'pth'");
+  }
+
   private static String[] fitArgs(Path out, String... extra) {
     List<String> a = new ArrayList<>(List.of("fit", "--train", sim.resolve("train.csv").toString(), "--validation",
         sim.resolve("validation.csv").toString(), "--target", "y", "--groups", "file:" + sim.resolve("groups.csv"),
