@@ -167,4 +167,40 @@ class KernelsTest {
     }
     assertThat(MatrixOps.streamSum(a, 5, 5 + length)).isEqualTo(expected);
   }
+
+  /**
+   * The row-by-row Cholesky factor equals LAPACK's (upper triangle, to rounding) for orders on both
+   * sides of a vector width, reproduces A + shift I as U^T U, and refuses a matrix that is not
+   * positive definite.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 33, 130, 300})
+  void rowByRowCholeskyMatchesLapack(int m) {
+    SplittableRandom random = new SplittableRandom(m);
+    int n = m + 5;
+    double[] b = new double[n * m];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = random.nextGaussian();
+    }
+    double[] a = new double[m * m];
+    RowMajorBlas.gemm(true, false, m, m, n, 1.0 / n, b, 0, m, b, 0, m, 0.0, a, 0, m);
+    double shift = 0.25;
+    double[] u = new double[m * m];
+    double[] reference = new double[m * m];
+    assertThat(RowMajorLapack.choleskyUpperByRows(a, m, shift, u)).isTrue();
+    assertThat(RowMajorLapack.choleskyUpper(a, m, shift, reference)).isTrue();
+    for (int i = 0; i < m; i++) {
+      for (int j = i; j < m; j++) {
+        assertThat(u[i * m + j]).isCloseTo(reference[i * m + j], within(1e-12));
+        double s = 0;
+        for (int k = 0; k <= i; k++) {
+          s += u[k * m + i] * u[k * m + j];
+        }
+        assertThat(s).isCloseTo(a[i * m + j] + (i == j ? shift : 0), within(1e-12 * (1 + Math.abs(a[i * m + j]))));
+      }
+    }
+    double[] indefinite = a.clone();
+    indefinite[(m - 1) * m + (m - 1)] = -1;
+    assertThat(RowMajorLapack.choleskyUpperByRows(indefinite, m, 0.0, u)).isFalse();
+  }
 }

@@ -58,13 +58,18 @@ final class GlmGroupLassoPath {
   /** Inner sweeps of a proximal Newton step stop when the largest block move is below this fraction of the outer violation. */
   private static final double INNER_FRACTION = 0.1;
   /**
-   * The active-set Newton step forms X_A^T W X_A in Java when cols^2 n is at most this, and factors
-   * it in Java up to SMALL_FACTOR columns: below these sizes a call into the multi-threaded BLAS costs
-   * more than the work (measured on bardet dichotomized, 120 x 100: 0.085 s for the path with one
-   * BLAS thread against 0.13 s with two).
+   * The active-set Newton step forms X_A^T W X_A in Java (SIMD dot products of the weighted columns,
+   * half of them by symmetry) when cols^2 n is at most this, and factors it in Java up to
+   * MEDIUM_FACTOR columns (the right-looking loop up to SMALL_FACTOR, row-by-row dot products above):
+   * below these sizes a call into the multi-threaded BLAS or LAPACK costs more than the work between
+   * other Java steps — its threads spin, yield and wake for each call (measured on bardet
+   * dichotomized, 120 x 100: 0.085 s for the path with one BLAS thread against 0.13 s with two; on
+   * n = 300, p = 600, groups of 10: 0.40 s with the threaded dpotrf and products above 2e6, 0.21 s
+   * with these limits; n = 1000, p = 10000: 1.13 -> 1.04 s).
    */
-  private static final long SMALL_PRODUCT = 2_000_000;
+  private static final long SMALL_PRODUCT = 30_000_000;
   private static final int SMALL_FACTOR = 128;
+  private static final int MEDIUM_FACTOR = 512;
   /** A certification reads every group when more than 1/FULL_PASS_SHARE of them are not certified by the bound. */
   private static final int FULL_PASS_SHARE = 4;
   /** Iterations of the block sweeps and active-set Newton steps at one lambda before the group lasso switches to proximal Newton. */
@@ -641,6 +646,7 @@ final class GlmGroupLassoPath {
       boolean ok = false;
       for (int tries = 0; tries < 8 && !ok; tries++) {
         ok = m <= SMALL_FACTOR ? ActiveSetNewton.factor(h, m, u, shift)
+            : m <= MEDIUM_FACTOR ? org.groupsparse.linalg.RowMajorLapack.choleskyUpperByRows(h, m, shift, u)
             : org.groupsparse.linalg.RowMajorLapack.choleskyUpper(h, m, shift, u); // blocked LAPACK dpotrf
         shift = shift == 0 ? 1e-12 * trace / m : shift * 100;
       }
