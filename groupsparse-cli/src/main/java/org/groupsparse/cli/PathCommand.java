@@ -71,27 +71,19 @@ public final class PathCommand implements Callable<Integer> {
       g.writeStringField("format", "groupsparse-path");
       g.writeStringField("method", GroupLassoPathResult.METHOD);
       g.writeStringField("target", input.target);
-      g.writeArrayFieldStart("featureNames");
-      for (String name : data.featureNames()) {
-        g.writeString(name);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("groups");
-      for (String label : gs.labelPerFeature()) {
-        g.writeString(label);
-      }
-      g.writeEndArray();
+      String[] names = data.featureNames().toArray(new String[0]);
+      g.writeFieldName("featureNames");
+      g.writeArray(names, 0, names.length);
+      String[] labels = gs.labelPerFeature().toArray(new String[0]);
+      g.writeFieldName("groups");
+      g.writeArray(labels, 0, labels.length);
       writeArray(g, "groupWeights", path.weights());
       g.writeNumberField("lambdaMax", path.lambdaMax());
       writeArray(g, "lambdas", path.lambdas());
       g.writeArrayFieldStart("coefficients");
       for (int k = 0; k < path.size(); k++) {
         double[] row = path.coefficients(k);
-        g.writeStartArray();
-        for (double v : row) {
-          g.writeNumber(v);
-        }
-        g.writeEndArray();
+        g.writeArray(row, 0, row.length);
       }
       g.writeEndArray();
       writeArray(g, "intercepts", path.intercepts());
@@ -101,16 +93,10 @@ public final class PathCommand implements Callable<Integer> {
         g.writeBoolean(b);
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("activeGroups");
-      for (int a : path.activeGroups()) {
-        g.writeNumber(a);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("iterations");
-      for (int a : path.iterations()) {
-        g.writeNumber(a);
-      }
-      g.writeEndArray();
+      g.writeFieldName("activeGroups");
+      g.writeArray(path.activeGroups(), 0, path.activeGroups().length);
+      g.writeFieldName("iterations");
+      g.writeArray(path.iterations(), 0, path.iterations().length);
       g.writeStringField("family", options.family().label());
       if (classes != null) {
         writeArray(g, "classes", classes);
@@ -159,11 +145,8 @@ public final class PathCommand implements Callable<Integer> {
   }
 
   private static void writeArray(JsonGenerator g, String name, double[] v) throws java.io.IOException {
-    g.writeArrayFieldStart(name);
-    for (double d : v) {
-      g.writeNumber(d);
-    }
-    g.writeEndArray();
+    g.writeFieldName(name);
+    g.writeArray(v, 0, v.length);
   }
 
   static void putArray(ArrayNode a, double[] v) {
