@@ -45,6 +45,33 @@ public final class MatrixOps {
   }
 
   /**
+   * The Gram matrix of columns stored one after another: out[a ldo + c] = out[c ldo + a] = scale
+   * (x_a . x_c) for a, c &lt; count, x_a = x[a n .. a n + n). Each entry is the dot product of {@link
+   * #fastDot(double[], int, double[], int, int)}'s SIMD order, computed in 4 x 4 blocks of columns that
+   * share their loads (a small symmetric product on the calling thread).
+   *
+   * @param x the columns, not modified
+   * @param count number of columns
+   * @param n length of a column
+   * @param scale factor applied to every entry
+   * @param out output, row stride ldo, modified
+   * @param ldo row stride of out
+   */
+  public static void gram(double[] x, int count, int n, double scale, double[] out, int ldo) {
+    if (SIMD) {
+      VectorKernels.gram(x, count, n, scale, out, ldo);
+      return;
+    }
+    for (int a = 0; a < count; a++) {
+      for (int c = 0; c <= a; c++) {
+        double v = fastDot(x, a * n, x, c * n, n) * scale;
+        out[a * ldo + c] = v;
+        out[c * ldo + a] = v;
+      }
+    }
+  }
+
+  /**
    * Sum of {@code a[from .. to)} with four independent (vector) accumulators: the cheapest complete
    * read of the range, whose time is the memory-bandwidth floor of any pass over it.
    *

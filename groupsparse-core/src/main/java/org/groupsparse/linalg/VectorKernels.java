@@ -146,6 +146,93 @@ final class VectorKernels {
     }
   }
 
+  /**
+   * out[a ldo + c] = out[c ldo + a] = scale (x_a . x_c) for the columns x_0..x_{count-1} stored one
+   * after another (x_a at a n): 4 x 4 blocks of columns with one vector accumulator per pair, so each
+   * pair's sum is in the order of {@link #dot(double[], int, double[], int, int)} whatever the
+   * blocking.
+   */
+  static void gram(double[] x, int count, int n, double scale, double[] out, int ldo) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(n);
+    int a0 = 0;
+    for (; a0 + 4 <= count; a0 += 4) {
+      int c0 = 0;
+      for (; c0 + 4 <= a0 + 4; c0 += 4) {
+        int oa = a0 * n;
+        int oc = c0 * n;
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        DoubleVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+        int i = 0;
+        for (; i < bound; i += lanes) {
+          DoubleVector xa0 = DoubleVector.fromArray(S, x, oa + i);
+          DoubleVector xa1 = DoubleVector.fromArray(S, x, oa + n + i);
+          DoubleVector xa2 = DoubleVector.fromArray(S, x, oa + 2 * n + i);
+          DoubleVector xa3 = DoubleVector.fromArray(S, x, oa + 3 * n + i);
+          DoubleVector xc = DoubleVector.fromArray(S, x, oc + i);
+          s00 = xa0.fma(xc, s00);
+          s10 = xa1.fma(xc, s10);
+          s20 = xa2.fma(xc, s20);
+          s30 = xa3.fma(xc, s30);
+          xc = DoubleVector.fromArray(S, x, oc + n + i);
+          s01 = xa0.fma(xc, s01);
+          s11 = xa1.fma(xc, s11);
+          s21 = xa2.fma(xc, s21);
+          s31 = xa3.fma(xc, s31);
+          xc = DoubleVector.fromArray(S, x, oc + 2 * n + i);
+          s02 = xa0.fma(xc, s02);
+          s12 = xa1.fma(xc, s12);
+          s22 = xa2.fma(xc, s22);
+          s32 = xa3.fma(xc, s32);
+          xc = DoubleVector.fromArray(S, x, oc + 3 * n + i);
+          s03 = xa0.fma(xc, s03);
+          s13 = xa1.fma(xc, s13);
+          s23 = xa2.fma(xc, s23);
+          s33 = xa3.fma(xc, s33);
+        }
+        gramEntry(x, n, bound, scale, out, ldo, a0, c0, s00);
+        gramEntry(x, n, bound, scale, out, ldo, a0, c0 + 1, s01);
+        gramEntry(x, n, bound, scale, out, ldo, a0, c0 + 2, s02);
+        gramEntry(x, n, bound, scale, out, ldo, a0, c0 + 3, s03);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 1, c0, s10);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 1, c0 + 1, s11);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 1, c0 + 2, s12);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 1, c0 + 3, s13);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 2, c0, s20);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 2, c0 + 1, s21);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 2, c0 + 2, s22);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 2, c0 + 3, s23);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 3, c0, s30);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 3, c0 + 1, s31);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 3, c0 + 2, s32);
+        gramEntry(x, n, bound, scale, out, ldo, a0 + 3, c0 + 3, s33);
+      }
+    }
+    for (int a = a0; a < count; a++) {
+      for (int c = 0; c <= a; c++) {
+        double v = dot(x, a * n, x, c * n, n) * scale;
+        out[a * ldo + c] = v;
+        out[c * ldo + a] = v;
+      }
+    }
+  }
+
+  /** One entry of {@link #gram}: the accumulator's lanes, then the tail, scaled, stored both ways (c &lt;= a only). */
+  private static void gramEntry(double[] x, int n, int bound, double scale, double[] out, int ldo, int a, int c,
+      DoubleVector sum) {
+    if (c > a) {
+      return;
+    }
+    double v = sum.reduceLanes(VectorOperators.ADD);
+    for (int j = bound; j < n; j++) {
+      v += x[a * n + j] * x[c * n + j];
+    }
+    v *= scale;
+    out[a * ldo + c] = v;
+    out[c * ldo + a] = v;
+  }
+
   static double streamSum(double[] a, int from, int to) {
     final int lanes = S.length();
     DoubleVector s0 = DoubleVector.zero(S);

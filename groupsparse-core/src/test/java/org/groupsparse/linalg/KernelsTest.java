@@ -203,4 +203,29 @@ class KernelsTest {
     indefinite[(m - 1) * m + (m - 1)] = -1;
     assertThat(RowMajorLapack.choleskyUpperByRows(indefinite, m, 0.0, u)).isFalse();
   }
+
+  /**
+   * The blocked Gram product equals one dot product per entry (the same order: bit for bit) for
+   * column counts around the 4 x 4 blocking and lengths around a vector width, symmetric, scaled.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 4, 5, 8, 11, 17})
+  void blockedGramEqualsOneDotPerEntry(int count) {
+    SplittableRandom random = new SplittableRandom(count);
+    for (int n : new int[] {1, 7, 8, 9, 300}) {
+      double[] x = new double[count * n];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = random.nextGaussian();
+      }
+      int ldo = count + 2;
+      double[] out = new double[count * ldo];
+      MatrixOps.gram(x, count, n, 0.5, out, ldo);
+      for (int a = 0; a < count; a++) {
+        for (int c = 0; c < count; c++) {
+          double expected = MatrixOps.fastDot(x, a * n, x, c * n, n) * 0.5;
+          assertThat(out[a * ldo + c]).as("n=%d a=%d c=%d", n, a, c).isEqualTo(expected);
+        }
+      }
+    }
+  }
 }

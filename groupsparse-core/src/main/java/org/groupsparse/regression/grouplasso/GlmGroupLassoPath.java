@@ -68,6 +68,8 @@ final class GlmGroupLassoPath {
    * with these limits; n = 1000, p = 10000: 1.13 -> 1.04 s).
    */
   private static final long SMALL_PRODUCT = 30_000_000;
+  /** Up to this many multiply-adds the Newton product is one dot product per entry (blocked above). */
+  private static final long SMALL_DOTS = 2_000_000;
   private static final int SMALL_FACTOR = 128;
   private static final int MEDIUM_FACTOR = 512;
   /** A certification reads every group when more than 1/FULL_PASS_SHARE of them are not certified by the bound. */
@@ -597,7 +599,11 @@ final class GlmGroupLassoPath {
         h[cols * m + a] = sb / n;
         g[a] = -gr / n;
       }
-      if ((long) cols * cols * n <= SMALL_PRODUCT) {
+      long product = (long) cols * cols * n;
+      if (product > SMALL_DOTS && product <= SMALL_PRODUCT) {
+        // medium systems in Java, 4 x 4 blocks of columns sharing their loads
+        MatrixOps.gram(weighted, cols, n, 1.0 / n, h, m);
+      } else if (product <= SMALL_PRODUCT) {
         // small systems in Java: a BLAS call's thread start-up and spinning cost more than the product
         for (int a = 0; a < cols; a++) {
           for (int c = 0; c <= a; c++) {
