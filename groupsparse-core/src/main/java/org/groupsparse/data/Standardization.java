@@ -96,6 +96,134 @@ public record Standardization(double[] columnMeans, double[] columnScales, doubl
   }
 
   /**
+   * Learns the transformation from a design held column by column and applies it in place: the
+   * same means, scales and constant columns as {@link #fit} on the same data (each column's sums
+   * are taken over the rows in the same order), and the same standardized entries as
+   * {@link #apply}, x'_ij = (x_ij - m_j) / s_j, without a row-major copy. Each column is read
+   * while it is in cache (four at a time, so that the sequential sums overlap), rather than in two
+   * passes over the whole design.
+   *
+   * @param columns the design column-major, column k at [k n, (k + 1) n), holding feature
+   *     {@code featureOfColumn[k]}; replaced by the standardized columns
+   * @param n rows
+   * @param featureOfColumn the feature held by each column (the returned means and scales are by feature)
+   * @param y the response, not modified
+   * @param center whether to centre the columns and the response
+   * @param scaleFeatures whether to scale each column to unit population variance
+   * @return the transformation (the response is not scaled)
+   */
+  public static Standardization fitAndApplyToColumns(double[] columns, int n, int[] featureOfColumn, double[] y,
+      boolean center, boolean scaleFeatures) {
+    int p = featureOfColumn.length;
+    double[] mean = new double[p];
+    double[] scale = new double[p];
+    boolean[] constant = new boolean[p];
+    int k = 0;
+    for (; k + 4 <= p; k += 4) {
+      int o0 = k * n;
+      int o1 = o0 + n;
+      int o2 = o1 + n;
+      int o3 = o2 + n;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      boolean d0 = false;
+      boolean d1 = false;
+      boolean d2 = false;
+      boolean d3 = false;
+      double f0 = columns[o0];
+      double f1 = columns[o1];
+      double f2 = columns[o2];
+      double f3 = columns[o3];
+      for (int i = 0; i < n; i++) {
+        double v0 = columns[o0 + i];
+        double v1 = columns[o1 + i];
+        double v2 = columns[o2 + i];
+        double v3 = columns[o3 + i];
+        s0 += v0;
+        s1 += v1;
+        s2 += v2;
+        s3 += v3;
+        d0 |= v0 != f0;
+        d1 |= v1 != f1;
+        d2 |= v2 != f2;
+        d3 |= v3 != f3;
+      }
+      double m0 = s0 / n;
+      double m1 = s1 / n;
+      double m2 = s2 / n;
+      double m3 = s3 / n;
+      double q0 = 0;
+      double q1 = 0;
+      double q2 = 0;
+      double q3 = 0;
+      if (scaleFeatures) {
+        for (int i = 0; i < n; i++) {
+          double e0 = columns[o0 + i] - m0;
+          double e1 = columns[o1 + i] - m1;
+          double e2 = columns[o2 + i] - m2;
+          double e3 = columns[o3 + i] - m3;
+          q0 += e0 * e0;
+          q1 += e1 * e1;
+          q2 += e2 * e2;
+          q3 += e3 * e3;
+        }
+      }
+      finishColumn(columns, n, k, featureOfColumn[k], m0, q0, !d0, center, scaleFeatures, mean, scale, constant);
+      finishColumn(columns, n, k + 1, featureOfColumn[k + 1], m1, q1, !d1, center, scaleFeatures, mean, scale, constant);
+      finishColumn(columns, n, k + 2, featureOfColumn[k + 2], m2, q2, !d2, center, scaleFeatures, mean, scale, constant);
+      finishColumn(columns, n, k + 3, featureOfColumn[k + 3], m3, q3, !d3, center, scaleFeatures, mean, scale, constant);
+    }
+    for (; k < p; k++) {
+      int o = k * n;
+      double s = 0;
+      boolean differs = false;
+      double first = columns[o];
+      for (int i = 0; i < n; i++) {
+        double v = columns[o + i];
+        s += v;
+        differs |= v != first;
+      }
+      double m = s / n;
+      double q = 0;
+      if (scaleFeatures) {
+        for (int i = 0; i < n; i++) {
+          double e = columns[o + i] - m;
+          q += e * e;
+        }
+      }
+      finishColumn(columns, n, k, featureOfColumn[k], m, q, !differs, center, scaleFeatures, mean, scale, constant);
+    }
+    double my = 0;
+    for (double v : y) {
+      my += v;
+    }
+    my /= n;
+    return new Standardization(mean, scale, center ? my : 0.0, 1.0, constant);
+  }
+
+  /** Records column k's statistics (as {@link #fit} computes them) and standardizes it (as {@link #apply} does). */
+  private static void finishColumn(double[] columns, int n, int k, int feature, double m, double sumSquares,
+      boolean isConstant, boolean center, boolean scaleFeatures, double[] mean, double[] scale, boolean[] constant) {
+    double s;
+    if (scaleFeatures) {
+      s = isConstant ? 0.0 : Math.sqrt(sumSquares / n);
+    } else {
+      s = isConstant && center ? 0.0 : 1.0;
+    }
+    double mj = center ? m : 0.0;
+    mean[feature] = mj;
+    scale[feature] = s;
+    constant[feature] = isConstant;
+    double inv = s == 0 ? 0.0 : 1.0 / s;
+    int o = k * n;
+    for (int i = 0; i < n; i++) {
+      columns[o + i] = (columns[o + i] - mj) * inv;
+    }
+  }
+
+  /**
    * Applies the transformation (a copy; the input is not modified). The response is transformed
    * too; NaN responses stay NaN.
    *

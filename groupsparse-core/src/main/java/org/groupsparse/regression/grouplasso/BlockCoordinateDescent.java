@@ -13,8 +13,12 @@ import org.groupsparse.linalg.SymmetricEigen;
  * Groups of more than 128 columns always use the majorized update. When the nonzero groups still
  * violate their conditions after {@value #NEWTON_AFTER} sweeps over them (ill-conditioned designs),
  * and they have at most {@value #NEWTON_MAX_COLUMNS} columns together, {@link ActiveSetNewton} polishes them (each polish counts as one
- * iteration). Allocates only at construction and when a larger group or active set than before is
- * met.
+ * iteration). For the lasso (every group one column) the polish is exact and cheap: one Newton step
+ * on the orthant of the current signs with a factor of G_AA that is updated, not rebuilt, as the
+ * active set changes along the path ({@link ActiveSetNewton#polishLasso}); it is tried after
+ * {@value #LASSO_NEWTON_AFTER} sweeps over the nonzero coefficients, for active sets up to the
+ * smaller of n and {@value ActiveSetNewton#LASSO_MAX_COLUMNS} columns. Allocates only at construction
+ * and when a larger group or active set than before is met.
  *
  * <p>With covariance updates ({@link UpdateType#COVARIANCE}, chosen automatically when n is at least
  * twice the working set's columns q), a solve computes c_W = X_W^T r / n once, each visit reads c_l
@@ -27,6 +31,8 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private static final int STALL_SWEEPS = 200;
   /** Sweeps over the nonzero groups before the active-set Newton polish is first considered. */
   static final int NEWTON_AFTER = 4;
+  /** The same for the lasso, whose polish is one exact step on an updated factor. */
+  static final int LASSO_NEWTON_AFTER = 2;
   /** The polish runs only when the nonzero groups have at most this many columns together. */
   static final int NEWTON_MAX_COLUMNS = 500;
   /** A sweep counts as progress when the worst violation falls below this fraction of the best so far. */
@@ -161,6 +167,40 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
     }
   }
 
+  /**
+   * The correlations the lasso polish reads and moves: c_W (or c in full-Gram mode) through G in
+   * covariance mode, else c_k = x_k^T r / n from the residual, which the moves update.
+   */
+  private final class LassoCorrelations implements ActiveSetNewton.Correlations {
+    private double[] columns;
+    private double[] r;
+    private int n;
+
+    LassoCorrelations on(QuadraticDatafit f, double[] residual) {
+      columns = f.columnsView();
+      n = f.rows();
+      r = residual;
+      return this;
+    }
+
+    @Override
+    public double get(int position) {
+      return covariance ? cVec[slotOf(position)]
+          : org.groupsparse.linalg.MatrixOps.fastDot(columns, position * n, r, n) / n;
+    }
+
+    @Override
+    public void move(int position, double d) {
+      if (covariance) {
+        org.groupsparse.linalg.MatrixOps.axpy(-d, gMat, slotOf(position) * gStride, cVec, gSize);
+      } else {
+        org.groupsparse.linalg.MatrixOps.axpy(-d, columns, position * n, r, n);
+      }
+    }
+  }
+
+  private final LassoCorrelations lassoCorrelations = new LassoCorrelations();
+
   private int slotOf(int position) {
     return full ? position : cache.slot(position);
   }
@@ -200,6 +240,15 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       double[] w, double[] residual, double tolerance) {
     if (!penalty.smoothOnNonzeroGroups()) {
       return 0; // the sparse group lasso's l1 part is not smooth on nonzero groups: proximal sweeps only
+    }
+    if (ActiveSetNewton.isLasso(datafit, penalty)) {
+      newton.useCache(covariance && !full ? cache : null);
+      try {
+        return newton.polishLasso(datafit, penalty, lambda, working, count, w, tolerance,
+            Math.min(ActiveSetNewton.LASSO_MAX_COLUMNS, datafit.rows()), lassoCorrelations.on(datafit, residual));
+      } finally {
+        newton.useCache(null);
+      }
     }
     if (full) {
       // the Newton polish works on the residual: form it, polish, and recompute c = b - G w exactly
@@ -243,6 +292,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       double best = Double.POSITIVE_INFINITY;
       double previous = Double.NaN;
       int stalled = 0;
+      boolean lasso = ActiveSetNewton.isLasso(datafit, penalty);
       double polishCost = polishCost(datafit, penalty, working, count, w);
       double sweepCost = sweepCost(datafit, penalty, working, count, w);
       andersonStored = 0;
@@ -268,7 +318,8 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
         double rate = active / previous;
         previous = active;
         double remaining = rate < 1 ? Math.log(tolerance / active) / Math.log(rate) : Double.POSITIVE_INFINITY;
-        if (polishing && penalty.smoothOnNonzeroGroups() && inner >= NEWTON_AFTER && remaining * sweepCost > polishCost
+        if (polishing && penalty.smoothOnNonzeroGroups() && inner >= (lasso ? LASSO_NEWTON_AFTER : NEWTON_AFTER)
+            && remaining * sweepCost > polishCost
             && iterations < maxIterations) {
           polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
           iterations++;
@@ -441,6 +492,9 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
 
   /** Multiply-adds of one Newton polish: the Gram block (unless cached), its Cholesky factor, the line search. */
   private double polishCost(QuadraticDatafit f, BlockPenalty penalty, int[] working, int count, double[] w) {
+    if (ActiveSetNewton.isLasso(f, penalty)) {
+      return newton.lassoPolishCost(f, penalty, working, count, w, covariance ? gSize : 2.0 * f.rows());
+    }
     double q = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];

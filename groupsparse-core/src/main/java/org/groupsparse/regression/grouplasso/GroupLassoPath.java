@@ -81,13 +81,22 @@ public final class GroupLassoPath {
       return new GlmGroupLassoPath(options).fit(train, groups, weights,
           listener == null ? PathListener.NONE : listener);
     }
-    Standardization std = Standardization.fit(train, options.fitIntercept(), options.standardize(), false);
-    Dataset t = std.apply(train);
-    // group MCP and SCAD are grpreg's: on orthonormalized groups
-    GroupOrthonormalization ortho = options.penalty() == PenaltyKind.GROUP_MCP
-        || options.penalty() == PenaltyKind.GROUP_SCAD ? GroupOrthonormalization.of(t.design(), groups) : null;
-    LeastSquaresDatafit datafit = ortho == null ? new LeastSquaresDatafit(t.design(), t.response(), groups)
-        : new LeastSquaresDatafit(ortho.design(), t.response(), ortho.groups());
+    Standardization std;
+    GroupOrthonormalization ortho;
+    LeastSquaresDatafit datafit;
+    if (options.penalty() == PenaltyKind.GROUP_MCP || options.penalty() == PenaltyKind.GROUP_SCAD) {
+      // group MCP and SCAD are grpreg's: on orthonormalized groups
+      std = Standardization.fit(train, options.fitIntercept(), options.standardize(), false);
+      Dataset t = std.apply(train);
+      ortho = GroupOrthonormalization.of(t.design(), groups);
+      datafit = new LeastSquaresDatafit(ortho.design(), t.response(), ortho.groups());
+    } else {
+      LeastSquaresDatafit.Standardized s = LeastSquaresDatafit.standardized(train, groups, options.fitIntercept(),
+          options.standardize());
+      std = s.standardization();
+      ortho = null;
+      datafit = s.datafit();
+    }
     GroupNormPenalty penalty = new GroupNormPenalty(weights, options.penalty(), options.gammaPenalty(),
         options.alpha());
     PathListener l = listener == null ? PathListener.NONE : listener;

@@ -2,6 +2,8 @@ package org.groupsparse.regression.grouplasso;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.data.Standardization;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.linalg.DimensionMismatchException;
@@ -33,6 +35,8 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
   private final double[] blockLipschitz;
   private double lipschitz = Double.NaN;
   private double[] fullGram;
+  /** One column's copy for the block Gram products (the datafit is not shared between threads). */
+  private double[] scratchColumn;
 
   /**
    * Copies the design into group order.
@@ -42,6 +46,52 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
    * @param groups group structure over the p columns
    */
   public LeastSquaresDatafit(DenseMatrix design, double[] y, GroupStructure groups) {
+    this(checked(design, y, groups), design.rows(), y.clone(), groups);
+  }
+
+  /** Takes ownership of the group-ordered columns. */
+  private LeastSquaresDatafit(double[] columns, int n, double[] y, GroupStructure groups) {
+    this.n = n;
+    this.p = groups.featureCount();
+    this.y = y;
+    this.columns = columns;
+    ptr = groups.groupStarts();
+    featureOfPosition = groups.members();
+    gram = new SymmetricEigen[groups.groupCount()];
+    blockLipschitz = new double[groups.groupCount()];
+    java.util.Arrays.fill(blockLipschitz, Double.NaN);
+  }
+
+  /** The datafit of a standardized design, and the standardization (by feature). */
+  record Standardized(LeastSquaresDatafit datafit, Standardization standardization) {}
+
+  /**
+   * The datafit of the standardized training data without a standardized row-major copy: the
+   * design is transposed into group order, then standardized column by column in place
+   * ({@link Standardization#fitAndApplyToColumns}). The same columns, response and standardization
+   * as {@code new LeastSquaresDatafit(s.apply(train).design(), s.apply(train).response(), groups)}
+   * with {@code s = Standardization.fit(train, center, scaleFeatures, false)}.
+   *
+   * @param train training data, not modified
+   * @param groups group structure over its features
+   * @param center whether to centre columns and response
+   * @param scaleFeatures whether to scale columns to unit population variance
+   * @return the datafit and the standardization
+   */
+  static Standardized standardized(Dataset train, GroupStructure groups, boolean center, boolean scaleFeatures) {
+    double[] columns = checked(train.design(), train.response(), groups);
+    int n = train.rows();
+    double[] y = train.response();
+    Standardization std = Standardization.fitAndApplyToColumns(columns, n, groups.members(), y, center, scaleFeatures);
+    double[] centred = new double[n];
+    for (int i = 0; i < n; i++) {
+      centred[i] = (y[i] - std.responseMean()) / std.responseScale();
+    }
+    return new Standardized(new LeastSquaresDatafit(columns, n, centred, groups), std);
+  }
+
+  /** Checks the shapes and returns the design's columns in group order (column-major, a copy). */
+  private static double[] checked(DenseMatrix design, double[] y, GroupStructure groups) {
     if (groups.featureCount() != design.cols()) {
       throw new DimensionMismatchException("groups cover " + groups.featureCount() + " features but the design has "
           + design.cols() + " columns");
@@ -49,32 +99,37 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
     if (y.length != design.rows()) {
       throw new DimensionMismatchException("design has " + design.rows() + " rows, response " + y.length);
     }
-    n = design.rows();
-    p = design.cols();
-    this.y = y.clone();
-    int groupCount = groups.groupCount();
-    ptr = groups.groupStarts();
-    featureOfPosition = groups.members();
-    columns = new double[n * p];
+    int n = design.rows();
+    int p = design.cols();
+    int[] featureOfPosition = groups.members();
+    double[] columns = new double[Math.multiplyExact(n, p)];
     double[] x = design.data();
     int[] positionOfFeature = new int[p];
     for (int k = 0; k < p; k++) {
       positionOfFeature[featureOfPosition[k]] = k;
     }
-    // transpose in row blocks so that both sides stay in cache
-    final int block = 64;
-    for (int i0 = 0; i0 < n; i0 += block) {
-      int i1 = Math.min(n, i0 + block);
-      for (int j = 0; j < p; j++) {
-        int base = positionOfFeature[j] * n;
-        for (int i = i0; i < i1; i++) {
-          columns[base + i] = x[i * p + j];
+    // transpose in square tiles so that the rows read and the columns written both stay in cache
+    final int tile = 32;
+    for (int i0 = 0; i0 < n; i0 += tile) {
+      int i1 = Math.min(n, i0 + tile);
+      for (int j0 = 0; j0 < p; j0 += tile) {
+        int j1 = Math.min(p, j0 + tile);
+        for (int j = j0; j < j1; j++) {
+          int base = positionOfFeature[j] * n;
+          for (int i = i0; i < i1; i++) {
+            columns[base + i] = x[i * p + j];
+          }
         }
       }
     }
-    gram = new SymmetricEigen[groupCount];
-    blockLipschitz = new double[groupCount];
-    java.util.Arrays.fill(blockLipschitz, Double.NaN);
+    return columns;
+  }
+
+  private double[] columnScratch() {
+    if (scratchColumn == null) {
+      scratchColumn = new double[n];
+    }
+    return scratchColumn;
   }
 
   /** @return rows n */
@@ -326,7 +381,7 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
     if (e == null) {
       double[] g = new double[m * m];
       double inv = 1.0 / n;
-      double[] column = new double[n];
+      double[] column = columnScratch();
       for (int b = 0; b < m; b++) {
         System.arraycopy(columns, (ptr[l] + b) * n, column, 0, n);
         for (int a = 0; a <= b; a++) {
@@ -352,7 +407,12 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
    */
   public double blockLipschitz(int l) {
     if (Double.isNaN(blockLipschitz[l])) {
-      if (blockGram(l) == null) {
+      if (ptr[l + 1] - ptr[l] == 1) {
+        // a single column: ||x||^2 / n, the value its 1 x 1 eigendecomposition would give
+        double[] column = columnScratch();
+        System.arraycopy(columns, ptr[l] * n, column, 0, n);
+        blockLipschitz[l] = Math.max(0.0, MatrixOps.fastDot(columns, ptr[l] * n, column, n) * (1.0 / n));
+      } else if (blockGram(l) == null) {
         int m = ptr[l + 1] - ptr[l];
         int first = ptr[l];
         double[] xv = new double[n];

@@ -1,0 +1,148 @@
+package org.groupsparse.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.groupsparse.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The updated factor against the matrix it stands for: after every append and delete, L L^T equals
+ * the Gram matrix of the columns held (formed here by plain loops), and solves satisfy G x = b.
+ */
+class UpdatableCholeskyTest {
+  /** G = X^T X / n of a correlated random design, p columns. */
+  private static double[] gram(DenseMatrix x) {
+    int n = x.rows();
+    int p = x.cols();
+    double[] g = new double[p * p];
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < p; b++) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+          s += x.get(i, a) * x.get(i, b);
+        }
+        g[a * p + b] = s / n;
+      }
+    }
+    return g;
+  }
+
+  private static DenseMatrix design(int n, int p, SplittableRandom rng) {
+    DenseMatrix x = TestData.gaussian(n, p, rng);
+    double[] shared = TestData.gaussian(n, rng);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x.data()[i * p + j] += 0.8 * shared[i];
+      }
+    }
+    return x;
+  }
+
+  private static void append(UpdatableCholesky f, List<Integer> held, int column, double[] g, int p) {
+    double[] entries = new double[held.size()];
+    for (int i = 0; i < held.size(); i++) {
+      entries[i] = g[held.get(i) * p + column];
+    }
+    assertThat(f.append(entries, g[column * p + column])).as("append %d", column).isTrue();
+    held.add(column);
+  }
+
+  private static void assertRepresents(UpdatableCholesky f, List<Integer> held, double[] g, int p,
+      SplittableRandom rng) {
+    int k = held.size();
+    assertThat(f.order()).isEqualTo(k);
+    for (int i = 0; i < k; i++) {
+      assertThat(f.entry(i, i)).isPositive();
+      for (int j = 0; j < k; j++) {
+        double s = 0;
+        for (int t = 0; t <= Math.min(i, j); t++) {
+          s += f.entry(i, t) * f.entry(j, t);
+        }
+        assertThat(s).as("(L L^T)[%d][%d]", i, j).isCloseTo(g[held.get(i) * p + held.get(j)], within(1e-12));
+      }
+    }
+    double[] b = new double[k];
+    for (int i = 0; i < k; i++) {
+      b[i] = rng.nextGaussian();
+    }
+    double[] x = b.clone();
+    f.solve(x);
+    for (int i = 0; i < k; i++) {
+      double s = 0;
+      for (int j = 0; j < k; j++) {
+        s += g[held.get(i) * p + held.get(j)] * x[j];
+      }
+      assertThat(s).as("(G x)[%d]", i).isCloseTo(b[i], within(1e-9));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void appendsAndDeletesKeepTheFactorOfTheHeldColumns(int seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int p = 40;
+    double[] g = gram(design(120, p, rng));
+    UpdatableCholesky f = new UpdatableCholesky();
+    List<Integer> held = new ArrayList<>();
+    List<Integer> free = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      free.add(j);
+    }
+    // grow past the initial capacity (16), then mix deletes (first, last, inner) with appends
+    for (int step = 0; step < 25; step++) {
+      append(f, held, free.remove(rng.nextInt(free.size())), g, p);
+    }
+    assertRepresents(f, held, g, p, rng);
+    for (int step = 0; step < 60; step++) {
+      if (!held.isEmpty() && (free.isEmpty() || rng.nextInt(3) == 0)) {
+        int index = step % 5 == 0 ? 0 : step % 5 == 1 ? held.size() - 1 : rng.nextInt(held.size());
+        f.delete(index);
+        free.add(held.remove(index));
+      } else {
+        append(f, held, free.remove(rng.nextInt(free.size())), g, p);
+      }
+      assertRepresents(f, held, g, p, rng);
+    }
+  }
+
+  @Test
+  void aDependentColumnIsRefusedAndLeavesTheFactorAsItWas() {
+    SplittableRandom rng = new SplittableRandom(9);
+    int p = 6;
+    DenseMatrix x = design(30, p, rng);
+    // column 5 = column 0 - 2 column 3
+    for (int i = 0; i < 30; i++) {
+      x.data()[i * p + 5] = x.get(i, 0) - 2 * x.get(i, 3);
+    }
+    double[] g = gram(x);
+    UpdatableCholesky f = new UpdatableCholesky();
+    List<Integer> held = new ArrayList<>();
+    for (int j : new int[] {0, 3, 1}) {
+      append(f, held, j, g, p);
+    }
+    double[] entries = {g[0 * p + 5], g[3 * p + 5], g[1 * p + 5]};
+    assertThat(f.append(entries, g[5 * p + 5])).isFalse();
+    assertRepresents(f, held, g, p, rng);
+    // without column 0 the same column is independent of the others
+    f.delete(0);
+    held.remove(0);
+    append(f, held, 5, g, p);
+    assertRepresents(f, held, g, p, rng);
+  }
+
+  @Test
+  void deletingOutsideTheFactorIsAnError() {
+    UpdatableCholesky f = new UpdatableCholesky();
+    f.append(new double[0], 2.0);
+    assertThatThrownBy(() -> f.delete(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    f.delete(0);
+    assertThat(f.order()).isZero();
+  }
+}
