@@ -116,6 +116,30 @@ public final class MatrixOps {
   }
 
   /**
+   * Dot product of float32 entries {@code a[aOffset .. aOffset+len)}, each widened to double, and
+   * {@code b[0 .. len)}, accumulated in double (SIMD when {@link #SIMD} is on). Widening is exact and
+   * each term rounds at most twice (product and sum; once with the SIMD kernel's fused multiply-add),
+   * so the result differs from the exact sum of the widened products by at most
+   * 2 len 2^-53 sum |a_i b_i| (for len 2^-53 &lt; 0.01).
+   *
+   * @param a float32 operand, not modified
+   * @param aOffset start in {@code a}
+   * @param b double operand, not modified
+   * @param len number of terms
+   * @return the dot product
+   */
+  public static double dotWidened(float[] a, int aOffset, double[] b, int len) {
+    if (SIMD) {
+      return VectorKernels.dotWidened(a, aOffset, b, len);
+    }
+    double s = 0;
+    for (int j = 0; j < len; j++) {
+      s += a[aOffset + j] * b[j];
+    }
+    return s;
+  }
+
+  /**
    * Dot product of {@code a[aOffset .. aOffset+len)} and {@code b[bOffset .. bOffset+len)}, SIMD
    * when {@link #SIMD} is on (a fixed summation order either way).
    *

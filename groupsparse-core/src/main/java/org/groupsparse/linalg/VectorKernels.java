@@ -1,6 +1,8 @@
 package org.groupsparse.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,6 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  /** Floats as many as S has doubles: a load of them widens to one S vector. */
+  private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_PREFERRED.length() >= 2 * S.length()
+      ? VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : null;
 
   private VectorKernels() {}
 
@@ -249,6 +254,41 @@ final class VectorKernels {
     double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
     for (; i < to; i++) {
       s += a[i];
+    }
+    return s;
+  }
+
+  /**
+   * sum_i a[off + i] b[i] with the float32 entries widened to double and accumulated in double
+   * (two accumulators).
+   */
+  static double dotWidened(float[] a, int off, double[] b, int len) {
+    if (HALF == null) {
+      double s = 0;
+      for (int j = 0; j < len; j++) {
+        s += a[off + j] * b[j];
+      }
+      return s;
+    }
+    final int lanes = S.length();
+    final int bound = S.loopBound(len);
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    int j = 0;
+    for (; j + lanes < bound; j += 2 * lanes) {
+      DoubleVector a0 = (DoubleVector) FloatVector.fromArray(HALF, a, off + j).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector a1 = (DoubleVector) FloatVector.fromArray(HALF, a, off + j + lanes)
+          .convertShape(VectorOperators.F2D, S, 0);
+      s0 = a0.fma(DoubleVector.fromArray(S, b, j), s0);
+      s1 = a1.fma(DoubleVector.fromArray(S, b, j + lanes), s1);
+    }
+    for (; j < bound; j += lanes) {
+      DoubleVector a0 = (DoubleVector) FloatVector.fromArray(HALF, a, off + j).convertShape(VectorOperators.F2D, S, 0);
+      s0 = a0.fma(DoubleVector.fromArray(S, b, j), s0);
+    }
+    double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+    for (; j < len; j++) {
+      s += a[off + j] * b[j];
     }
     return s;
   }

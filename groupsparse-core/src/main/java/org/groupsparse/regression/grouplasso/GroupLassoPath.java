@@ -36,6 +36,11 @@ public final class GroupLassoPath {
   private static final int STALLED_ROUNDS = 3;
   /** A full pass over X replaces per-group certification when more than 1/this of the columns are uncertain. */
   private static final long FULL_PASS_DIVISOR = 8;
+  /**
+   * Designs of at least this many entries (8 MiB of doubles, beyond the caches) certify with the
+   * float32 pass ({@code approximatePass}); smaller ones read their double columns.
+   */
+  static final long APPROXIMATE_PASS_ENTRIES = 1L << 20;
 
   private final GroupLassoOptions options;
 
@@ -429,8 +434,12 @@ public final class GroupLassoPath {
         }
       }
       if (uncertainColumns * FULL_PASS_DIVISOR > p) {
-        fullPass();
-        java.util.Arrays.fill(stamp, k);
+        if ((long) n * p >= APPROXIMATE_PASS_ENTRIES) {
+          approximatePass(lambda, k);
+        } else {
+          fullPass();
+          java.util.Arrays.fill(stamp, k);
+        }
         return;
       }
       for (int l = 0; l < groupCount; l++) {
@@ -518,6 +527,46 @@ public final class GroupLassoPath {
     private double exactNorm(int l) {
       f.groupCorrelation(l, r, c, f.start(l));
       return GroupOps.norm(c, f.start(l), f.end(l));
+    }
+
+    /**
+     * The full pass at half its memory traffic: c~ = X~^T r / n from the float32 copy of the columns
+     * for every group, with the datafit's certified bound delta_k on |c~_k - c_k|. A zero group with
+     * ||c~_l|| + ||delta_l|| &lt;= lambda omega_l satisfies its KKT condition and is certified (its
+     * c_l is left approximate, stamp -2); every other group, and every nonzero or unpenalized one,
+     * gets its exact c_l (stamp k). r becomes the reference residual of the bounds, with the
+     * certified upper bound ||c~_l|| + ||delta_l|| as the reference norm of the approximated groups.
+     */
+    private void approximatePass(double lambda, int k) {
+      LeastSquaresDatafit ls = (LeastSquaresDatafit) f;
+      ls.approximateCorrelation(r, c, pool);
+      double rn = 0;
+      for (int i = 0; i < n; i++) {
+        rn += r[i] * r[i];
+      }
+      rn = Math.sqrt(rn) * (1 + 1e-12);
+      for (int l = 0; l < groupCount; l++) {
+        int from = f.start(l);
+        int to = f.end(l);
+        if (penalty.isPenalized(l) && GroupOps.norm(w, from, to) == 0) {
+          double approximate = 0;
+          double error = 0;
+          for (int q = from; q < to; q++) {
+            approximate += c[q] * c[q];
+            double e = ls.approximationError(q, rn, c[q]);
+            error += e * e;
+          }
+          double upper = Math.sqrt(approximate) * (1 + 1e-15) + Math.sqrt(error) * (1 + 1e-15);
+          if (upper <= penalty.zeroLevel(l, lambda)) {
+            stamp[l] = -2; // certified: its KKT condition holds, c_l not exact
+            normScratch[l] = upper;
+            continue;
+          }
+        }
+        normScratch[l] = exactNorm(l);
+        stamp[l] = k;
+      }
+      bound.reset(r, normScratch);
     }
 
     /** c = X^T r / n for every group; r becomes the reference residual of the bounds. */

@@ -35,6 +35,9 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
   private final double[] blockLipschitz;
   private double lipschitz = Double.NaN;
   private double[] fullGram;
+  /** A float32 copy of the columns and their norms ||x_k||, for certified approximate correlations. */
+  private float[] floatColumns;
+  private double[] columnNorms;
   /** One column's copy for the block Gram products (the datafit is not shared between threads). */
   private double[] scratchColumn;
 
@@ -267,6 +270,98 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
       s += residual[i] * residual[i];
     }
     return s / (2.0 * n);
+  }
+
+  /**
+   * Approximate correlations c~ = X~^T r / n from a float32 copy X~ of the columns (made on first
+   * use, half the memory traffic of the exact pass), accumulated in double; with
+   * {@link #approximationError} they certify |c_k| without reading the double columns. Columns are
+   * split over the pool's threads when given.
+   *
+   * @param residual r, not modified
+   * @param out c~ by column position, overwritten
+   * @param pool threads, or null for the calling thread
+   */
+  public void approximateCorrelation(double[] residual, double[] out, ForkJoinPool pool) {
+    ensureFloatColumns();
+    double inv = 1.0 / n;
+    if (pool == null || p < 64) {
+      for (int k = 0; k < p; k++) {
+        out[k] = MatrixOps.dotWidened(floatColumns, k * n, residual, n) * inv;
+      }
+      return;
+    }
+    int parts = pool.getParallelism();
+    java.util.List<RecursiveAction> tasks = new java.util.ArrayList<>();
+    for (int t = 0; t < parts; t++) {
+      int from = (int) ((long) p * t / parts);
+      int to = (int) ((long) p * (t + 1) / parts);
+      tasks.add(new RecursiveAction() {
+        @Override
+        protected void compute() {
+          for (int k = from; k < to; k++) {
+            out[k] = MatrixOps.dotWidened(floatColumns, k * n, residual, n) * inv;
+          }
+        }
+      });
+    }
+    pool.invoke(new RecursiveAction() {
+      @Override
+      protected void compute() {
+        invokeAll(tasks);
+      }
+    });
+  }
+
+  /**
+   * A bound on |c~_k - c_k| for {@link #approximateCorrelation} at a residual of norm ||r||: with
+   * x~ the float32 rounding of x_k (|x~_i - x_i| &lt;= 2^-24 |x_i|) and the double accumulation
+   * error of {@link MatrixOps#dotWidened},
+   *
+   * <pre>  |c~_k - c_k| &lt;= (2^-24 + 2 (n + 2) 2^-53 (1 + 2^-24)) ||x_k|| ||r|| / n + 2^-52 |c~_k|,</pre>
+   *
+   * <p>by Cauchy-Schwarz on sum |x_i r_i|; enlarged by a factor 1 + 1e-6 for the rounding of the
+   * norms themselves.
+   *
+   * @param position column position
+   * @param residualNorm ||r||_2
+   * @param approximate c~_k
+   * @return the bound
+   */
+  public double approximationError(int position, double residualNorm, double approximate) {
+    ensureFloatColumns();
+    double u = 0x1p-53;
+    double kappa = 0x1p-24 + 2.0 * (n + 2) * u * (1 + 0x1p-24);
+    return (1 + 1e-6) * (kappa * columnNorms[position] * residualNorm / n + 2 * u * Math.abs(approximate));
+  }
+
+  /** @return whether the float32 copy exists (it is made by the first approximate pass) */
+  boolean hasFloatColumns() {
+    return floatColumns != null;
+  }
+
+  private void ensureFloatColumns() {
+    if (floatColumns != null) {
+      return;
+    }
+    float[] fc = new float[columns.length];
+    double[] norms = new double[p];
+    for (int k = 0; k < p; k++) {
+      int o = k * n;
+      double s = 0;
+      boolean representable = true;
+      for (int i = 0; i < n; i++) {
+        double v = columns[o + i];
+        fc[o + i] = (float) v;
+        s += v * v;
+        double a = Math.abs(v);
+        representable &= a <= Float.MAX_VALUE && (a >= Float.MIN_NORMAL || a == 0);
+      }
+      // outside float32's normal range the relative rounding bound fails: no approximation there
+      norms[k] = representable ? Math.sqrt(s) : Double.POSITIVE_INFINITY;
+    }
+    columnNorms = norms;
+    floatColumns = fc;
   }
 
   /**

@@ -248,4 +248,35 @@ class LassoPolishTest {
     GroupLassoPathTest.assertKktAlongPath(path, data);
     assertThat(path.activeGroups()[path.size() - 1]).isGreaterThan(n / 4);
   }
+
+  /**
+   * A path on a design beyond {@link GroupLassoPath#APPROXIMATE_PASS_ENTRIES}, where zero groups are
+   * certified from the float32 pass: every lambda still satisfies its conditions computed in double
+   * by the independent {@link KktChecker}, for the lasso and for groups of 4.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void theFloatCertificationPassLeavesEveryLambdaOptimal(int size) {
+    SplittableRandom rng = new SplittableRandom(31);
+    int n = 120;
+    int p = 9000;
+    assertThat((long) n * p).isGreaterThanOrEqualTo(GroupLassoPath.APPROXIMATE_PASS_ENTRIES);
+    GroupStructure groups = GroupStructure.contiguous(size, p, false);
+    double[] x = TestData.gaussian(n, p, rng).data();
+    double[] y = new double[n];
+    for (int t = 0; t < 30; t++) {
+      int j = rng.nextInt(p);
+      for (int i = 0; i < n; i++) {
+        y[i] += (rng.nextBoolean() ? 1 : -1) * x[i * p + j];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      y[i] += rng.nextGaussian();
+    }
+    Dataset data = GroupLassoPathTest.dataset(new org.groupsparse.linalg.DenseMatrix(n, p, x), y);
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(25).lambdaMinRatio(0.05)
+        .build()).fit(data, groups, null);
+    GroupLassoPathTest.assertKktAlongPath(path, data);
+    assertThat(path.activeGroups()[path.size() - 1]).isGreaterThan(10);
+  }
 }

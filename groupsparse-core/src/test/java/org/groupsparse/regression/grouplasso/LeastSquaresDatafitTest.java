@@ -31,4 +31,54 @@ class LeastSquaresDatafitTest {
       assertThat(s.datafit().blockLipschitz(l)).isEqualTo(reference.blockLipschitz(l));
     }
   }
+
+  /**
+   * The float32 pass's bound: |c~_k - c_k| (c_k in exact rational arithmetic, through BigDecimal)
+   * never exceeds approximationError, and the bound is not vacuous (within a factor 1000 of the
+   * largest error seen). A column with entries outside float32's normal range gets no approximation.
+   */
+  @Test
+  void approximateCorrelationsStayWithinTheirCertifiedBound() {
+    SplittableRandom rng = new SplittableRandom(15);
+    int n = 300;
+    int p = 40;
+    org.groupsparse.linalg.DenseMatrix x = TestData.gaussian(n, p, rng);
+    for (int i = 0; i < n; i++) {
+      x.data()[i * p + 3] *= 1e30; // large but representable
+      x.data()[i * p + 7] = i == 5 ? 1e-40 : x.data()[i * p + 7]; // subnormal in float32
+    }
+    GroupStructure groups = GroupStructure.contiguous(1, p, false);
+    LeastSquaresDatafit f = new LeastSquaresDatafit(x, TestData.gaussian(n, rng), groups);
+    double worstRatio = 0;
+    for (int trial = 0; trial < 20; trial++) {
+      double[] r = TestData.gaussian(n, rng);
+      for (int i = 0; i < n; i++) {
+        r[i] *= trial % 3 == 0 ? 1e-3 : 10;
+      }
+      double rn = 0;
+      for (double v : r) {
+        rn += v * v;
+      }
+      rn = Math.sqrt(rn);
+      double[] approximate = new double[p];
+      f.approximateCorrelation(r, approximate, null);
+      double[] columns = f.columnsView();
+      for (int k = 0; k < p; k++) {
+        java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+          exact = exact.add(new java.math.BigDecimal(columns[k * n + i]).multiply(new java.math.BigDecimal(r[i])));
+        }
+        double c = exact.divide(java.math.BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128).doubleValue();
+        double bound = f.approximationError(k, rn, approximate[k]);
+        if (k == 7) {
+          assertThat(bound).isInfinite();
+          continue;
+        }
+        double error = Math.abs(approximate[k] - c);
+        assertThat(error).as("column %d trial %d", k, trial).isLessThanOrEqualTo(bound);
+        worstRatio = Math.max(worstRatio, error / bound);
+      }
+    }
+    assertThat(worstRatio).isGreaterThan(1e-3);
+  }
 }
