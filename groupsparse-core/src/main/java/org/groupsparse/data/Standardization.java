@@ -114,6 +114,34 @@ public record Standardization(double[] columnMeans, double[] columnScales, doubl
    */
   public static Standardization fitAndApplyToColumns(double[] columns, int n, int[] featureOfColumn, double[] y,
       boolean center, boolean scaleFeatures) {
+    return fitAndApplyToColumns(columns, n, featureOfColumn, y, center, scaleFeatures, null);
+  }
+
+  /** Sees each column just after it is standardized, while it is in cache. */
+  @FunctionalInterface
+  public interface ColumnVisitor {
+    /**
+     * @param k the column's index
+     * @param offset its first entry, k n
+     */
+    void standardized(int k, int offset);
+  }
+
+  /**
+   * {@link #fitAndApplyToColumns(double[], int, int[], double[], boolean, boolean)}, calling
+   * {@code visitor} for every column just after it is standardized (columns in increasing order).
+   *
+   * @param columns the design column-major, replaced by the standardized columns
+   * @param n rows
+   * @param featureOfColumn the feature held by each column
+   * @param y the response, not modified
+   * @param center whether to centre
+   * @param scaleFeatures whether to scale
+   * @param visitor called per column, or null
+   * @return the transformation
+   */
+  public static Standardization fitAndApplyToColumns(double[] columns, int n, int[] featureOfColumn, double[] y,
+      boolean center, boolean scaleFeatures, ColumnVisitor visitor) {
     int p = featureOfColumn.length;
     double[] mean = new double[p];
     double[] scale = new double[p];
@@ -171,9 +199,21 @@ public record Standardization(double[] columnMeans, double[] columnScales, doubl
         }
       }
       finishColumn(columns, n, k, featureOfColumn[k], m0, q0, !d0, center, scaleFeatures, mean, scale, constant);
+      if (visitor != null) {
+        visitor.standardized(k, k * n);
+      }
       finishColumn(columns, n, k + 1, featureOfColumn[k + 1], m1, q1, !d1, center, scaleFeatures, mean, scale, constant);
+      if (visitor != null) {
+        visitor.standardized(k + 1, (k + 1) * n);
+      }
       finishColumn(columns, n, k + 2, featureOfColumn[k + 2], m2, q2, !d2, center, scaleFeatures, mean, scale, constant);
+      if (visitor != null) {
+        visitor.standardized(k + 2, (k + 2) * n);
+      }
       finishColumn(columns, n, k + 3, featureOfColumn[k + 3], m3, q3, !d3, center, scaleFeatures, mean, scale, constant);
+      if (visitor != null) {
+        visitor.standardized(k + 3, (k + 3) * n);
+      }
     }
     for (; k < p; k++) {
       int o = k * n;
@@ -194,6 +234,9 @@ public record Standardization(double[] columnMeans, double[] columnScales, doubl
         }
       }
       finishColumn(columns, n, k, featureOfColumn[k], m, q, !differs, center, scaleFeatures, mean, scale, constant);
+      if (visitor != null) {
+        visitor.standardized(k, k * n);
+      }
     }
     double my = 0;
     for (double v : y) {

@@ -36,11 +36,6 @@ public final class GroupLassoPath {
   private static final int STALLED_ROUNDS = 3;
   /** A full pass over X replaces per-group certification when more than 1/this of the columns are uncertain. */
   private static final long FULL_PASS_DIVISOR = 8;
-  /**
-   * Designs of at least this many entries (8 MiB of doubles, beyond the caches) certify with the
-   * float32 pass ({@code approximatePass}); smaller ones read their double columns.
-   */
-  static final long APPROXIMATE_PASS_ENTRIES = 1L << 20;
 
   private final GroupLassoOptions options;
 
@@ -434,7 +429,7 @@ public final class GroupLassoPath {
         }
       }
       if (uncertainColumns * FULL_PASS_DIVISOR > p) {
-        if ((long) n * p >= APPROXIMATE_PASS_ENTRIES) {
+        if ((long) n * p >= LeastSquaresDatafit.APPROXIMATE_PASS_ENTRIES) {
           approximatePass(lambda, k);
         } else {
           fullPass();

@@ -35,6 +35,11 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
   private final double[] blockLipschitz;
   private double lipschitz = Double.NaN;
   private double[] fullGram;
+  /**
+   * Designs of at least this many entries (8 MiB of doubles, beyond the caches) certify along the
+   * path from the float32 copy; {@link #standardized} makes it while it builds the columns.
+   */
+  static final long APPROXIMATE_PASS_ENTRIES = 1L << 20;
   /** A float32 copy of the columns and their norms ||x_k||, for certified approximate correlations. */
   private float[] floatColumns;
   private double[] columnNorms;
@@ -84,13 +89,44 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
   static Standardized standardized(Dataset train, GroupStructure groups, boolean center, boolean scaleFeatures) {
     double[] columns = checked(train.design(), train.response(), groups);
     int n = train.rows();
+    int p = groups.featureCount();
     double[] y = train.response();
-    Standardization std = Standardization.fitAndApplyToColumns(columns, n, groups.members(), y, center, scaleFeatures);
+    // while each standardized column is in cache: its Lipschitz constant when it is a group of its
+    // own (as blockLipschitz computes it), and its float32 copy and norm on large designs
+    int[] ptr = groups.groupStarts();
+    int[] singleton = new int[p];
+    java.util.Arrays.fill(singleton, -1);
+    for (int l = 0; l + 1 < ptr.length; l++) {
+      if (ptr[l + 1] - ptr[l] == 1) {
+        singleton[ptr[l]] = l;
+      }
+    }
+    double[] lipschitz = new double[groups.groupCount()];
+    java.util.Arrays.fill(lipschitz, Double.NaN);
+    boolean approximate = (long) n * p >= APPROXIMATE_PASS_ENTRIES;
+    float[] floats = approximate ? new float[columns.length] : null;
+    double[] norms = approximate ? new double[p] : null;
+    double[] scratch = new double[n];
+    Standardization std = Standardization.fitAndApplyToColumns(columns, n, groups.members(), y, center, scaleFeatures,
+        (k, offset) -> {
+          if (singleton[k] >= 0) {
+            System.arraycopy(columns, offset, scratch, 0, n);
+            lipschitz[singleton[k]] = Math.max(0.0, MatrixOps.fastDot(columns, offset, scratch, n) * (1.0 / n));
+          }
+          if (floats != null) {
+            norms[k] = floatColumn(columns, offset, n, floats);
+          }
+        });
     double[] centred = new double[n];
     for (int i = 0; i < n; i++) {
       centred[i] = (y[i] - std.responseMean()) / std.responseScale();
     }
-    return new Standardized(new LeastSquaresDatafit(columns, n, centred, groups), std);
+    LeastSquaresDatafit f = new LeastSquaresDatafit(columns, n, centred, groups);
+    System.arraycopy(lipschitz, 0, f.blockLipschitz, 0, lipschitz.length);
+    f.floatColumns = floats;
+    f.columnNorms = norms;
+    f.scratchColumn = scratch;
+    return new Standardized(f, std);
   }
 
   /** Checks the shapes and returns the design's columns in group order (column-major, a copy). */
@@ -347,21 +383,28 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
     float[] fc = new float[columns.length];
     double[] norms = new double[p];
     for (int k = 0; k < p; k++) {
-      int o = k * n;
-      double s = 0;
-      boolean representable = true;
-      for (int i = 0; i < n; i++) {
-        double v = columns[o + i];
-        fc[o + i] = (float) v;
-        s += v * v;
-        double a = Math.abs(v);
-        representable &= a <= Float.MAX_VALUE && (a >= Float.MIN_NORMAL || a == 0);
-      }
-      // outside float32's normal range the relative rounding bound fails: no approximation there
-      norms[k] = representable ? Math.sqrt(s) : Double.POSITIVE_INFINITY;
+      norms[k] = floatColumn(columns, k * n, n, fc);
     }
     columnNorms = norms;
     floatColumns = fc;
+  }
+
+  /**
+   * Writes the float32 rounding of one column and returns its norm ||x_k||, or +infinity when an
+   * entry is outside float32's normal range (where the relative rounding bound fails: the column
+   * gets no approximation).
+   */
+  private static double floatColumn(double[] columns, int offset, int n, float[] out) {
+    double s = 0;
+    boolean representable = true;
+    for (int i = 0; i < n; i++) {
+      double v = columns[offset + i];
+      out[offset + i] = (float) v;
+      s += v * v;
+      double a = Math.abs(v);
+      representable &= a <= Float.MAX_VALUE && (a >= Float.MIN_NORMAL || a == 0);
+    }
+    return representable ? Math.sqrt(s) : Double.POSITIVE_INFINITY;
   }
 
   /**

@@ -250,7 +250,7 @@ class LassoPolishTest {
   }
 
   /**
-   * A path on a design beyond {@link GroupLassoPath#APPROXIMATE_PASS_ENTRIES}, where zero groups are
+   * A path on a design beyond {@link LeastSquaresDatafit#APPROXIMATE_PASS_ENTRIES}, where zero groups are
    * certified from the float32 pass: every lambda still satisfies its conditions computed in double
    * by the independent {@link KktChecker}, for the lasso and for groups of 4.
    */
@@ -260,7 +260,7 @@ class LassoPolishTest {
     SplittableRandom rng = new SplittableRandom(31);
     int n = 120;
     int p = 9000;
-    assertThat((long) n * p).isGreaterThanOrEqualTo(GroupLassoPath.APPROXIMATE_PASS_ENTRIES);
+    assertThat((long) n * p).isGreaterThanOrEqualTo(LeastSquaresDatafit.APPROXIMATE_PASS_ENTRIES);
     GroupStructure groups = GroupStructure.contiguous(size, p, false);
     double[] x = TestData.gaussian(n, p, rng).data();
     double[] y = new double[n];

@@ -33,6 +33,47 @@ class LeastSquaresDatafitTest {
   }
 
   /**
+   * On a design large enough for the float32 copy, with single-column groups among larger ones: the
+   * Lipschitz constants, float copy and norms made while the columns are standardized equal the ones
+   * the datafit computes on demand.
+   */
+  @Test
+  void whatIsComputedWhileStandardizingEqualsWhatIsComputedOnDemand() {
+    SplittableRandom rng = new SplittableRandom(16);
+    int n = 130;
+    int p = 8100;
+    assertThat((long) n * p).isGreaterThanOrEqualTo(LeastSquaresDatafit.APPROXIMATE_PASS_ENTRIES);
+    int[] sizes = new int[p];
+    int total = 0;
+    int g = 0;
+    while (total < p) {
+      int size = Math.min(p - total, g % 3 == 0 ? 1 : 1 + rng.nextInt(6));
+      sizes[g++] = size;
+      total += size;
+    }
+    GroupStructure groups = GroupStructure.ofSizes(java.util.Arrays.copyOf(sizes, g));
+    Dataset data = GroupLassoPathTest.randomProblem(n, groups, rng);
+    Standardization std = Standardization.fit(data, true, true, false);
+    Dataset t = std.apply(data);
+    LeastSquaresDatafit reference = new LeastSquaresDatafit(t.design(), t.response(), groups);
+    LeastSquaresDatafit.Standardized s = LeastSquaresDatafit.standardized(data, groups, true, true);
+    // (no containsExactly on a million entries: AssertJ's diff of a mismatch is quadratic)
+    assertThat(java.util.Arrays.mismatch(s.datafit().columnsView(), reference.columnsView())).isEqualTo(-1);
+    for (int l = 0; l < groups.groupCount(); l++) {
+      assertThat(s.datafit().blockLipschitz(l)).as("group %d", l).isEqualTo(reference.blockLipschitz(l));
+    }
+    double[] r = TestData.gaussian(n, rng);
+    double[] a = new double[p];
+    double[] b = new double[p];
+    s.datafit().approximateCorrelation(r, a, null);
+    reference.approximateCorrelation(r, b, null);
+    assertThat(java.util.Arrays.mismatch(a, b)).isEqualTo(-1);
+    for (int k = 0; k < p; k += 97) {
+      assertThat(s.datafit().approximationError(k, 3.0, a[k])).isEqualTo(reference.approximationError(k, 3.0, b[k]));
+    }
+  }
+
+  /**
    * The float32 pass's bound: |c~_k - c_k| (c_k in exact rational arithmetic, through BigDecimal)
    * never exceeds approximationError, and the bound is not vacuous (within a factor 1000 of the
    * largest error seen). A column with entries outside float32's normal range gets no approximation.
