@@ -22,6 +22,10 @@ public final class UpdatableCholesky {
   private double[] l = new double[0];
   private int capacity;
   private int order;
+  /** The rotations of a delete, and the running sums of squares of a block append. */
+  private double[] cosines = new double[0];
+  private double[] sines = new double[0];
+  private double[] squares = new double[0];
 
   /** @return the current order k */
   public int order() {
@@ -63,6 +67,58 @@ public final class UpdatableCholesky {
   }
 
   /**
+   * Appends m rows and columns at once: the same factor, bit for bit, as m calls of {@link #append}
+   * in order, but the forward substitutions of all m new columns against the current k rows share
+   * one pass over L (each row of L is read once for all of them, as a triangular solve with m
+   * right-hand sides), where m appends read the triangle m times.
+   *
+   * @param rows row c (at c * stride) holds new column c's entries against the current k columns,
+   *     then against the m new columns (its diagonal entry at k + c); not modified
+   * @param stride row stride of {@code rows}, at least k + m
+   * @param m columns to append
+   * @return the number appended: m, or the index of the first column whose pivot is not above
+   *     {@link #DEPENDENT} times its diagonal entry (the columns before it are appended, it and the
+   *     later ones are not)
+   */
+  public int appendAll(double[] rows, int stride, int m) {
+    int k = order;
+    ensureCapacity(k + m);
+    if (squares.length < m) {
+      squares = new double[Math.max(m, 2 * squares.length)];
+    }
+    java.util.Arrays.fill(squares, 0, m, 0.0);
+    for (int i = 0; i < k; i++) {
+      int ri = i * capacity;
+      double diagonal = l[ri + i];
+      for (int c = 0; c < m; c++) {
+        int row = (k + c) * capacity;
+        double zi = (rows[c * stride + i] - MatrixOps.fastDot(l, ri, l, row, i)) / diagonal;
+        l[row + i] = zi;
+        squares[c] += zi * zi;
+      }
+    }
+    for (int c = 0; c < m; c++) {
+      int row = (k + c) * capacity;
+      double zz = squares[c];
+      for (int i = k; i < k + c; i++) {
+        int ri = i * capacity;
+        double zi = (rows[c * stride + i] - MatrixOps.fastDot(l, ri, l, row, i)) / l[ri + i];
+        l[row + i] = zi;
+        zz += zi * zi;
+      }
+      double gkk = rows[c * stride + k + c];
+      double pivot = gkk - zz;
+      if (!(pivot > DEPENDENT * gkk)) {
+        order = k + c;
+        return c;
+      }
+      l[row + k + c] = Math.sqrt(pivot);
+    }
+    order = k + m;
+    return m;
+  }
+
+  /**
    * Deletes row and column j: L without its row j is lower triangular but for one entry right of
    * the diagonal in each later row; Givens rotations of the column pairs (i, i + 1), i = j .. k - 2,
    * zero those entries (each rotation chosen so that the diagonal stays positive), and the last
@@ -75,27 +131,27 @@ public final class UpdatableCholesky {
       throw new IndexOutOfBoundsException("index " + j + " of a factor of order " + order);
     }
     int k = order;
-    // shift rows j+1 .. k-1 up by one (each keeps its entries 0 .. its old index)
-    for (int i = j + 1; i < k; i++) {
-      System.arraycopy(l, i * capacity, l, (i - 1) * capacity, i + 1);
-    }
-    // now row i (i >= j) has entries in columns 0 .. i + 1; rotate columns (i, i + 1) to zero L[i][i+1]
-    for (int i = j; i < k - 1; i++) {
-      int ri = i * capacity;
-      double a = l[ri + i];
-      double b = l[ri + i + 1];
-      double rr = Math.hypot(a, b);
-      double c = a / rr;
-      double s = b / rr;
-      l[ri + i] = rr;
-      l[ri + i + 1] = 0;
-      for (int t = i + 1; t < k - 1; t++) {
-        int rt = t * capacity;
+    ensureRotations(k);
+    // row by row (each row read once, contiguously): row t takes old row t + 1 (entries 0 .. t + 1),
+    // receives the rotations of the rows above it in order, then fixes its own rotation, which zeroes
+    // its entry right of the diagonal; the same operations, entry by entry, as rotating column pairs
+    // over all rows in turn
+    for (int t = j; t < k - 1; t++) {
+      int rt = t * capacity;
+      System.arraycopy(l, rt + capacity, l, rt, t + 2);
+      for (int i = j; i < t; i++) {
         double x = l[rt + i];
         double y = l[rt + i + 1];
-        l[rt + i] = c * x + s * y;
-        l[rt + i + 1] = -s * x + c * y;
+        l[rt + i] = cosines[i] * x + sines[i] * y;
+        l[rt + i + 1] = -sines[i] * x + cosines[i] * y;
       }
+      double a = l[rt + t];
+      double b = l[rt + t + 1];
+      double rr = Math.hypot(a, b);
+      cosines[t] = a / rr;
+      sines[t] = b / rr;
+      l[rt + t] = rr;
+      l[rt + t + 1] = 0;
     }
     order = k - 1;
   }
@@ -126,6 +182,13 @@ public final class UpdatableCholesky {
    */
   public double entry(int i, int j) {
     return j <= i ? l[i * capacity + j] : 0.0;
+  }
+
+  private void ensureRotations(int k) {
+    if (cosines.length < k) {
+      cosines = new double[Math.max(k, 2 * cosines.length)];
+      sines = new double[cosines.length];
+    }
   }
 
   private void ensureCapacity(int k) {

@@ -145,4 +145,79 @@ class UpdatableCholeskyTest {
     f.delete(0);
     assertThat(f.order()).isZero();
   }
+
+  /**
+   * A block append is m single appends bit for bit (the same operations per entry), and stops at
+   * the first dependent column with the ones before it appended; a delete in the middle of a
+   * grown factor still represents the held columns.
+   */
+  @Test
+  void aBlockAppendEqualsSingleAppendsBitForBit() {
+    SplittableRandom rng = new SplittableRandom(21);
+    int p = 30;
+    DenseMatrix x = design(90, p, rng);
+    for (int i = 0; i < 90; i++) {
+      x.data()[i * p + 29] = x.get(i, 2) + x.get(i, 20); // dependent on two columns appended earlier
+    }
+    double[] g = gram(x);
+    UpdatableCholesky single = new UpdatableCholesky();
+    UpdatableCholesky block = new UpdatableCholesky();
+    List<Integer> held = new ArrayList<>();
+    for (int j = 0; j < 9; j++) {
+      append(single, held, j, g, p);
+    }
+    List<Integer> heldBlock = new ArrayList<>(held);
+    for (int j = 0; j < 9; j++) {
+      double[] entries = new double[j];
+      for (int i = 0; i < j; i++) {
+        entries[i] = g[i * p + j];
+      }
+      block.append(entries, g[j * p + j]);
+    }
+    int[] fresh = {9, 14, 2 + 10, 20, 13, 25, 11};
+    int k = held.size();
+    int stride = k + fresh.length;
+    double[] rows = new double[fresh.length * stride];
+    List<Integer> all = new ArrayList<>(held);
+    for (int c : fresh) {
+      all.add(c);
+    }
+    for (int c = 0; c < fresh.length; c++) {
+      for (int i = 0; i < stride; i++) {
+        rows[c * stride + i] = g[fresh[c] * p + all.get(i)];
+      }
+    }
+    assertThat(block.appendAll(rows, stride, fresh.length)).isEqualTo(fresh.length);
+    for (int c : fresh) {
+      append(single, held, c, g, p);
+    }
+    heldBlock.addAll(List.of(9, 14, 12, 20, 13, 25, 11));
+    for (int i = 0; i < held.size(); i++) {
+      for (int j = 0; j <= i; j++) {
+        assertThat(Double.doubleToLongBits(block.entry(i, j))).as("L[%d][%d]", i, j)
+            .isEqualTo(Double.doubleToLongBits(single.entry(i, j)));
+      }
+    }
+    block.delete(4);
+    heldBlock.remove(4);
+    assertRepresents(block, heldBlock, g, p, rng);
+
+    // 29 depends on 2 and 20, both held: the block stops there, after appending 27
+    k = heldBlock.size();
+    int[] more = {27, 29, 28};
+    stride = k + more.length;
+    rows = new double[more.length * stride];
+    List<Integer> all2 = new ArrayList<>(heldBlock);
+    for (int c : more) {
+      all2.add(c);
+    }
+    for (int c = 0; c < more.length; c++) {
+      for (int i = 0; i < stride; i++) {
+        rows[c * stride + i] = g[more[c] * p + all2.get(i)];
+      }
+    }
+    assertThat(block.appendAll(rows, stride, more.length)).isEqualTo(1);
+    heldBlock.add(27);
+    assertRepresents(block, heldBlock, g, p, rng);
+  }
 }

@@ -566,7 +566,7 @@ final class ActiveSetNewton {
 
   /**
    * Brings the factor to the wanted positions: deletes the others (from the last index down, the
-   * cheaper end), then appends the new ones in position order. False (and the factor cleared)
+   * cheaper end), then appends the new ones in position order, all in one block. False (and the factor cleared)
    * when a column is numerically dependent on the others.
    */
   private boolean syncLassoFactor(QuadraticDatafit f, int m) {
@@ -578,41 +578,53 @@ final class ActiveSetNewton {
     if (lassoPositions.length < m) {
       lassoPositions = Arrays.copyOf(lassoPositions, Math.max(m, 2 * lassoPositions.length));
       lassoGroups = Arrays.copyOf(lassoGroups, lassoPositions.length);
-      gramColumn = new double[lassoPositions.length];
     }
-    int n = f.rows();
-    for (int l = 0; l < f.groupCount() && lassoFactor.order() < m; l++) {
+    // the new columns, in position order, after the held ones; their Gram rows against all of
+    // them, then one block append (one pass over the factor for all of them)
+    int k = lassoFactor.order();
+    int added = 0;
+    for (int l = 0; l < f.groupCount() && k + added < m; l++) {
       int pos = f.start(l);
-      if (wanted[pos] != lassoEpoch || lassoIndex[pos] >= 0) {
-        continue;
+      if (wanted[pos] == lassoEpoch && lassoIndex[pos] < 0) {
+        lassoPositions[k + added] = pos;
+        lassoGroups[k + added] = l;
+        added++;
       }
-      int k = lassoFactor.order();
-      double gkk = gramEntries(f, pos, k, gramColumn);
-      if (!lassoFactor.append(gramColumn, gkk)) {
-        for (int i = 0; i < k; i++) {
-          lassoIndex[lassoPositions[i]] = -1;
-        }
-        lassoFactor.clear();
-        return false;
+    }
+    if (added == 0) {
+      return true;
+    }
+    int stride = k + added;
+    if (gramColumn.length < (long) added * stride) {
+      gramColumn = new double[Math.multiplyExact(added, stride)];
+    }
+    for (int c = 0; c < added; c++) {
+      gramEntries(f, lassoPositions[k + c], stride, gramColumn, c * stride);
+    }
+    if (lassoFactor.appendAll(gramColumn, stride, added) < added) {
+      for (int i = 0; i < lassoFactor.order(); i++) {
+        lassoIndex[lassoPositions[i]] = -1;
       }
-      lassoPositions[k] = pos;
-      lassoGroups[k] = l;
-      lassoIndex[pos] = k;
+      lassoFactor.clear();
+      return false;
+    }
+    for (int c = 0; c < added; c++) {
+      lassoIndex[lassoPositions[k + c]] = k + c;
     }
     return true;
   }
 
-  /** G entries of column {@code pos} against the factor's first k positions into out; returns G[pos][pos]. */
-  private double gramEntries(QuadraticDatafit f, int pos, int k, double[] out) {
+  /** G entries of column {@code pos} against the factor's first k positions into out[offset ..]. */
+  private void gramEntries(QuadraticDatafit f, int pos, int k, double[] out, int offset) {
     int n = f.rows();
     int p = f.cols();
     if (cache != null && cache.slot(pos) >= 0 && heldByCacheLasso(k)) {
       double[] g = cache.matrix();
       int row = cache.rowOffset(cache.slot(pos));
       for (int i = 0; i < k; i++) {
-        out[i] = g[row + cache.slot(lassoPositions[i])];
+        out[offset + i] = g[row + cache.slot(lassoPositions[i])];
       }
-      return g[row + cache.slot(pos)];
+      return;
     }
     if (p <= FULL_GRAM_COLUMNS) {
       if (fullGram == null) {
@@ -620,15 +632,14 @@ final class ActiveSetNewton {
       }
       int row = pos * p;
       for (int i = 0; i < k; i++) {
-        out[i] = fullGram[row + lassoPositions[i]];
+        out[offset + i] = fullGram[row + lassoPositions[i]];
       }
-      return fullGram[row + pos];
+      return;
     }
     double[] cols = f.columnsView();
     for (int i = 0; i < k; i++) {
-      out[i] = MatrixOps.fastDot(cols, lassoPositions[i] * n, cols, pos * n, n) / n;
+      out[offset + i] = MatrixOps.fastDot(cols, lassoPositions[i] * n, cols, pos * n, n) / n;
     }
-    return MatrixOps.fastDot(cols, pos * n, cols, pos * n, n) / n;
   }
 
   private boolean heldByCacheLasso(int k) {
