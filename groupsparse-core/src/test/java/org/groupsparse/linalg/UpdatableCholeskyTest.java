@@ -146,6 +146,22 @@ class UpdatableCholeskyTest {
     assertThat(f.order()).isZero();
   }
 
+  /** The rows a block append reads: each new column against the held ones, then against the new ones. */
+  private static double[] blockRows(double[] g, int p, List<Integer> held, int[] fresh) {
+    List<Integer> all = new ArrayList<>(held);
+    for (int c : fresh) {
+      all.add(c);
+    }
+    int stride = all.size();
+    double[] rows = new double[fresh.length * stride];
+    for (int c = 0; c < fresh.length; c++) {
+      for (int i = 0; i < stride; i++) {
+        rows[c * stride + i] = g[fresh[c] * p + all.get(i)];
+      }
+    }
+    return rows;
+  }
+
   /**
    * A block append is m single appends bit for bit (the same operations per entry), and stops at
    * the first dependent column with the ones before it appended; a delete in the middle of a
@@ -174,20 +190,9 @@ class UpdatableCholeskyTest {
       }
       block.append(entries, g[j * p + j]);
     }
-    int[] fresh = {9, 14, 2 + 10, 20, 13, 25, 11};
-    int k = held.size();
-    int stride = k + fresh.length;
-    double[] rows = new double[fresh.length * stride];
-    List<Integer> all = new ArrayList<>(held);
-    for (int c : fresh) {
-      all.add(c);
-    }
-    for (int c = 0; c < fresh.length; c++) {
-      for (int i = 0; i < stride; i++) {
-        rows[c * stride + i] = g[fresh[c] * p + all.get(i)];
-      }
-    }
-    assertThat(block.appendAll(rows, stride, fresh.length)).isEqualTo(fresh.length);
+    int[] fresh = {9, 14, 12, 20, 13, 25, 11};
+    assertThat(block.appendAll(blockRows(g, p, held, fresh), held.size() + fresh.length, fresh.length))
+        .isEqualTo(fresh.length);
     for (int c : fresh) {
       append(single, held, c, g, p);
     }
@@ -203,20 +208,9 @@ class UpdatableCholeskyTest {
     assertRepresents(block, heldBlock, g, p, rng);
 
     // 29 depends on 2 and 20, both held: the block stops there, after appending 27
-    k = heldBlock.size();
     int[] more = {27, 29, 28};
-    stride = k + more.length;
-    rows = new double[more.length * stride];
-    List<Integer> all2 = new ArrayList<>(heldBlock);
-    for (int c : more) {
-      all2.add(c);
-    }
-    for (int c = 0; c < more.length; c++) {
-      for (int i = 0; i < stride; i++) {
-        rows[c * stride + i] = g[more[c] * p + all2.get(i)];
-      }
-    }
-    assertThat(block.appendAll(rows, stride, more.length)).isEqualTo(1);
+    assertThat(block.appendAll(blockRows(g, p, heldBlock, more), heldBlock.size() + more.length, more.length))
+        .isEqualTo(1);
     heldBlock.add(27);
     assertRepresents(block, heldBlock, g, p, rng);
   }

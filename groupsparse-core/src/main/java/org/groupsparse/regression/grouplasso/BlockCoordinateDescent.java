@@ -32,7 +32,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   /** Sweeps over the nonzero groups before the active-set Newton polish is first considered. */
   static final int NEWTON_AFTER = 4;
   /** The same for the lasso, whose polish is one exact step on an updated factor. */
-  static final int LASSO_NEWTON_AFTER = 1;
+  static final int LASSO_NEWTON_AFTER = 2;
   /** The polish runs only when the nonzero groups have at most this many columns together. */
   static final int NEWTON_MAX_COLUMNS = 500;
   /** A sweep counts as progress when the worst violation falls below this fraction of the best so far. */
