@@ -188,7 +188,7 @@ final class Plots {
   /**
    * Coefficient paths against log10(lambda), one line per feature, coloured by group (the plot of
    * glmnet and grpreg). Only groups that are ever nonzero are drawn; the legend names them when
-   * there are at most 12.
+   * there are at most 12 (a group of one column by the column's name).
    */
   static XYChart pathChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     XYChart chart = new XYChartBuilder().width(900).height(560)
@@ -223,8 +223,14 @@ final class Plots {
         continue;
       }
       java.awt.Color color = PALETTE[drawnGroups % PALETTE.length];
+      // a group of one column is named by its column (size:1 labels are only numbers), unless that
+      // name is taken by another series
+      String groupName = series.length == 1 ? path.featureNames().get(members[g.start(l)]) : g.label(l);
+      if (chart.getSeriesMap().containsKey(groupName)) {
+        groupName = groupName + " (group " + g.label(l) + ")";
+      }
       for (int q = 0; q < series.length; q++) {
-        String name = q == 0 ? g.label(l) : g.label(l) + " #" + (q + 1);
+        String name = q == 0 ? groupName : groupName + " #" + (q + 1);
         XYSeries s = chart.addSeries(name, x, series[q]);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);

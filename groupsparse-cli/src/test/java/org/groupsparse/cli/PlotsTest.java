@@ -1,0 +1,45 @@
+package org.groupsparse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.groupsparse.data.Dataset;
+import org.groupsparse.groups.GroupStructure;
+import org.groupsparse.linalg.DenseMatrix;
+import org.groupsparse.regression.grouplasso.GroupLassoOptions;
+import org.groupsparse.regression.grouplasso.GroupLassoPath;
+import org.groupsparse.regression.grouplasso.GroupLassoPathResult;
+import org.junit.jupiter.api.Test;
+
+/** What the path plot's legend says: the columns of single-column groups, the labels of larger ones. */
+class PlotsTest {
+  @Test
+  void singleColumnGroupsAreNamedByTheirColumnsInThePathLegend() {
+    SplittableRandom rng = new SplittableRandom(3);
+    int n = 80;
+    int p = 6;
+    double[] x = new double[n * p];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i * p + j] = rng.nextGaussian();
+      }
+      y[i] = 2 * x[i * p] - x[i * p + 4] + x[i * p + 5] + 0.3 * rng.nextGaussian();
+    }
+    List<String> names = new ArrayList<>(List.of("age", "bmi", "bp", "s1", "s2", "s3"));
+    Dataset data = new Dataset(new DenseMatrix(n, p, x), y, names, "y");
+    // groups: {age}, {bmi, bp, s1} labelled "2", {s2}, {s3}
+    GroupStructure groups = GroupStructure.ofSizes(1, 3, 1, 1);
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(20).build())
+        .fit(data, groups, null);
+    var legend = new ArrayList<String>();
+    Plots.pathChart(path).getSeriesMap().forEach((name, series) -> {
+      if (series.isShowInLegend()) {
+        legend.add(name);
+      }
+    });
+    assertThat(legend).contains("age", "s2", "s3").doesNotContain("1", "3", "4");
+  }
+}
