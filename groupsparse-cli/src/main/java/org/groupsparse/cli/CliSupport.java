@@ -83,8 +83,8 @@ final class CliSupport {
     if (h.hasValidation()) {
       out.printf(Locale.ROOT, "%-16s %.6g%n", "validation " + error, 2 * h.bestValidationLoss());
     }
-    List<String> sel = m.selectedGroups();
-    out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", sel.size(), m.groups().groupCount(), String.join(" ", sel));
+    out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", m.selectedGroups().size(), m.groups().groupCount(),
+        selectedNames(m));
   }
   static void printLassoSummary(PrintWriter out, org.groupsparse.regression.grouplasso.GroupLassoPathResult path,
       int index, String how, int nTrain, int nValidation, double selectionError) {
@@ -102,7 +102,27 @@ final class CliSupport {
     if (!Double.isNaN(selectionError)) {
       out.printf(Locale.ROOT, binomial ? "selection dev.   %.6g%n" : "selection MSE    %.6g%n", selectionError);
     }
-    List<String> sel = m.selectedGroups();
-    out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", sel.size(), m.groups().groupCount(), String.join(" ", sel));
+    out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", m.selectedGroups().size(), m.groups().groupCount(),
+        selectedNames(m));
+  }
+
+  /**
+   * The selected groups as the summary names them: a group of one column by the column's name (the
+   * labels of a size:1 specification are only numbers), a larger group by its label.
+   *
+   * @param m the model
+   * @return the names, space-separated, in group order
+   */
+  static String selectedNames(GroupLinearModel m) {
+    boolean[] selected = m.selectedMask();
+    org.groupsparse.groups.GroupStructure g = m.groups();
+    int[] members = g.members();
+    List<String> names = new java.util.ArrayList<>();
+    for (int l = 0; l < selected.length; l++) {
+      if (selected[l]) {
+        names.add(g.size(l) == 1 ? m.featureNames().get(members[g.start(l)]) : g.label(l));
+      }
+    }
+    return String.join(" ", names);
   }
 }

@@ -87,6 +87,10 @@ public final class CvCommand implements Callable<Integer> {
         + " %.6g, %d groups)%n",
         cv.lambdaMin(), cv.meanError()[cv.indexMin()], active[cv.indexMin()], cv.lambda1se(),
         cv.meanError()[cv.index1se()], active[cv.index1se()]);
+    if (lambdas.length > 1 && cv.indexMin() == lambdas.length - 1) {
+      spec.commandLine().getErr().println("note: lambda_min is the smallest lambda on the path; the CV error may still"
+          + " fall below it (try a smaller --lambda-min-ratio)");
+    }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("format", "groupsparse-cv");

@@ -231,6 +231,10 @@ public final class FitCommand implements Callable<Integer> {
         err.println("warning: " + choice.path().unconvergedCount() + " of " + choice.path().size()
             + " lambdas did not reach the KKT tolerance within the budget (see kktViolation)");
       }
+      if (choice.path().size() > 1 && choice.index() == choice.path().size() - 1) {
+        err.println("note: the chosen lambda is the smallest on the path; the selection error may still fall below it"
+            + " (try a smaller --lambda-min-ratio)");
+      }
       settings = GroupLassoCliOptions.settings(lassoOptions);
       settings.put("lambda", choice.path().lambdas()[choice.index()]);
       settings.put("lambdaMax", choice.path().lambdaMax());
@@ -262,7 +266,7 @@ public final class FitCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-16s %.6g%n", "training " + error,
           2 * result.history().trainLoss()[result.history().iterations()]);
       out.printf(Locale.ROOT, "selected groups  %d of %d: %s%n", model.selectedGroups().size(), gs.groupCount(),
-          String.join(" ", model.selectedGroups()));
+          CliSupport.selectedNames(model));
     } else {
       settings = isBaseline ? baselineSettings(hadamardOptions, primalDualOptions, method) : DglnnCliOptions.settings(dglnnOptions);
       CliSupport.printSummary(out, result, trainData.rows(), nValidation);

@@ -171,6 +171,37 @@ class CliTest {
     assertThat(Files.readAllBytes(model)).isEqualTo(first);
   }
 
+  /**
+   * A lasso (size:1) chosen by CV at the end of a short grid: the summary names the selected columns,
+   * not group numbers, and a note says the grid may be too short; an interior choice gets no note.
+   */
+  @Test
+  void aLassoChosenAtTheEndOfItsGridNamesItsColumnsAndSaysSo() throws Exception {
+    Path csv = dir.resolve("lasso-named.csv");
+    StringBuilder b = new StringBuilder("y,age,bmi,bp,s1\n");
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+    for (int i = 0; i < 60; i++) {
+      double[] x = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
+      b.append(3 * x[1] - 2 * x[3] + 0.1 * rng.nextGaussian());
+      for (double v : x) {
+        b.append(',').append(v);
+      }
+      b.append('\n');
+    }
+    Files.writeString(csv, b.toString());
+    Result r = run("fit", "--train", csv.toString(), "--target", "y", "--groups", "size:1", "--method",
+        "group-lasso", "--cv", "3", "--n-lambda", "5", "--lambda-min-ratio", "0.5", "--quiet", "--out",
+        dir.resolve("lasso-named.json").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("5 of 5 on the path").containsPattern("selected groups  \\d of 4: .*bmi.*s1");
+    assertThat(r.err()).contains("note: the chosen lambda is the smallest on the path");
+    Result wide = run("fit", "--train", csv.toString(), "--target", "y", "--groups", "size:1", "--method",
+        "group-lasso", "--cv", "3", "--lambda-min-ratio", "1e-4", "--quiet", "--out",
+        dir.resolve("lasso-named2.json").toString());
+    assertThat(wide.code()).as(wide.err()).isZero();
+    assertThat(wide.err()).doesNotContain("smallest on the path");
+  }
+
   @Test
   void fitWritesTheDocumentedModelFieldsAndPredictUsesThem() throws Exception {
     Path model = dir.resolve("model.json");
