@@ -19,6 +19,7 @@ public final class UpdatableCholesky {
    * g_jj: the column is (numerically) in the span of the others and the factor would lose accuracy.
    */
   public static final double DEPENDENT = 1e-10;
+  private final int maxOrder;
   private double[] l = new double[0];
   private int capacity;
   private int order;
@@ -26,6 +27,19 @@ public final class UpdatableCholesky {
   private double[] cosines = new double[0];
   private double[] sines = new double[0];
   private double[] squares = new double[0];
+
+  /** A factor that grows as needed (its storage doubling). */
+  public UpdatableCholesky() {
+    this(Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxOrder the order the caller will not exceed: the storage, doubling as the factor grows,
+   *     stops at maxOrder^2 entries
+   */
+  public UpdatableCholesky(int maxOrder) {
+    this.maxOrder = maxOrder;
+  }
 
   /** @return the current order k */
   public int order() {
@@ -195,7 +209,7 @@ public final class UpdatableCholesky {
     if (k <= capacity) {
       return;
     }
-    int next = Math.max(k, Math.max(16, 2 * capacity));
+    int next = Math.max(k, Math.min(Math.max(16, 2 * capacity), maxOrder));
     double[] grown = new double[Math.multiplyExact(next, next)];
     for (int i = 0; i < order; i++) {
       System.arraycopy(l, i * capacity, grown, i * next, i + 1);

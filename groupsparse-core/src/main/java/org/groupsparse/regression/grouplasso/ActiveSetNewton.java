@@ -30,11 +30,11 @@ final class ActiveSetNewton {
   /**
    * The lasso polish (every group one column) handles active sets up to this many columns: its
    * factor of G_AA is updated, not rebuilt, so its cost no longer grows with the cube of the set
-   * (a 4096 x 4096 factor is 128 MiB).
+   * (a 2048 x 2048 factor is 32 MiB, the Gram cache's bound too).
    */
-  static final int LASSO_MAX_COLUMNS = 4096;
+  static final int LASSO_MAX_COLUMNS = 2048;
   /** The factor of G_AA of the lasso polish, kept across polishes and lambdas, in {@link #lassoPositions} order. */
-  private final UpdatableCholesky lassoFactor = new UpdatableCholesky();
+  private final UpdatableCholesky lassoFactor = new UpdatableCholesky(LASSO_MAX_COLUMNS);
   private int[] lassoPositions = new int[0];
   private int[] lassoGroups = new int[0];
   /** Index in the factor by position, -1 when not held. */
