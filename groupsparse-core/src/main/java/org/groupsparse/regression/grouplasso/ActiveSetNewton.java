@@ -441,8 +441,8 @@ final class ActiveSetNewton {
    * are kept in the set and never cut. BCD's next sweep measures the violation the polish leaves.
    *
    * @param corr the current correlations, moved on return by the polish's change of w
-   * @return the steps taken (0 when the set is empty, larger than {@code maxColumns}, or its
-   *     columns are numerically dependent: BCD's sweeps carry on alone)
+   * @return the steps taken (0 when the set is empty or larger than {@code maxColumns}: BCD's
+   *     sweeps carry on alone)
    */
   int polishLasso(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double tolerance, int maxColumns, Correlations corr) {
@@ -566,8 +566,8 @@ final class ActiveSetNewton {
 
   /**
    * Brings the factor to the wanted positions: deletes the others (from the last index down, the
-   * cheaper end), then appends the new ones in position order, all in one block. False (and the factor cleared)
-   * when a column is numerically dependent on the others.
+   * cheaper end), then appends the new ones in position order in one block, leaving out a column
+   * that is numerically dependent on those before it.
    */
   private boolean syncLassoFactor(QuadraticDatafit f, int m) {
     for (int i = lassoFactor.order() - 1; i >= 0; i--) {
@@ -594,22 +594,28 @@ final class ActiveSetNewton {
     if (added == 0) {
       return true;
     }
-    int stride = k + added;
-    if (gramColumn.length < (long) added * stride) {
-      gramColumn = new double[Math.multiplyExact(added, stride)];
-    }
-    for (int c = 0; c < added; c++) {
-      gramEntries(f, lassoPositions[k + c], stride, gramColumn, c * stride);
-    }
-    if (lassoFactor.appendAll(gramColumn, stride, added) < added) {
-      for (int i = 0; i < lassoFactor.order(); i++) {
-        lassoIndex[lassoPositions[i]] = -1;
+    while (added > 0) {
+      int stride = k + added;
+      if (gramColumn.length < (long) added * stride) {
+        gramColumn = new double[Math.multiplyExact(added, stride)];
       }
-      lassoFactor.clear();
-      return false;
-    }
-    for (int c = 0; c < added; c++) {
-      lassoIndex[lassoPositions[k + c]] = k + c;
+      for (int c = 0; c < added; c++) {
+        gramEntries(f, lassoPositions[k + c], stride, gramColumn, c * stride);
+      }
+      int got = lassoFactor.appendAll(gramColumn, stride, added);
+      for (int c = 0; c < got; c++) {
+        lassoIndex[lassoPositions[k + c]] = k + c;
+      }
+      if (got == added) {
+        break;
+      }
+      // column k + got is (numerically) a combination of the held ones (a duplicated or
+      // collinear column): it stays out of the factor, fixed during the polish, and the
+      // columns after it are appended without it
+      k += got;
+      added -= got + 1;
+      System.arraycopy(lassoPositions, k + 1, lassoPositions, k, added);
+      System.arraycopy(lassoGroups, k + 1, lassoGroups, k, added);
     }
     return true;
   }
