@@ -131,9 +131,12 @@ final class CovarianceCache {
       }
       RowMajorBlas.gemm(false, true, size - first, size, n, inv, held, first * n, n, held, 0, n, 0, g,
           first * capacity, capacity);
-      for (int s = first; s < size; s++) {
-        for (int t = 0; t < s; t++) {
-          g[t * capacity + s] = g[s * capacity + t];
+      // mirrored row by row of the old part: each row t gets its new entries contiguously (the
+      // few new rows read stay in cache), instead of a strided walk down each new column
+      for (int t = 0; t < size; t++) {
+        int rowT = t * capacity;
+        for (int s = Math.max(first, t + 1); s < size; s++) {
+          g[rowT + s] = g[s * capacity + t];
         }
       }
       return;
