@@ -192,8 +192,7 @@ final class Plots {
    */
   static XYChart pathChart(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     XYChart chart = new XYChartBuilder().width(900).height(560)
-        .title(familyPrefix(path) + penaltyName(path) + " path (" + path.groups().groupCount()
-            + " groups; colour = group)")
+        .title(familyPrefix(path) + pathTitle(path))
         .xAxisTitle("log10(lambda)").yAxisTitle("coefficient (standardized columns)").build();
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setMarkerSize(0)
         .setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -307,6 +306,18 @@ final class Plots {
     series.setMarker(SeriesMarkers.DIAMOND);
     chart.setYAxisGroupTitle(1, "cross-validated misclassification rate");
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+  }
+
+  /**
+   * @return the path plot's title after the family: the lasso, with its column count, when every
+   *     group is one column and the penalty is the group lasso; else the penalty and the group count
+   */
+  private static String pathTitle(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
+    org.groupsparse.groups.GroupStructure g = path.groups();
+    boolean lasso = g.groupCount() == g.featureCount()
+        && path.options().penalty() == org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO;
+    return lasso ? "lasso path (" + g.featureCount() + " columns)"
+        : penaltyName(path) + " path (" + g.groupCount() + " groups; colour = group)";
   }
 
   /** @return the penalty of a path as a title names it: group lasso, group MCP, group SCAD, sparse group lasso */

@@ -41,5 +41,9 @@ class PlotsTest {
       }
     });
     assertThat(legend).contains("age", "s2", "s3").doesNotContain("1", "3", "4");
+    assertThat(Plots.pathChart(path).getTitle()).isEqualTo("group lasso path (4 groups; colour = group)");
+    GroupLassoPathResult lasso = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(10).build())
+        .fit(data, GroupStructure.contiguous(1, p, false), null);
+    assertThat(Plots.pathChart(lasso).getTitle()).isEqualTo("lasso path (6 columns)");
   }
 }
