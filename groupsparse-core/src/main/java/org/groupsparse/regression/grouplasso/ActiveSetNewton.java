@@ -42,7 +42,8 @@ final class ActiveSetNewton {
   /** Positions the current polish wants in its factor: wanted[position] == lassoEpoch. */
   private int[] wanted = new int[0];
   private int lassoEpoch;
-  private double[] gramColumn = new double[0];
+  /** The Gram rows of the columns a sync appends: each against the held and the new columns. */
+  private double[] gramRows = new double[0];
   /** The positions a lasso polish may move and their values at its start. */
   private int[] movedPositions = new int[0];
   private double[] movedStart = new double[0];
@@ -228,7 +229,7 @@ final class ActiveSetNewton {
   private void fillGram(QuadraticDatafit f, int m, double[] gram) {
     int p = f.cols();
     int n = f.rows();
-    if (cache != null && heldByCache(m)) {
+    if (cache != null && heldByCache(positions, m)) {
       double[] g = cache.matrix();
       for (int i = 0; i < m; i++) {
         int row = cache.rowOffset(cache.slot(positions[i]));
@@ -257,15 +258,6 @@ final class ActiveSetNewton {
         }
       }
     }
-  }
-
-  private boolean heldByCache(int m) {
-    for (int i = 0; i < m; i++) {
-      if (cache.slot(positions[i]) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private double objective(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] active, int count,
@@ -450,9 +442,7 @@ final class ActiveSetNewton {
     if (m == 0 || m > maxColumns) {
       return 0;
     }
-    if (!syncLassoFactor(f, m)) {
-      return 0;
-    }
+    syncLassoFactor(f, m);
     if (gradient.length < m) {
       gradient = new double[Math.max(m, 2 * gradient.length)];
       direction = new double[gradient.length];
@@ -569,7 +559,7 @@ final class ActiveSetNewton {
    * cheaper end), then appends the new ones in position order in one block, leaving out a column
    * that is numerically dependent on those before it.
    */
-  private boolean syncLassoFactor(QuadraticDatafit f, int m) {
+  private void syncLassoFactor(QuadraticDatafit f, int m) {
     for (int i = lassoFactor.order() - 1; i >= 0; i--) {
       if (wanted[lassoPositions[i]] != lassoEpoch) {
         deleteFromFactor(i);
@@ -591,18 +581,16 @@ final class ActiveSetNewton {
         added++;
       }
     }
-    if (added == 0) {
-      return true;
-    }
     while (added > 0) {
       int stride = k + added;
-      if (gramColumn.length < (long) added * stride) {
-        gramColumn = new double[Math.multiplyExact(added, stride)];
+      if (gramRows.length < (long) added * stride) {
+        gramRows = new double[Math.multiplyExact(added, stride)];
       }
+      boolean cached = cache != null && heldByCache(lassoPositions, stride);
       for (int c = 0; c < added; c++) {
-        gramEntries(f, lassoPositions[k + c], stride, gramColumn, c * stride);
+        gramEntries(f, lassoPositions[k + c], stride, cached, gramRows, c * stride);
       }
-      int got = lassoFactor.appendAll(gramColumn, stride, added);
+      int got = lassoFactor.appendAll(gramRows, stride, added);
       for (int c = 0; c < got; c++) {
         lassoIndex[lassoPositions[k + c]] = k + c;
       }
@@ -617,14 +605,17 @@ final class ActiveSetNewton {
       System.arraycopy(lassoPositions, k + 1, lassoPositions, k, added);
       System.arraycopy(lassoGroups, k + 1, lassoGroups, k, added);
     }
-    return true;
   }
 
-  /** G entries of column {@code pos} against the factor's first k positions into out[offset ..]. */
-  private void gramEntries(QuadraticDatafit f, int pos, int k, double[] out, int offset) {
+  /**
+   * G entries of column {@code pos} against the first k of {@link #lassoPositions} into
+   * out[offset ..]: from the covariance cache when it holds all of them ({@code cached}), else from
+   * the full Gram matrix of a narrow design, else by dot products.
+   */
+  private void gramEntries(QuadraticDatafit f, int pos, int k, boolean cached, double[] out, int offset) {
     int n = f.rows();
     int p = f.cols();
-    if (cache != null && cache.slot(pos) >= 0 && heldByCacheLasso(k)) {
+    if (cached) {
       double[] g = cache.matrix();
       int row = cache.rowOffset(cache.slot(pos));
       for (int i = 0; i < k; i++) {
@@ -648,9 +639,10 @@ final class ActiveSetNewton {
     }
   }
 
-  private boolean heldByCacheLasso(int k) {
+  /** Whether the covariance cache holds the first k of these positions. */
+  private boolean heldByCache(int[] of, int k) {
     for (int i = 0; i < k; i++) {
-      if (cache.slot(lassoPositions[i]) < 0) {
+      if (cache.slot(of[i]) < 0) {
         return false;
       }
     }

@@ -371,11 +371,6 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
     return (1 + 1e-6) * (kappa * columnNorms[position] * residualNorm / n + 2 * u * Math.abs(approximate));
   }
 
-  /** @return whether the float32 copy exists (it is made by the first approximate pass) */
-  boolean hasFloatColumns() {
-    return floatColumns != null;
-  }
-
   private void ensureFloatColumns() {
     if (floatColumns != null) {
       return;
