@@ -23,6 +23,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class ExperimentOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  static {
+    // PNGs are encoded in memory: no ImageIO cache file in java.io.tmpdir (which need not be writable)
+    javax.imageio.ImageIO.setUseCache(false);
+  }
+
   private final Path dir;
   private final long seed;
   private final int repeats;
