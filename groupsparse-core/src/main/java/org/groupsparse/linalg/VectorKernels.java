@@ -23,6 +23,11 @@ final class VectorKernels {
 
   private VectorKernels() {}
 
+  /** @return the doubles in one SIMD vector of these kernels */
+  static int lanes() {
+    return S.length();
+  }
+
   static double residualCorrelation(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w, double[] c) {
     final int lanes = S.length();
     final int bound = S.loopBound(p);

@@ -1,0 +1,118 @@
+package org.groupsparse.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scalar twins of the SIMD dot products give the SIMD kernels' results bit for bit (so that
+ * which of them runs never changes a result), for every length around the lane blocks, at offsets,
+ * with magnitudes spread over many binades (so that any other summation order shows) and with
+ * signed zeros.
+ */
+class ScalarTwinsTest {
+  @Test
+  void twinsEqualTheSimdKernelsBitForBit() {
+    assertThat(MatrixOps.SIMD).isTrue();
+    int lanes = VectorKernels.lanes();
+    // the lane counts of AVX2 and AVX-512 machines; if this fails, the machine has another width
+    // and the twins are not used there (MatrixOps falls back to the SIMD kernel)
+    assertThat(ScalarTwins.supports(lanes)).as("lanes %d", lanes).isTrue();
+    int mismatches = 0;
+    int compared = 0;
+    // rounds: the later ones run the SIMD kernel compiled by the JIT's last tier (its intrinsic
+    // reduction), the first ones its library fallback
+    for (int round = 0; round < 12; round++) {
+    SplittableRandom rng = new SplittableRandom(42 + round);
+    for (int len = 0; len <= 300; len++) {
+      for (int trial = 0; trial < 4; trial++) {
+        int off = rng.nextInt(9);
+        int bOff = rng.nextInt(9);
+        double[] a = new double[off + len];
+        double[] b = new double[bOff + len];
+        fill(rng, a, trial);
+        fill(rng, b, trial);
+        double[] b0 = java.util.Arrays.copyOfRange(b, bOff, bOff + len);
+        long simd = Double.doubleToRawLongBits(VectorKernels.dot(a, off, b0, len));
+        long twin = Double.doubleToRawLongBits(ScalarTwins.dot(lanes, a, off, b0, len));
+        long simd5 = Double.doubleToRawLongBits(VectorKernels.dot(a, off, b, bOff, len));
+        long twin5 = Double.doubleToRawLongBits(ScalarTwins.dot(lanes, a, off, b, bOff, len));
+        mismatches += (simd != twin ? 1 : 0) + (simd5 != twin5 ? 1 : 0);
+        compared += 2;
+        assertThat(twin).as("dot, len %d trial %d", len, trial).isEqualTo(simd);
+        assertThat(twin5).as("dot with offsets, len %d trial %d", len, trial).isEqualTo(simd5);
+      }
+    }
+    }
+    assertThat(compared).isEqualTo(12 * 2 * 301 * 4);
+    assertThat(mismatches).isZero();
+  }
+
+  /**
+   * The fused residual pass and the residual sum of squares: the twin's correlations (added to a
+   * nonzero start) and loss equal the SIMD kernel's bit for bit, for row counts that leave 0 to 3
+   * rows after the blocks of four and row lengths around the lane blocks.
+   */
+  @Test
+  void residualPassTwinsEqualTheSimdKernelsBitForBit() {
+    int lanes = VectorKernels.lanes();
+    for (int round = 0; round < 6; round++) {
+      SplittableRandom rng = new SplittableRandom(100 + round);
+      for (int p = 1; p <= 70; p++) {
+        int rows = 1 + rng.nextInt(13);
+        int from = rng.nextInt(3);
+        double[] x = new double[(from + rows) * p];
+        double[] y = new double[from + rows];
+        double[] w = new double[p];
+        fill(rng, x, round % 3 == 2 ? 2 : 1);
+        fill(rng, y, 1);
+        fill(rng, w, 1);
+        double[] start = new double[p];
+        fill(rng, start, 1);
+        double[] cSimd = start.clone();
+        double[] cTwin = start.clone();
+        double lossSimd = VectorKernels.residualCorrelation(x, p, from, from + rows, y, w, cSimd);
+        double lossTwin = ScalarTwins.residualCorrelation(lanes, x, p, from, from + rows, y, w, cTwin);
+        assertThat(Double.doubleToRawLongBits(lossTwin)).as("loss, p %d rows %d", p, rows)
+            .isEqualTo(Double.doubleToRawLongBits(lossSimd));
+        for (int j = 0; j < p; j++) {
+          assertThat(Double.doubleToRawLongBits(cTwin[j])).as("c_%d, p %d rows %d", j, p, rows)
+              .isEqualTo(Double.doubleToRawLongBits(cSimd[j]));
+        }
+        assertThat(Double.doubleToRawLongBits(ScalarTwins.residualSumOfSquares(lanes, x, p, from, from + rows, y, w)))
+            .isEqualTo(Double.doubleToRawLongBits(VectorKernels.residualSumOfSquares(x, p, from, from + rows, y, w)));
+      }
+    }
+  }
+
+  /** The dispatch uses the twin below its length and the SIMD kernel above: both agree with it. */
+  @Test
+  void fastDotIsTheSimdKernelAtEveryLength() {
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int len : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 120, MatrixOps.SCALAR_TWIN_BELOW - 1,
+        MatrixOps.SCALAR_TWIN_BELOW, MatrixOps.SCALAR_TWIN_BELOW + 3, 1000}) {
+      double[] a = new double[len + 3];
+      double[] b = new double[len + 5];
+      fill(rng, a, 1);
+      fill(rng, b, 1);
+      double[] b0 = java.util.Arrays.copyOf(b, len);
+      assertThat(Double.doubleToRawLongBits(MatrixOps.fastDot(a, 3, b0, len)))
+          .isEqualTo(Double.doubleToRawLongBits(VectorKernels.dot(a, 3, b0, len)));
+      assertThat(Double.doubleToRawLongBits(MatrixOps.fastDot(a, 3, b, 5, len)))
+          .isEqualTo(Double.doubleToRawLongBits(VectorKernels.dot(a, 3, b, 5, len)));
+    }
+  }
+
+  private static void fill(SplittableRandom rng, double[] v, int kind) {
+    for (int i = 0; i < v.length; i++) {
+      double x = rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(-30, 31));
+      if (kind == 2) {
+        x = rng.nextInt(5) == 0 ? -0.0 : x; // signed zeros among the terms
+      } else if (kind == 3) {
+        x = rng.nextBoolean() ? -0.0 : 0.0; // all zeros: the sign of the result
+      }
+      v[i] = x;
+    }
+  }
+}
