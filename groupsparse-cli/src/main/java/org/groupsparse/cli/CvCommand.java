@@ -53,7 +53,6 @@ public final class CvCommand implements Callable<Integer> {
       throw new IllegalArgumentException("'--folds' must be at least 2; got " + folds);
     }
     input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
-    Plots.warmUpInBackground();
     Dataset data = input.read();
     BinaryResponse binary = options.family() == org.groupsparse.regression.Family.BINOMIAL
         ? BinaryResponse.of(input.train.toString(), data) : null;

@@ -45,7 +45,6 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     DglnnOptions options = dglnn.toOptions(shared);
     new FilePlan().outputDirectory("--out", out, List.of("model.json", "bardet-loss.png", "bardet-groups.png")).check();
-    Plots.warmUpInBackground();
     Dataset all = BundledData.bardet();
     GroupStructure groups = GroupSpecs.parse(BundledData.BARDET_GROUPS, all.featureNames());
     int n = all.rows();

@@ -147,9 +147,6 @@ public final class FitCommand implements Callable<Integer> {
     input.declare(new FilePlan()).input("--validation", validationChoice == null ? null : validationChoice.file)
         .output("--out", this.out).output("--plot", plotFile("-loss.png")).output("--plot", plotFile("-groups.png"))
         .check();
-    if (plot != null) {
-      Plots.warmUpInBackground();
-    }
     Dataset data = input.read();
     BinaryResponse classes = null;
     if (lassoOptions.family() != Family.GAUSSIAN && isBaseline) {

@@ -45,7 +45,6 @@ public final class PathCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     var options = lasso.toOptions(shared);
     input.declare(new FilePlan()).output("--out", out).output("--plot", png()).check();
-    Plots.warmUpInBackground();
     Dataset data = input.read();
     BinaryResponse binary = options.family() == org.groupsparse.regression.Family.BINOMIAL
         ? BinaryResponse.of(input.train.toString(), data) : null;

@@ -182,36 +182,6 @@ final class Plots {
     s.setMarker(SeriesMarkers.NONE);
   }
 
-  /**
-   * Starts loading and initializing the plotting stack (Java2D, the fonts, XChart, ImageIO's PNG
-   * writer) on a daemon thread, so that a command which will write a plot does this while it reads
-   * and fits instead of after: a small chart is drawn, encoded and thrown away. It writes nothing
-   * and changes nothing that is written later (class and font initialization only); any failure is
-   * ignored here and reported by the real plot. On bardet's {@code path} this took about a tenth
-   * off the whole command (a chart of the plot's size was slower: the encoder's warm-up then
-   * competed with the fit for the second core).
-   */
-  static void warmUpInBackground() {
-    Thread t = new Thread(Plots::warmUp, "plot-warm-up");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static void warmUp() {
-    try {
-      XYChart chart = new XYChartBuilder().width(120).height(90).title("warm-up").xAxisTitle("x").yAxisTitle("y")
-          .build();
-      chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setMarkerSize(0)
-          .setLegendPosition(Styler.LegendPosition.OutsideE);
-      XYSeries s = chart.addSeries("s", new double[] {0, 1, 2}, new double[] {0, 1, 0});
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineStyle(new java.awt.BasicStroke(1.5f));
-      BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (RuntimeException | IOException | LinkageError ignored) {
-      // only a warm-up: the real plot reports any problem
-    }
-  }
-
   static void writePng(FileSink sink, Path path, Chart<?, ?> chart) throws IOException {
     byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     sink.write(path, out -> out.write(bytes));
@@ -266,8 +236,7 @@ final class Plots {
       }
       for (int q = 0; q < series.length; q++) {
         String name = q == 0 ? groupName : groupName + " #" + (q + 1);
-        double[][] kept = withoutInnerPointsOfFlatRuns(x, series[q]);
-        XYSeries s = chart.addSeries(name, kept[0], kept[1]);
+        XYSeries s = chart.addSeries(name, x, series[q]);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setLineStyle(new java.awt.BasicStroke(1.5f));
@@ -280,29 +249,6 @@ final class Plots {
       chart.addSeries("all zero", x, new double[x.length]).setMarker(SeriesMarkers.NONE);
     }
     return chart;
-  }
-
-  /**
-   * The points of a polyline without the inner points of its runs of equal values (a coefficient
-   * at zero until its group enters): the same line with fewer segments to draw.
-   */
-  static double[][] withoutInnerPointsOfFlatRuns(double[] x, double[] y) {
-    int m = 0;
-    for (int k = 0; k < y.length; k++) {
-      if (k == 0 || k == y.length - 1 || y[k] != y[k - 1] || y[k] != y[k + 1]) {
-        m++;
-      }
-    }
-    double[] kx = new double[m];
-    double[] ky = new double[m];
-    m = 0;
-    for (int k = 0; k < y.length; k++) {
-      if (k == 0 || k == y.length - 1 || y[k] != y[k - 1] || y[k] != y[k + 1]) {
-        kx[m] = x[k];
-        ky[m++] = y[k];
-      }
-    }
-    return new double[][] {kx, ky};
   }
 
   /**

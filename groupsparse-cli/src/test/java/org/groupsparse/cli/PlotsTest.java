@@ -23,7 +23,6 @@ class PlotsTest {
    */
   @Test
   void pngIsEncodedWithoutImageIoCacheFile() throws Exception {
-    Plots.warmUpInBackground();
     org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(200).height(100).build();
     chart.addSeries("s", new double[] {0, 1}, new double[] {1, 2});
     java.nio.file.Path png = dir.resolve("chart.png");
@@ -32,41 +31,6 @@ class PlotsTest {
     java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(png.toFile());
     assertThat(read.getWidth()).isEqualTo(200);
     assertThat(read.getHeight()).isEqualTo(100);
-  }
-
-  /** Thinning a path's flat runs keeps the polyline: every dropped point lies on a kept segment. */
-  @Test
-  void droppingInnerPointsOfFlatRunsKeepsTheLine() {
-    SplittableRandom rng = new SplittableRandom(11);
-    for (int trial = 0; trial < 200; trial++) {
-      int len = 1 + rng.nextInt(40);
-      double[] x = new double[len];
-      double[] y = new double[len];
-      for (int k = 0; k < len; k++) {
-        x[k] = -0.03 * k;
-        y[k] = k > 0 && rng.nextInt(3) > 0 ? y[k - 1] : (rng.nextInt(4) == 0 ? 0 : rng.nextGaussian());
-      }
-      double[][] kept = Plots.withoutInnerPointsOfFlatRuns(x, y);
-      assertThat(kept[0][0]).isEqualTo(x[0]);
-      assertThat(kept[0][kept[0].length - 1]).isEqualTo(x[len - 1]);
-      int j = 0; // kept[.][j] is the last kept point at or before point k (x decreases)
-      for (int k = 0; k < len; k++) {
-        while (j + 1 < kept[0].length && kept[0][j + 1] >= x[k]) {
-          j++;
-        }
-        if (kept[0][j] == x[k]) {
-          assertThat(kept[1][j]).isEqualTo(y[k]);
-        } else {
-          // dropped: it lies on the flat segment from kept point j to j + 1
-          assertThat(new double[] {kept[1][j], kept[1][j + 1]}).as("point %d of %s", k, java.util.Arrays.toString(y))
-              .containsExactly(y[k], y[k]);
-        }
-      }
-      for (int m = 1; m + 1 < kept[1].length; m++) {
-        assertThat(kept[1][m] == kept[1][m - 1] && kept[1][m] == kept[1][m + 1]).as("inner point of a flat run kept")
-            .isFalse();
-      }
-    }
   }
 
   @Test
