@@ -16,21 +16,48 @@ public final class MatrixOps {
 
   /**
    * With {@link #SIMD} on, dot products of fewer terms than this, and fused residual passes over
-   * rows shorter than this, run {@link ScalarTwins}' scalar twins of the SIMD kernels: bit for bit
-   * the same result, without the Vector API's start-up cost
-   * (until the JIT's last tier has compiled a Vector API kernel, each of its vector operations is an
-   * allocating library call; a fit on a small data set in a fresh JVM spent most of its time there:
-   * bardet's path, 137,000 dot products of 43 and 120 terms, 0.19 s, against 0.08 s scalar).
+   * rows shorter than this, may run {@link ScalarTwins}' scalar twins of the SIMD kernels: bit for
+   * bit the same result, without the Vector API's start-up cost (until the JIT's last tier has
+   * compiled a Vector API kernel, each of its vector operations is an allocating library call; a
+   * fit on a small data set in a fresh JVM spent most of its time there: bardet's first path, 137,000
+   * dot products of 43 and 120 terms, took 0.21 s, 0.12 s with the twins).
    */
   static final int SCALAR_TWIN_BELOW = 256;
+  /**
+   * Multiply-adds the twins may do before the SIMD kernels take over for good. Once compiled, a twin
+   * costs about 0.15-0.2 ns more per term than the SIMD kernel (JMH {@code ShortDotBenchmark}, 8
+   * lanes: 39 against 17 ns for 120 terms, 69 against 34 ns for 255; a DGLNN iteration on 150 x 100,
+   * 18-20 us against 7.5-8 us), so this budget
+   * bounds that cost at about 50 ms, roughly what the Vector API's start-up costs once: a short
+   * command (bardet's path, 12 million terms; its 10-fold CV, 126 million) stays on the twins, a
+   * long run on short rows pays the start-up once and then runs SIMD. Results are the same either way.
+   */
+  static final long TWIN_TERM_BUDGET = 1L << 28;
   /** Lanes of the SIMD kernels when {@link ScalarTwins} has their twins, else 0. */
   private static final int TWIN_LANES = SIMD ? twinLanes() : 0;
+  /**
+   * Terms done by the twins so far. A plain field: concurrent calls may lose increments, which only
+   * delays the switch a little; it is written no more once the budget is spent.
+   */
+  private static long twinTerms;
 
   private MatrixOps() {}
 
   private static int twinLanes() {
     int lanes = VectorKernels.lanes();
     return ScalarTwins.supports(lanes) ? lanes : 0;
+  }
+
+  /**
+   * Whether a SIMD kernel over vectors of {@code len} terms runs as its twin this time (and counts
+   * its {@code terms} multiply-adds).
+   */
+  private static boolean twin(int len, long terms) {
+    if (len >= SCALAR_TWIN_BELOW || TWIN_LANES == 0 || twinTerms >= TWIN_TERM_BUDGET) {
+      return false;
+    }
+    twinTerms += terms;
+    return true;
   }
 
   /**
@@ -130,8 +157,7 @@ public final class MatrixOps {
    */
   public static double fastDot(double[] a, int aOffset, double[] b, int len) {
     if (SIMD) {
-      return len < SCALAR_TWIN_BELOW && TWIN_LANES != 0 ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, len)
-          : VectorKernels.dot(a, aOffset, b, len);
+      return twin(len, len) ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, len) : VectorKernels.dot(a, aOffset, b, len);
     }
     return dot(a, aOffset, b, len);
   }
@@ -173,8 +199,7 @@ public final class MatrixOps {
    */
   public static double fastDot(double[] a, int aOffset, double[] b, int bOffset, int len) {
     if (SIMD) {
-      return len < SCALAR_TWIN_BELOW && TWIN_LANES != 0
-          ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, bOffset, len)
+      return twin(len, len) ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, bOffset, len)
           : VectorKernels.dot(a, aOffset, b, bOffset, len);
     }
     double s = 0;
@@ -272,7 +297,7 @@ public final class MatrixOps {
   public static double residualCorrelation(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w,
       double[] correlation) {
     if (SIMD) {
-      return p < SCALAR_TWIN_BELOW && TWIN_LANES != 0
+      return twin(p, 2L * p * (rowTo - rowFrom))
           ? ScalarTwins.residualCorrelation(TWIN_LANES, x, p, rowFrom, rowTo, y, w, correlation)
           : VectorKernels.residualCorrelation(x, p, rowFrom, rowTo, y, w, correlation);
     }
@@ -319,7 +344,7 @@ public final class MatrixOps {
    */
   public static double residualSumOfSquares(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w) {
     if (SIMD) {
-      return p < SCALAR_TWIN_BELOW && TWIN_LANES != 0
+      return twin(p, (long) p * (rowTo - rowFrom))
           ? ScalarTwins.residualSumOfSquares(TWIN_LANES, x, p, rowFrom, rowTo, y, w)
           : VectorKernels.residualSumOfSquares(x, p, rowFrom, rowTo, y, w);
     }

@@ -3,11 +3,11 @@ package org.groupsparse.linalg;
 /**
  * Scalar twins of SIMD kernels of {@link VectorKernels} (the dot products and the fused residual
  * pass): the same fused multiply-adds into the same lane accumulators, reduced in the same order,
- * so the result is bit for bit the SIMD kernel's. {@link MatrixOps} runs them on short vectors, where they cost a few nanoseconds more
- * than the SIMD kernel once compiled but avoid the Vector API's start-up: until the JIT's last tier
- * has compiled a Vector API kernel, each vector operation runs as an allocating library call, so a
- * short command (a small data set, a fresh JVM) spent most of its fit in them. Being bit-identical,
- * which of the two runs never changes a result.
+ * so the result is bit for bit the SIMD kernel's. {@link MatrixOps} runs them on short vectors
+ * until a budget of work is spent: once compiled they cost two to three times the SIMD kernel, but
+ * they avoid the Vector API's start-up (until the JIT's last tier has compiled a Vector API kernel,
+ * each vector operation runs as an allocating library call, so a short command on a small data set
+ * spent most of its fit in them). Being bit-identical, which of the two runs never changes a result.
  *
  * <p>The SIMD kernel ({@code VectorKernels.dot}) with L lanes keeps two vector accumulators p and q,
  * adds a[j+i] b[j+i] (one rounding, {@link Math#fma}) into p_i for the first L entries of each
