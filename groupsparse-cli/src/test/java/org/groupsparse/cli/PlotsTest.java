@@ -13,7 +13,10 @@ import org.groupsparse.regression.grouplasso.GroupLassoPath;
 import org.groupsparse.regression.grouplasso.GroupLassoPathResult;
 import org.junit.jupiter.api.Test;
 
-/** What the path plot's legend says: the columns of single-column groups, the labels of larger ones. */
+/**
+ * How a plot is written (in memory), and what the path plot's legend says: the columns of
+ * single-column groups, the labels of larger ones.
+ */
 class PlotsTest {
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
