@@ -321,30 +321,9 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
   public void approximateCorrelation(double[] residual, double[] out, ForkJoinPool pool) {
     ensureFloatColumns();
     double inv = 1.0 / n;
-    if (pool == null || p < 64) {
-      for (int k = 0; k < p; k++) {
+    overColumns(pool, (from, to) -> {
+      for (int k = from; k < to; k++) {
         out[k] = MatrixOps.dotWidened(floatColumns, k * n, residual, n) * inv;
-      }
-      return;
-    }
-    int parts = pool.getParallelism();
-    java.util.List<RecursiveAction> tasks = new java.util.ArrayList<>();
-    for (int t = 0; t < parts; t++) {
-      int from = (int) ((long) p * t / parts);
-      int to = (int) ((long) p * (t + 1) / parts);
-      tasks.add(new RecursiveAction() {
-        @Override
-        protected void compute() {
-          for (int k = from; k < to; k++) {
-            out[k] = MatrixOps.dotWidened(floatColumns, k * n, residual, n) * inv;
-          }
-        }
-      });
-    }
-    pool.invoke(new RecursiveAction() {
-      @Override
-      protected void compute() {
-        invokeAll(tasks);
       }
     });
   }
@@ -463,8 +442,28 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
    * @param pool the pool, or {@code null} to run on the caller's thread
    */
   public void correlation(double[] residual, double[] out, ForkJoinPool pool) {
-    if (pool == null || pool.getParallelism() < 2) {
-      correlationRange(0, p, residual, out);
+    double inv = 1.0 / n;
+    overColumns(pool, (from, to) -> {
+      for (int k = from; k < to; k++) {
+        out[k] = MatrixOps.fastDot(columns, k * n, residual, n) * inv;
+      }
+    });
+  }
+
+  /** Work on the column positions [from, to). */
+  @FunctionalInterface
+  private interface ColumnRange {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code body} over all column positions: on the calling thread without a pool (or with one
+   * thread, or fewer than 64 columns), else in four ranges per thread of the pool. Each column's
+   * result is computed by one thread alone, so the split never changes a result.
+   */
+  private void overColumns(ForkJoinPool pool, ColumnRange body) {
+    if (pool == null || pool.getParallelism() < 2 || p < 64) {
+      body.run(0, p);
       return;
     }
     int parts = pool.getParallelism() * 4;
@@ -477,7 +476,7 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
 
         @Override
         protected void compute() {
-          correlationRange(from, to, residual, out);
+          body.run(from, to);
         }
       };
     }
@@ -489,13 +488,6 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
         invokeAll(tasks);
       }
     });
-  }
-
-  private void correlationRange(int from, int to, double[] residual, double[] out) {
-    double inv = 1.0 / n;
-    for (int k = from; k < to; k++) {
-      out[k] = MatrixOps.fastDot(columns, k * n, residual, n) * inv;
-    }
   }
 
   /**
@@ -581,7 +573,7 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
         for (int k = 0; k < p; k++) {
           MatrixOps.axpy(v[k], columns, k * n, xv, n);
         }
-        correlationRange(0, p, xv, out); // out = X^T X v / n
+        correlation(xv, out, null); // out = X^T X v / n
       }, SpectralNorm.seededStart(p));
       lipschitz = est * SpectralNorm.SAFETY;
     }
