@@ -320,13 +320,17 @@ final class Plots {
    */
   private static String pathTitle(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     org.groupsparse.groups.GroupStructure g = path.groups();
-    boolean lasso = g.groupCount() == g.featureCount()
-        && path.options().penalty() == org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO;
-    return lasso ? "lasso path (" + g.featureCount() + " columns)"
+    return isLasso(path) ? "lasso path (" + g.featureCount() + " columns)"
         : penaltyName(path) + " path (" + g.groupCount() + " groups; colour = group)";
   }
 
-  /** @return the penalty of a path as a title names it: group lasso, group MCP, group SCAD, sparse group lasso */
+  /** @return whether every group is one column under the group lasso penalty: the lasso */
+  private static boolean isLasso(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
+    org.groupsparse.groups.GroupStructure g = path.groups();
+    return g.groupCount() == g.featureCount()
+        && path.options().penalty() == org.groupsparse.regression.grouplasso.PenaltyKind.GROUP_LASSO;
+  }
+
   /** "logistic " or "Poisson " for a GLM path, "" for least squares: the family belongs in a chart's title. */
   static String familyPrefix(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
     return switch (path.family()) {
@@ -336,7 +340,14 @@ final class Plots {
     };
   }
 
+  /**
+   * @return the penalty of a path as a title names it: lasso (every group one column under the group
+   *     lasso penalty), group lasso, group MCP, group SCAD, sparse group lasso
+   */
   static String penaltyName(org.groupsparse.regression.grouplasso.GroupLassoPathResult path) {
+    if (isLasso(path)) {
+      return "lasso";
+    }
     switch (path.options().penalty()) {
       case GROUP_MCP: return "group MCP";
       case GROUP_SCAD: return "group SCAD";

@@ -66,5 +66,14 @@ class PlotsTest {
     GroupLassoPathResult lasso = new GroupLassoPath(GroupLassoOptions.builder().lambdaCount(10).build())
         .fit(data, GroupStructure.contiguous(1, p, false), null);
     assertThat(Plots.pathChart(lasso).getTitle()).isEqualTo("lasso path (6 columns)");
+    // the chart of the choice of lambda names the penalty the same way
+    double[] flat = new double[lasso.size()];
+    java.util.Arrays.fill(flat, 1.0);
+    assertThat(Plots.selectionChart(lasso, flat, new double[flat.length], 0, "validation").getTitle())
+        .isEqualTo("lasso: lambda chosen by validation");
+    double[] flatGroups = new double[path.size()];
+    java.util.Arrays.fill(flatGroups, 1.0);
+    assertThat(Plots.selectionChart(path, flatGroups, new double[flatGroups.length], 0, "validation").getTitle())
+        .isEqualTo("group lasso: lambda chosen by validation");
   }
 }
