@@ -266,7 +266,13 @@ public final class MatrixOps {
   }
 
   /**
-   * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}.
+   * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}: y_i + alpha x_i, the product rounded and
+   * then the sum, entry by entry. With {@link #SIMD} on, long vectors (and short ones once the scalar
+   * twins' budget is spent) run the SIMD kernel, which does the same two roundings in its lanes: the
+   * operation is lanewise, so both paths give the same bits. The JIT's own vectorization of the
+   * plain loop does less: JMH {@code AxpyBenchmark} (700 row axpys, a lasso polish's move of the
+   * correlations), 26 against 73 us for rows of 300 entries, 194 against 267 us for rows of 1000
+   * read from memory.
    *
    * @param alpha the factor
    * @param x source, not modified
@@ -275,6 +281,10 @@ public final class MatrixOps {
    * @param len number of entries
    */
   public static void axpy(double alpha, double[] x, int xOffset, double[] y, int len) {
+    if (SIMD && !twin(len, len)) {
+      VectorKernels.axpy(alpha, x, xOffset, y, len);
+      return;
+    }
     for (int i = 0; i < len; i++) {
       y[i] += alpha * x[xOffset + i];
     }

@@ -298,6 +298,20 @@ final class VectorKernels {
     return s;
   }
 
+  /** y_i = y_i + alpha x_{off+i} for i &lt; len, the product rounded then the sum (not fused), as the scalar loop. */
+  static void axpy(double alpha, double[] x, int off, double[] y, int len) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(len);
+    DoubleVector a = DoubleVector.broadcast(S, alpha);
+    int j = 0;
+    for (; j < bound; j += lanes) {
+      DoubleVector.fromArray(S, y, j).add(DoubleVector.fromArray(S, x, off + j).mul(a)).intoArray(y, j);
+    }
+    for (; j < len; j++) {
+      y[j] += alpha * x[off + j];
+    }
+  }
+
   static double dot(double[] a, int off, double[] b, int len) {
     final int lanes = S.length();
     final int bound = S.loopBound(len);

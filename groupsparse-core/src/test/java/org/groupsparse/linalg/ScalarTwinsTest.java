@@ -50,6 +50,41 @@ class ScalarTwinsTest {
   }
 
   /**
+   * MatrixOps.axpy's two paths, the SIMD kernel and the plain loop (which runs for short vectors
+   * while the twins do), give y_i + alpha x_i with the product rounded and then the sum, entry by
+   * entry: the same bits at every length (lane blocks and tails) and offset, with the kernel as its
+   * library fallback and compiled. A fused multiply-add in either would differ in the last bit.
+   */
+  @Test
+  void axpyGivesTheScalarLoopsBitsOnBothPaths() {
+    int fusedDiffers = 0;
+    for (int round = 0; round < 8; round++) {
+      SplittableRandom rng = new SplittableRandom(7 + round);
+      for (int len = 0; len <= 300; len++) {
+        int off = rng.nextInt(9);
+        double[] x = new double[off + len];
+        double[] y = new double[len];
+        fill(rng, x, 1 + round % 2);
+        fill(rng, y, 1 + round % 2);
+        double alpha = rng.nextDouble() * 4 - 2;
+        double[] simd = y.clone();
+        VectorKernels.axpy(alpha, x, off, simd, len);
+        double[] viaOps = y.clone();
+        MatrixOps.axpy(alpha, x, off, viaOps, len);
+        for (int i = 0; i < len; i++) {
+          double expected = y[i] + alpha * x[off + i];
+          assertThat(Double.doubleToRawLongBits(simd[i])).as("SIMD, len %d entry %d", len, i)
+              .isEqualTo(Double.doubleToRawLongBits(expected));
+          assertThat(Double.doubleToRawLongBits(viaOps[i])).as("MatrixOps, len %d entry %d", len, i)
+              .isEqualTo(Double.doubleToRawLongBits(expected));
+          fusedDiffers += Math.fma(alpha, x[off + i], y[i]) != expected ? 1 : 0;
+        }
+      }
+    }
+    assertThat(fusedDiffers).as("entries where a fused multiply-add differs (the test can tell)").isPositive();
+  }
+
+  /**
    * The fused residual pass and the residual sum of squares: the twin's correlations (added to a
    * nonzero start) and loss equal the SIMD kernel's bit for bit, for row counts that leave 0 to 3
    * rows after the blocks of four and row lengths around the lane blocks.

@@ -45,6 +45,18 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private final ActiveSetNewton newton = new ActiveSetNewton();
   /** A solve opens with a Newton polish (after one that helped) only when it costs at most this many sweeps. */
   static final int POLISH_FIRST_SWEEPS = 64;
+  /**
+   * A sweep leaves a block whose KKT violation is at most this fraction of the solve's tolerance as
+   * it is. Moving it would change the solution by less than the tolerance can see, and each move
+   * costs a pass over a Gram row (covariance updates) or a column (naive): after an exact Newton
+   * polish every nonzero block is settled to rounding, and the sweeps that verify it would otherwise
+   * move all of them again by amounts of order 1e-16. The sweep's reported violation still includes
+   * these blocks, so convergence is judged as before. On the wide lasso (n = 1000, p = 5000, 100
+   * lambdas to 0.01 lambda_max; warm, in-process, three alternations) 0.29-0.30 s -> 0.27-0.29 s,
+   * with the same 633 iterations and worst KKT violation (4.6e-8 x lambda).
+   */
+  static final double SETTLED = 0.01;
+  private double settled;
   /** Covariance mode of the current solve: c_W by slot, and w at the last residual sync by slot. */
   private boolean covariance;
   private double[] cw = new double[0];
@@ -276,6 +288,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
 
   private int iterate(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
+    settled = SETTLED * tolerance;
     int iterations = 0;
     if (polishing && polishFirst && penalty.smoothOnNonzeroGroups() && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
         <= POLISH_FIRST_SWEEPS * sweepCost(datafit, penalty, working, count, w)) {
@@ -526,7 +539,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       }
       double violation = penalty.violation(l, w, from, corr, 0, m, lambda);
       worst = Math.max(worst, violation);
-      if (violation == 0) {
+      if (violation <= settled) {
         continue;
       }
       double level = lambda * penalty.weight(l);

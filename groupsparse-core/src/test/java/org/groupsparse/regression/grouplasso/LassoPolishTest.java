@@ -129,6 +129,41 @@ class LassoPolishTest {
   }
 
   /**
+   * A solve started at a point whose every block is settled (KKT violation at most
+   * BlockCoordinateDescent.SETTLED times the tolerance) leaves it exactly as it is: one sweep that
+   * reports convergence and moves nothing, where moving the blocks by their rounding-level
+   * violations would change w's bits. Its conditions, recomputed from a fresh residual, hold.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"NAIVE", "COVARIANCE"})
+  void settledBlocksAreNotMovedAgain(String mode) {
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 120;
+    int p = 300;
+    Problem pr = problem(n, p, null, rng);
+    double lambda = 0.02 * pr.lambdaMax();
+    UpdateType updates = mode.equals("NAIVE") ? UpdateType.NAIVE : UpdateType.COVARIANCE;
+    double[] w = new double[p];
+    double[] r = pr.f().response().clone();
+    new BlockCoordinateDescent(BlockUpdate.EXACT, updates)
+        .solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, 1e-12 * lambda, 200_000);
+    double[] vo = violationAndObjective(pr, lambda, w);
+    assertThat(vo[0]).as("first solve's violation").isLessThanOrEqualTo(1e-11 * lambda).isGreaterThan(0.0);
+    double tolerance = 1e-6 * lambda;
+    assertThat(vo[0]).isLessThan(BlockCoordinateDescent.SETTLED * tolerance);
+    double[] again = w.clone();
+    double[] r2 = new double[n];
+    pr.f().residual(again, r2);
+    int used = new BlockCoordinateDescent(BlockUpdate.EXACT, updates)
+        .solve(pr.f(), pr.penalty(), lambda, pr.working(), p, again, r2, tolerance, 200_000);
+    assertThat(used).as("iterations").isEqualTo(1);
+    for (int j = 0; j < p; j++) {
+      assertThat(Double.doubleToRawLongBits(again[j])).as("w[%d]", j).isEqualTo(Double.doubleToRawLongBits(w[j]));
+    }
+    assertThat(violationAndObjective(pr, lambda, again)[0]).isLessThanOrEqualTo(tolerance);
+  }
+
+  /**
    * One polish on the optimum's support and signs, from a point off the optimum, lands on it: the
    * conditions on the support hold to rounding after it, with no sweep. From a point whose signs are
    * partly wrong the step is cut where a coefficient reaches zero: it is then exactly zero, and the
