@@ -16,6 +16,13 @@ final class CovarianceCache {
   static final int MAX_COLUMNS = 2048;
   /** Entries of the column copies that let one BLAS product form a joining group's Gram rows (64 MiB). */
   private static final long COPY_BUDGET = 8L << 20;
+  /**
+   * Multiply-adds below which a join's Gram rows are dot products in Java rather than one BLAS
+   * product: the first BLAS call loads the native library (about 20 ms in a fresh JVM, a sixth of
+   * bardet's first path), which a small problem never earns back; 2^22 multiply-adds take about 1-2 ms
+   * as dot products.
+   */
+  static final long BLAS_MIN_WORK = 1L << 22;
   private int[] slotOf = new int[0];
   private int[] positionOf = new int[0];
   private boolean[] groupHeld = new boolean[0];
@@ -118,9 +125,9 @@ final class CovarianceCache {
     double[] columns = f.columnsView();
     int n = f.rows();
     double inv = 1.0 / n;
-    if ((long) capacity * n <= COPY_BUDGET) {
-      // the held columns side by side (row s = column positionOf[s]): the new rows of G in one BLAS
-      // product G[new, 0..size) = X_new^T X_held / n, then mirrored
+    boolean copies = (long) capacity * n <= COPY_BUDGET;
+    if (copies) {
+      // the held columns side by side (row s = column positionOf[s]), kept for the BLAS products
       if (held.length < capacity * n) {
         double[] bigger = new double[capacity * n];
         System.arraycopy(held, 0, bigger, 0, first * n);
@@ -129,6 +136,11 @@ final class CovarianceCache {
       for (int s = first; s < size; s++) {
         System.arraycopy(columns, positionOf[s] * n, held, s * n, n);
       }
+    } else {
+      held = new double[0];
+    }
+    if (copies && (long) (size - first) * size * n >= BLAS_MIN_WORK) {
+      // the new rows of G in one BLAS product G[new, 0..size) = X_new^T X_held / n, then mirrored
       RowMajorBlas.gemm(false, true, size - first, size, n, inv, held, first * n, n, held, 0, n, 0, g,
           first * capacity, capacity);
       // mirrored row by row of the old part: each row t gets its new entries contiguously (the
@@ -141,7 +153,6 @@ final class CovarianceCache {
       }
       return;
     }
-    held = new double[0];
     for (int s = first; s < size; s++) {
       int ks = positionOf[s] * n;
       for (int t = 0; t <= s; t++) {
