@@ -57,6 +57,11 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
    */
   static final double SETTLED = 0.01;
   private double settled;
+  /** The caller's exact correlations for the next solve's opening c_W ({@link #knownCorrelations}). */
+  private double[] known;
+  private int[] knownStamp;
+  private int knownValid;
+  private int[] groupOfPosition = new int[0];
   /** Covariance mode of the current solve: c_W by slot, and w at the last residual sync by slot. */
   private boolean covariance;
   private double[] cw = new double[0];
@@ -130,9 +135,17 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
     double[] columns = f.columnsView();
     int n = f.rows();
     double inv = 1.0 / n;
+    if (known != null && groupOfPosition.length != f.cols()) {
+      groupOfPosition = new int[f.cols()];
+      for (int l = 0; l < f.groupCount(); l++) {
+        java.util.Arrays.fill(groupOfPosition, f.start(l), f.end(l), l);
+      }
+    }
     for (int t = 0; t < q; t++) {
       int k = cache.position(t);
-      cw[t] = org.groupsparse.linalg.MatrixOps.fastDot(columns, k * n, r, n) * inv;
+      // the same expression as the caller's (LeastSquaresDatafit.groupCorrelation): the same bits
+      cw[t] = known != null && knownStamp[groupOfPosition[k]] == knownValid ? known[k]
+          : org.groupsparse.linalg.MatrixOps.fastDot(columns, k * n, r, n) * inv;
       synced[t] = w[k];
     }
     cVec = cw;
@@ -234,15 +247,50 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   @Override
   public int solve(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
+    return solve(datafit, penalty, lambda, working, count, w, residual, tolerance, maxIterations, true);
+  }
+
+  /**
+   * Correlations the caller already holds, exact at the residual it passes to the next {@link #solve}:
+   * c[k] = x_k^T r / n for every column k of a group l with {@code stamp[l] == valid}, computed by
+   * {@code LeastSquaresDatafit.groupCorrelation} (the expression a covariance-mode solve would use, so
+   * taking them changes no bit). The next solve's opening c_W takes them instead of a dot product
+   * over n rows each; they are forgotten after it.
+   *
+   * @param c correlations by column position, not modified
+   * @param stamp by group
+   * @param valid the stamp of the groups whose c is exact
+   */
+  void knownCorrelations(double[] c, int[] stamp, int valid) {
+    known = c;
+    knownStamp = stamp;
+    knownValid = valid;
+  }
+
+  /**
+   * {@link #solve} with the residual's update on exit optional: a caller that recomputes r = y - X w
+   * right after the solve (the path does, so that the solvers' rounding does not enter its
+   * certificate) passes false and saves a covariance-mode solve's r -= X_W (w - w_start). r is then
+   * not current on return.
+   */
+  int solve(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
+      double[] w, double[] residual, double tolerance, int maxIterations, boolean residualOnExit) {
     covariance = useCovariance(datafit, working, count);
-    if (covariance) {
-      beginCovariance(datafit, working, count, w, residual);
+    try {
+      if (covariance) {
+        beginCovariance(datafit, working, count, w, residual);
+      }
+    } finally {
+      known = null; // only the opening correlations may come from the caller
+      knownStamp = null;
     }
     try {
       return iterate(datafit, penalty, lambda, working, count, w, residual, tolerance, maxIterations);
     } finally {
       if (covariance) {
-        syncResidual(datafit, w, residual);
+        if (residualOnExit) {
+          syncResidual(datafit, w, residual);
+        }
         covariance = false;
       }
     }

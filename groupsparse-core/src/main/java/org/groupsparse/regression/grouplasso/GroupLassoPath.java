@@ -168,6 +168,10 @@ public final class GroupLassoPath {
     private final double[] normScratch;
     /** The path index at which c_l was last computed exactly at the current residual. */
     private final int[] stamp;
+    /** A stamp no group carries: no correlation is known exact. */
+    private static final int NOTHING_EXACT = Integer.MIN_VALUE;
+    /** Whether this lambda's secant step moved w and r (the last certification's c is then stale). */
+    private boolean extrapolated;
     private final boolean[] pending;
     private final int[] nonzeroGroups;
     /** Solutions at the two previous lambdas, and scratch for the secant predictor. */
@@ -234,6 +238,19 @@ public final class GroupLassoPath {
       return solver.solve(f, penalty, lambda, working, workingCount, w, r, tolerance, budget);
     }
 
+    /**
+     * A solve of the rounds, after which r is recomputed from w ({@link #refreshResidual}): block
+     * coordinate descent takes c of the groups stamped {@code exactStamp} (exact at the current r)
+     * instead of recomputing them, and leaves r to that recomputation.
+     */
+    private int solveBeforeRefresh(double lambda, double tolerance, int budget, int exactStamp) {
+      if (!gramMode && solver instanceof BlockCoordinateDescent bcd) {
+        bcd.knownCorrelations(c, stamp, exactStamp);
+        return bcd.solve(f, penalty, lambda, working, workingCount, w, r, tolerance, budget, false);
+      }
+      return solve(lambda, tolerance, budget);
+    }
+
     GroupLassoPathResult run(Dataset train, GroupStructure groups, Standardization std, double[] weights) {
       boolean anyPenalized = false;
       for (int l = 0; l < groupCount; l++) {
@@ -284,6 +301,7 @@ public final class GroupLassoPath {
             screenGram(lambda, previousLambda);
           } else {
             screen(lambda, previousLambda, k);
+            extrapolated = false;
             if (k >= 2) {
               extrapolate(lambda);
             }
@@ -351,8 +369,12 @@ public final class GroupLassoPath {
       int stalledRounds = 0;
       int used = 0;
       double worst;
+      // c is exact at r for the groups the last certification stamped: lambda k - 1's, unless the
+      // secant step has moved r since; in later rounds, this lambda's
+      int exactStamp = extrapolated ? NOTHING_EXACT : k - 1;
       while (true) {
-        used += solve(lambda, innerTolerance, options.maxIterations() - used);
+        used += solveBeforeRefresh(lambda, innerTolerance, options.maxIterations() - used, exactStamp);
+        exactStamp = k;
         if (gramMode) {
           f.gramCorrelation(b, w, c);
         } else {
@@ -516,6 +538,7 @@ public final class GroupLassoPath {
         for (int i = 0; i < n; i++) {
           r[i] -= shift[i];
         }
+        extrapolated = true;
       }
     }
 

@@ -164,6 +164,56 @@ class LassoPolishTest {
   }
 
   /**
+   * The path's shortcuts into a covariance-mode solve: correlations handed in for the groups with
+   * the valid stamp (computed as the solver would, so the solve's bits are unchanged) are taken
+   * instead of recomputed, and the ones with another stamp are not; without the residual's update
+   * on exit, r is left as it was passed. Handing in wrong values with the valid stamp changes the
+   * result, so the test sees whether they are read at all.
+   */
+  @Test
+  void knownCorrelationsAreTakenOnlyWithTheirStampAndChangeNoBit() {
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 150;
+    int p = 120;
+    Problem pr = problem(n, p, null, rng);
+    double lambda = 0.05 * pr.lambdaMax();
+    int[] stamp = new int[p];
+    double[] exact = new double[p];
+    double[] r0 = pr.f().response().clone();
+    for (int l = 0; l < p; l++) {
+      stamp[l] = l % 3 == 0 ? 7 : -2;
+      pr.f().groupCorrelation(l, r0, exact, l);
+    }
+    double[] plain = new double[p];
+    new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.COVARIANCE)
+        .solve(pr.f(), pr.penalty(), lambda, pr.working(), p, plain, r0.clone(), 1e-9 * lambda, 100_000);
+    // exact values handed in: the same bits
+    double[] viaKnown = new double[p];
+    double[] r = r0.clone();
+    BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.COVARIANCE);
+    solver.knownCorrelations(exact, stamp, 7);
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, viaKnown, r, 1e-9 * lambda, 100_000, false);
+    for (int j = 0; j < p; j++) {
+      assertThat(Double.doubleToRawLongBits(viaKnown[j])).as("w[%d]", j).isEqualTo(Double.doubleToRawLongBits(plain[j]));
+    }
+    assertThat(r).as("r left as passed").containsExactly(r0);
+    // wrong values under another stamp: ignored
+    double[] wrong = new double[p];
+    java.util.Arrays.fill(wrong, 1e3);
+    double[] ignored = new double[p];
+    solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.COVARIANCE); // a fresh one: a solver keeps state
+    solver.knownCorrelations(wrong, stamp, 8);
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, ignored, r0.clone(), 1e-9 * lambda, 100_000, true);
+    assertThat(ignored).containsExactly(plain);
+    // wrong values under the valid stamp: read (the solve starts from them and ends elsewhere)
+    double[] misled = new double[p];
+    solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.COVARIANCE);
+    solver.knownCorrelations(wrong, stamp, 7);
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, misled, r0.clone(), 1e-9 * lambda, 100_000, true);
+    assertThat(misled).isNotEqualTo(plain);
+  }
+
+  /**
    * One polish on the optimum's support and signs, from a point off the optimum, lands on it: the
    * conditions on the support hold to rounding after it, with no sweep. From a point whose signs are
    * partly wrong the step is cut where a coefficient reaches zero: it is then exactly zero, and the
