@@ -182,12 +182,19 @@ public final class BenchCommand {
     @Mixin GroupLassoCliOptions lasso;
     @Mixin SharedFitOptions shared;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs. Default: ${DEFAULT-VALUE}.") int repeats;
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first. Default: ${DEFAULT-VALUE}.") int warmup;
+    @Option(names = "--warmup", defaultValue = "10", description = {"Untimed runs first, so that the JIT has compiled the",
+        "path's code before the timed runs (the first ten wide lasso paths in a fresh JVM took 253-496 ms, later ones",
+        "230-260). Default: ${DEFAULT-VALUE}."}) int warmup;
+    @Option(names = "--warmup-seconds", defaultValue = "3", description = {"Stop warming up once this much time has gone",
+        "into it (a slow path gets fewer warm-up runs). Default: ${DEFAULT-VALUE}."}) double warmupSeconds;
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
       org.groupsparse.util.Check.atLeast("--repeats", "bench group-lasso", repeats, 1);
+      org.groupsparse.util.Check.atLeast("--warmup", "bench group-lasso", warmup, 0);
+      org.groupsparse.util.Check.inRange("--warmup-seconds", "bench group-lasso", warmupSeconds, 0, 3600,
+          org.groupsparse.util.Check.Bounds.CLOSED);
       long readStart = System.nanoTime();
       org.groupsparse.data.Dataset d = org.groupsparse.data.CsvDatasetReader
           .forTraining(target, new java.util.HashSet<>(exclude)).read(data);
@@ -201,8 +208,11 @@ public final class BenchCommand {
       long c0 = System.nanoTime();
       org.groupsparse.regression.grouplasso.GroupLassoPathResult result = path.fit(d, gs, null);
       double cold = (System.nanoTime() - c0) / 1e9;
-      for (int i = 0; i < warmup; i++) {
+      long warmStart = System.nanoTime();
+      int warmed = 0;
+      while (warmed < warmup && System.nanoTime() - warmStart < warmupSeconds * 1e9) {
         path.fit(d, gs, null);
+        warmed++;
       }
       double[] times = new double[repeats];
       for (int r = 0; r < repeats; r++) {
@@ -233,6 +243,7 @@ public final class BenchCommand {
       json.put("seconds_path_median", times[repeats / 2]);
       json.put("seconds_path_min", times[0]);
       json.put("seconds_path_cold", cold);
+      json.put("warmup_runs", warmed);
       json.put("seconds_read_csv", readSeconds);
       json.put("worst_kkt_violation_relative", worst);
       json.put("unconverged_lambdas", result.unconvergedCount());

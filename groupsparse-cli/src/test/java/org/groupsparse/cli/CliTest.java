@@ -435,6 +435,18 @@ class CliTest {
     assertThat(j.get("lambdas").asInt()).isEqualTo(100);
     assertThat(j.get("worst_kkt_violation_relative").asDouble()).isLessThanOrEqualTo(1e-6);
     assertThat(j.get("unconverged_lambdas").asInt()).isZero();
+    assertThat(j.get("warmup_runs").asInt()).isZero();
+    // warm-up stops at its count or its time budget, whichever comes first
+    Result counted = run("bench", "group-lasso", "--data", sim.resolve("train.csv").toString(), "--target", "y",
+        "--groups", "size:3", "--warmup", "2", "--warmup-seconds", "600", "--repeats", "1");
+    assertThat(new ObjectMapper().readTree(counted.out().strip()).get("warmup_runs").asInt()).isEqualTo(2);
+    Result timed = run("bench", "group-lasso", "--data", sim.resolve("train.csv").toString(), "--target", "y",
+        "--groups", "size:3", "--warmup", "50", "--warmup-seconds", "0", "--repeats", "1");
+    assertThat(new ObjectMapper().readTree(timed.out().strip()).get("warmup_runs").asInt()).isZero();
+    Result bad = run("bench", "group-lasso", "--data", sim.resolve("train.csv").toString(), "--target", "y",
+        "--groups", "size:3", "--warmup-seconds", "-1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).contains("--warmup-seconds").doesNotContain("\n").doesNotContain("Exception");
   }
 
   @Test
