@@ -8,7 +8,6 @@ import org.groupsparse.util.FileSink;
 import org.groupsparse.regression.FitResult;
 import org.groupsparse.regression.GroupLinearModel;
 import org.groupsparse.regression.TrainingHistory;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -22,12 +21,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Figures of a fit, drawn with XChart and written atomically as PNG. */
 final class Plots {
   private static final int MAX_POINTS = 2000;
-
-  static {
-    // ImageIO buffers an encoded image in a temporary file by default: a plot then failed ("Can't
-    // create cache file!") when java.io.tmpdir was not writable. The PNG bytes are in memory anyway.
-    javax.imageio.ImageIO.setUseCache(false);
-  }
 
   private Plots() {}
 
@@ -183,7 +176,7 @@ final class Plots {
   }
 
   static void writePng(FileSink sink, Path path, Chart<?, ?> chart) throws IOException {
-    byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    byte[] bytes = org.groupsparse.experiments.Png.of(chart);
     sink.write(path, out -> out.write(bytes));
   }
   private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.groupsparse.util.AtomicFiles;
 import org.groupsparse.io.CsvFiles;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -23,11 +22,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class ExperimentOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
-  static {
-    // PNGs are encoded in memory: no ImageIO cache file in java.io.tmpdir (which need not be writable)
-    javax.imageio.ImageIO.setUseCache(false);
-  }
 
   private final Path dir;
   private final long seed;
@@ -109,7 +103,7 @@ public final class ExperimentOutput {
    * @throws IOException on failure
    */
   public void rasterFigure(String name, Chart<?, ?> chart) throws IOException {
-    byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    byte[] png = Png.of(chart);
     AtomicFiles.write(dir.resolve(name + ".png"), out -> out.write(png));
   }
 
@@ -121,11 +115,8 @@ public final class ExperimentOutput {
    * @throws IOException on failure
    */
   public void image(String name, java.awt.image.BufferedImage image) throws IOException {
-    AtomicFiles.write(dir.resolve(name + ".png"), out -> {
-      if (!javax.imageio.ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer");
-      }
-    });
+    byte[] png = Png.of(image);
+    AtomicFiles.write(dir.resolve(name + ".png"), out -> out.write(png));
   }
 
   /** @return the output directory */
@@ -181,7 +172,7 @@ public final class ExperimentOutput {
    * @throws IOException on failure
    */
   public void figure(String name, Chart<?, ?> chart) throws IOException {
-    byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    byte[] png = Png.of(chart);
     AtomicFiles.write(dir.resolve(name + ".png"), out -> out.write(png));
     AtomicFiles.write(dir.resolve(name + ".svg"),
         out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
