@@ -44,6 +44,12 @@ final class ActiveSetNewton {
   private int lassoEpoch;
   /** The Gram rows of the columns a sync appends: each against the held and the new columns. */
   private double[] gramRows = new double[0];
+  /** Joining columns side by side, one factor column, and one pass's entries ({@link #blockGramEntries}). */
+  private double[] joining = new double[0];
+  private double[] held = new double[0];
+  private double[] entries = new double[0];
+  /** Joining columns from which their Gram entries are formed in one pass over the factor's columns. */
+  static final int BLOCK_GRAM_MIN = 4;
   /** The positions a lasso polish may move and their values at its start. */
   private int[] movedPositions = new int[0];
   private double[] movedStart = new double[0];
@@ -587,8 +593,12 @@ final class ActiveSetNewton {
         gramRows = new double[Math.multiplyExact(added, stride)];
       }
       boolean cached = cache != null && heldByCache(lassoPositions, stride);
-      for (int c = 0; c < added; c++) {
-        gramEntries(f, lassoPositions[k + c], stride, cached, gramRows, c * stride);
+      if (!cached && f.cols() > FULL_GRAM_COLUMNS && added >= BLOCK_GRAM_MIN) {
+        blockGramEntries(f, k, added, stride);
+      } else {
+        for (int c = 0; c < added; c++) {
+          gramEntries(f, lassoPositions[k + c], stride, cached, gramRows, c * stride);
+        }
       }
       int got = lassoFactor.appendAll(gramRows, stride, added);
       for (int c = 0; c < got; c++) {
@@ -604,6 +614,40 @@ final class ActiveSetNewton {
       added -= got + 1;
       System.arraycopy(lassoPositions, k + 1, lassoPositions, k, added);
       System.arraycopy(lassoGroups, k + 1, lassoGroups, k, added);
+    }
+  }
+
+  /**
+   * The Gram entries of the {@code added} columns joining the factor (lassoPositions[k ..]) against
+   * all {@code stride} of its columns, into gramRows (row c for joining column c), when no Gram matrix
+   * holds them: the joining columns are copied side by side and each factor column is read once for
+   * all of them ({@code MatrixOps.blockCorrelation}, four dot products per pass over it), where one dot
+   * product per entry read every factor column {@code added} times. On n = 2000, p = 3000 to 0.001
+   * lambda_max (up to 1856 nonzero coefficients, naive updates) these entries were a fifth of the path.
+   */
+  private void blockGramEntries(QuadraticDatafit f, int k, int added, int stride) {
+    int n = f.rows();
+    double[] cols = f.columnsView();
+    if (joining.length < (long) added * n) {
+      joining = new double[Math.multiplyExact(added, n)];
+    }
+    if (held.length < n) {
+      held = new double[n];
+      entries = new double[0];
+    }
+    if (entries.length < added) {
+      entries = new double[Math.max(added, 2 * entries.length)];
+    }
+    for (int c = 0; c < added; c++) {
+      System.arraycopy(cols, lassoPositions[k + c] * n, joining, c * n, n);
+    }
+    double inv = 1.0 / n;
+    for (int i = 0; i < stride; i++) {
+      System.arraycopy(cols, lassoPositions[i] * n, held, 0, n);
+      MatrixOps.blockCorrelation(joining, 0, n, added, held, inv, entries, 0);
+      for (int c = 0; c < added; c++) {
+        gramRows[c * stride + i] = entries[c];
+      }
     }
   }
 

@@ -214,6 +214,43 @@ class LassoPolishTest {
   }
 
   /**
+   * Wider than ActiveSetNewton.FULL_GRAM_COLUMNS with naive updates, no Gram matrix holds the
+   * entries of columns joining the factor: they are formed in blocks (each factor column read once
+   * for all joining columns). The polished solve reaches the same optimum as with the Gram cache's
+   * entries (covariance updates), in as few iterations, which it would not if the factor were off.
+   */
+  @Test
+  void blockFormedGramEntriesGiveAnExactPolish() {
+    SplittableRandom rng = new SplittableRandom(21);
+    int n = 80;
+    int p = ActiveSetNewton.FULL_GRAM_COLUMNS + 40; // within the Gram cache's 2048 columns
+    Problem pr = problem(n, p, null, rng);
+    double lambda = 0.05 * pr.lambdaMax();
+    double[] objective = new double[2];
+    int[] iterations = new int[2];
+    int nonzero = 0;
+    UpdateType[] modes = {UpdateType.NAIVE, UpdateType.COVARIANCE};
+    for (int run = 0; run < 2; run++) {
+      double[] w = new double[p];
+      double[] r = pr.f().response().clone();
+      iterations[run] = new BlockCoordinateDescent(BlockUpdate.EXACT, modes[run])
+          .solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, 1e-10 * lambda, 200_000);
+      double[] vo = violationAndObjective(pr, lambda, w);
+      assertThat(vo[0]).as("%s violation", modes[run]).isLessThanOrEqualTo(1e-8 * lambda);
+      objective[run] = vo[1];
+      if (run == 0) {
+        for (double v : w) {
+          nonzero += v != 0 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(nonzero).as("nonzero coefficients").isGreaterThan(ActiveSetNewton.BLOCK_GRAM_MIN * 4);
+    assertThat(objective[0]).isCloseTo(objective[1], within(1e-12 * objective[1]));
+    assertThat(iterations[0]).as("naive %d vs covariance %d iterations", iterations[0], iterations[1])
+        .isLessThanOrEqualTo(iterations[1] + 2);
+  }
+
+  /**
    * One polish on the optimum's support and signs, from a point off the optimum, lands on it: the
    * conditions on the support hold to rounding after it, with no sweep. From a point whose signs are
    * partly wrong the step is cut where a coefficient reaches zero: it is then exactly zero, and the
