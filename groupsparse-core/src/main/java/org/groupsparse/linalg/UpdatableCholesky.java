@@ -149,25 +149,79 @@ public final class UpdatableCholesky {
     // row by row (each row read once, contiguously): row t takes old row t + 1 (entries 0 .. t + 1),
     // receives the rotations of the rows above it in order, then fixes its own rotation, which zeroes
     // its entry right of the diagonal; the same operations, entry by entry, as rotating column pairs
-    // over all rows in turn
-    for (int t = j; t < k - 1; t++) {
+    // over all rows in turn. Four rows at a time share the loop over the rotations already fixed, so
+    // that their four chains of dependent rotations overlap; each row still sees the same operations
+    // in the same order, so the factor is the same bit for bit.
+    int t = j;
+    for (; t + 4 <= k - 1; t += 4) {
+      int r0 = t * capacity;
+      int r1 = r0 + capacity;
+      int r2 = r1 + capacity;
+      int r3 = r2 + capacity;
+      System.arraycopy(l, r1, l, r0, t + 2);
+      System.arraycopy(l, r2, l, r1, t + 3);
+      System.arraycopy(l, r3, l, r2, t + 4);
+      System.arraycopy(l, r3 + capacity, l, r3, t + 5);
+      for (int i = j; i < t; i++) {
+        double c = cosines[i];
+        double s = sines[i];
+        double x0 = l[r0 + i];
+        double y0 = l[r0 + i + 1];
+        double x1 = l[r1 + i];
+        double y1 = l[r1 + i + 1];
+        double x2 = l[r2 + i];
+        double y2 = l[r2 + i + 1];
+        double x3 = l[r3 + i];
+        double y3 = l[r3 + i + 1];
+        l[r0 + i] = c * x0 + s * y0;
+        l[r0 + i + 1] = -s * x0 + c * y0;
+        l[r1 + i] = c * x1 + s * y1;
+        l[r1 + i + 1] = -s * x1 + c * y1;
+        l[r2 + i] = c * x2 + s * y2;
+        l[r2 + i + 1] = -s * x2 + c * y2;
+        l[r3 + i] = c * x3 + s * y3;
+        l[r3 + i + 1] = -s * x3 + c * y3;
+      }
+      // the block's own rotations, each fixed by its row and passed to the rows below it
+      fixRotation(r0, t);
+      rotate(r1, t);
+      rotate(r2, t);
+      rotate(r3, t);
+      fixRotation(r1, t + 1);
+      rotate(r2, t + 1);
+      rotate(r3, t + 1);
+      fixRotation(r2, t + 2);
+      rotate(r3, t + 2);
+      fixRotation(r3, t + 3);
+    }
+    for (; t < k - 1; t++) {
       int rt = t * capacity;
       System.arraycopy(l, rt + capacity, l, rt, t + 2);
       for (int i = j; i < t; i++) {
-        double x = l[rt + i];
-        double y = l[rt + i + 1];
-        l[rt + i] = cosines[i] * x + sines[i] * y;
-        l[rt + i + 1] = -sines[i] * x + cosines[i] * y;
+        rotate(rt, i);
       }
-      double a = l[rt + t];
-      double b = l[rt + t + 1];
-      double rr = Math.hypot(a, b);
-      cosines[t] = a / rr;
-      sines[t] = b / rr;
-      l[rt + t] = rr;
-      l[rt + t + 1] = 0;
+      fixRotation(rt, t);
     }
     order = k - 1;
+  }
+
+  /** Applies rotation i to the entry pair (i, i + 1) of the row at {@code row}. */
+  private void rotate(int row, int i) {
+    double x = l[row + i];
+    double y = l[row + i + 1];
+    l[row + i] = cosines[i] * x + sines[i] * y;
+    l[row + i + 1] = -sines[i] * x + cosines[i] * y;
+  }
+
+  /** Fixes rotation t from the row's entries (t, t + 1), which it turns into (r, 0), r &gt;= 0. */
+  private void fixRotation(int row, int t) {
+    double a = l[row + t];
+    double b = l[row + t + 1];
+    double rr = Math.hypot(a, b);
+    cosines[t] = a / rr;
+    sines[t] = b / rr;
+    l[row + t] = rr;
+    l[row + t + 1] = 0;
   }
 
   /**
