@@ -46,7 +46,7 @@ final class ActiveSetNewton {
   private double[] gramRows = new double[0];
   /** Joining columns side by side, one factor column, and one pass's entries ({@link #blockGramEntries}). */
   private double[] joining = new double[0];
-  private double[] held = new double[0];
+  private double[] factorColumn = new double[0];
   private double[] entries = new double[0];
   /** Joining columns from which their Gram entries are formed in one pass over the factor's columns. */
   static final int BLOCK_GRAM_MIN = 4;
@@ -631,9 +631,8 @@ final class ActiveSetNewton {
     if (joining.length < (long) added * n) {
       joining = new double[Math.multiplyExact(added, n)];
     }
-    if (held.length < n) {
-      held = new double[n];
-      entries = new double[0];
+    if (factorColumn.length < n) {
+      factorColumn = new double[n];
     }
     if (entries.length < added) {
       entries = new double[Math.max(added, 2 * entries.length)];
@@ -643,8 +642,8 @@ final class ActiveSetNewton {
     }
     double inv = 1.0 / n;
     for (int i = 0; i < stride; i++) {
-      System.arraycopy(cols, lassoPositions[i] * n, held, 0, n);
-      MatrixOps.blockCorrelation(joining, 0, n, added, held, inv, entries, 0);
+      System.arraycopy(cols, lassoPositions[i] * n, factorColumn, 0, n);
+      MatrixOps.blockCorrelation(joining, 0, n, added, factorColumn, inv, entries, 0);
       for (int c = 0; c < added; c++) {
         gramRows[c * stride + i] = entries[c];
       }

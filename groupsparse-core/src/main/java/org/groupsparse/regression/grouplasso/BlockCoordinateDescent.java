@@ -61,7 +61,9 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private double[] known;
   private int[] knownStamp;
   private int knownValid;
+  /** The group of each column position of {@link #groupsOf}, for matching the caller's stamps. */
   private int[] groupOfPosition = new int[0];
+  private QuadraticDatafit groupsOf;
   /** Covariance mode of the current solve: c_W by slot, and w at the last residual sync by slot. */
   private boolean covariance;
   private double[] cw = new double[0];
@@ -135,7 +137,8 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
     double[] columns = f.columnsView();
     int n = f.rows();
     double inv = 1.0 / n;
-    if (known != null && groupOfPosition.length != f.cols()) {
+    if (known != null && groupsOf != f) {
+      groupsOf = f;
       groupOfPosition = new int[f.cols()];
       for (int l = 0; l < f.groupCount(); l++) {
         java.util.Arrays.fill(groupOfPosition, f.start(l), f.end(l), l);

@@ -370,7 +370,8 @@ public final class GroupLassoPath {
       int used = 0;
       double worst;
       // c is exact at r for the groups the last certification stamped: lambda k - 1's, unless the
-      // secant step has moved r since; in later rounds, this lambda's
+      // secant step has moved r since; in later rounds, this lambda's. (Before the first lambda every
+      // stamp is -1 and the full pass before the path made every c exact at r, so k = 0 holds too.)
       int exactStamp = extrapolated ? NOTHING_EXACT : k - 1;
       while (true) {
         used += solveBeforeRefresh(lambda, innerTolerance, options.maxIterations() - used, exactStamp);
