@@ -19,6 +19,29 @@ public final class RowMajorBlas {
   }
 
   /**
+   * Forward substitution for many right-hand sides: overwrites each of the m rows b_c of the row-major
+   * m x k block B with z_c solving L z_c = b_c, for L lower triangular k x k, row-major (B := B L^{-T}).
+   * The row-major L is the column-major upper triangle U = L^T and the row-major B the column-major
+   * B^T, so this is BLAS's dtrsm("L", "U", "T", "N"): B^T := U^{-T} B^T.
+   *
+   * @param m rows of B (right-hand sides)
+   * @param k order of L
+   * @param l L's storage
+   * @param lOffset first entry of L
+   * @param ldl row stride of L
+   * @param b B's storage, overwritten
+   * @param bOffset first entry of B
+   * @param ldb row stride of B
+   */
+  public static void forwardSubstituteRows(int m, int k, double[] l, int lOffset, int ldl, double[] b, int bOffset,
+      int ldb) {
+    if (m == 0 || k == 0) {
+      return;
+    }
+    BLAS_INSTANCE.dtrsm("L", "U", "T", "N", k, m, 1.0, l, lOffset, ldl, b, bOffset, ldb);
+  }
+
+  /**
    * C = alpha op(A) op(B) + beta C, all row-major.
    *
    * @param transA use A^T

@@ -19,6 +19,12 @@ public final class UpdatableCholesky {
    * g_jj: the column is (numerically) in the span of the others and the factor would lose accuracy.
    */
   public static final double DEPENDENT = 1e-10;
+  /**
+   * Multiply-adds k^2 m of a block append from which its forward substitutions are one BLAS dtrsm
+   * (blocked and on the cores: rounding differs from {@link #append}'s) instead of dot products in
+   * Java (the same bits as {@link #append}); below it the native library is not loaded for them.
+   */
+  static final long BLAS_MIN_WORK = 1L << 22;
   private final int maxOrder;
   private double[] l = new double[0];
   private int capacity;
@@ -101,6 +107,18 @@ public final class UpdatableCholesky {
       squares = new double[Math.max(m, 2 * squares.length)];
     }
     java.util.Arrays.fill(squares, 0, m, 0.0);
+    if ((long) k * k * m >= BLAS_MIN_WORK) {
+      // one BLAS triangular solve with m right-hand sides (dtrsm), blocked for the cache and run on
+      // the cores, where the loop below reads the triangle once but makes m dot products per row
+      for (int c = 0; c < m; c++) {
+        System.arraycopy(rows, c * stride, l, (k + c) * capacity, k);
+      }
+      RowMajorBlas.forwardSubstituteRows(m, k, l, 0, capacity, l, k * capacity, capacity);
+      for (int c = 0; c < m; c++) {
+        squares[c] = MatrixOps.fastDot(l, (k + c) * capacity, l, (k + c) * capacity, k);
+      }
+      return finishAppend(rows, stride, m, k);
+    }
     for (int i = 0; i < k; i++) {
       int ri = i * capacity;
       double diagonal = l[ri + i];
@@ -111,6 +129,11 @@ public final class UpdatableCholesky {
         squares[c] += zi * zi;
       }
     }
+    return finishAppend(rows, stride, m, k);
+  }
+
+  /** The new columns against each other and their pivots, after their forward substitutions against the k held rows. */
+  private int finishAppend(double[] rows, int stride, int m, int k) {
     for (int c = 0; c < m; c++) {
       int row = (k + c) * capacity;
       double zz = squares[c];
@@ -241,6 +264,37 @@ public final class UpdatableCholesky {
       b[i] = xi;
       MatrixOps.axpy(-xi, l, ri, b, i);
     }
+  }
+
+  /**
+   * The product G e = L (L^T e) for a vector e with few nonzero entries, and e^T G e = ||L^T e||^2:
+   * L^T e costs one row axpy per nonzero entry (sum of (j + 1) over its indices j), L v one dot
+   * product per row over the leading entries where v can be nonzero, at most k^2 / 2 multiply-adds
+   * in all, half of a {@link #solve}.
+   *
+   * @param index the indices j of e's nonzero entries, ascending, each below {@link #order()}
+   * @param values e_j for each of them
+   * @param count entries of index and values used
+   * @param out G e, length at least {@link #order()}, overwritten
+   * @param scratch length at least {@link #order()}, overwritten (it holds L^T e)
+   * @return e^T G e
+   */
+  public double gramTimes(int[] index, double[] values, int count, double[] out, double[] scratch) {
+    if (count == 0) {
+      java.util.Arrays.fill(out, 0, order, 0.0);
+      return 0.0;
+    }
+    int last = index[count - 1];
+    java.util.Arrays.fill(scratch, 0, last + 1, 0.0);
+    for (int c = 0; c < count; c++) {
+      int j = index[c];
+      MatrixOps.axpy(values[c], l, j * capacity, scratch, j + 1);
+    }
+    double quadratic = MatrixOps.fastDot(scratch, 0, scratch, last + 1);
+    for (int i = 0; i < order; i++) {
+      out[i] = MatrixOps.fastDot(l, i * capacity, scratch, Math.min(i, last) + 1);
+    }
+    return quadratic;
   }
 
   /**

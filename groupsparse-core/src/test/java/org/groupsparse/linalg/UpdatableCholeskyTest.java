@@ -275,4 +275,82 @@ class UpdatableCholeskyTest {
     heldBlock.add(27);
     assertRepresents(block, heldBlock, g, p, rng);
   }
+
+  /**
+   * G e = L (L^T e) for a sparse e, and e^T G e, against the Gram matrix of the held columns formed
+   * by plain loops; first, inner and last indices.
+   */
+  @Test
+  void gramTimesASparseVectorIsTheHeldColumnsGramMatrixTimesIt() {
+    SplittableRandom rng = new SplittableRandom(31);
+    int p = 50;
+    double[] g = gram(design(150, p, rng));
+    UpdatableCholesky f = new UpdatableCholesky();
+    List<Integer> held = new ArrayList<>();
+    for (int j = 0; j < 40; j++) {
+      append(f, held, (j * 7) % p, g, p);
+    }
+    int[] index = {0, 3, 17, 18, 39};
+    double[] values = {0.7, -1.3, 2.1, 0.4, -0.9};
+    double[] out = new double[40];
+    double[] scratch = new double[40];
+    double quadratic = f.gramTimes(index, values, index.length, out, scratch);
+    double expectedQuadratic = 0;
+    for (int i = 0; i < 40; i++) {
+      double s = 0;
+      for (int c = 0; c < index.length; c++) {
+        s += g[held.get(i) * p + held.get(index[c])] * values[c];
+      }
+      assertThat(out[i]).as("(G e)[%d]", i).isCloseTo(s, within(1e-12));
+    }
+    for (int a = 0; a < index.length; a++) {
+      for (int b = 0; b < index.length; b++) {
+        expectedQuadratic += values[a] * g[held.get(index[a]) * p + held.get(index[b])] * values[b];
+      }
+    }
+    assertThat(quadratic).isCloseTo(expectedQuadratic, within(1e-12));
+    assertThat(f.gramTimes(index, values, 0, out, scratch)).isZero();
+    assertThat(out).containsOnly(0.0);
+  }
+
+  /**
+   * A block append of k^2 m >= 2^22 multiply-adds (256 held columns, 64 new) is one BLAS triangular
+   * solve: the factor still represents the held columns and agrees with single appends to rounding,
+   * and a dependent column in the block (x_329 = x_3 - 2 x_100, both held) stops it there with the
+   * columns before it appended.
+   */
+  @Test
+  void aLargeBlockAppendRepresentsTheColumnsAndStopsAtADependentOne() {
+    SplittableRandom rng = new SplittableRandom(23);
+    int p = 330;
+    DenseMatrix x = design(600, p, rng);
+    for (int i = 0; i < 600; i++) {
+      x.data()[i * p + 329] = x.get(i, 3) - 2 * x.get(i, 100);
+    }
+    double[] g = gram(x);
+    UpdatableCholesky single = new UpdatableCholesky();
+    UpdatableCholesky block = new UpdatableCholesky();
+    List<Integer> held = new ArrayList<>();
+    List<Integer> heldBlock = new ArrayList<>();
+    for (int j = 0; j < 256; j++) {
+      append(single, held, j, g, p);
+      append(block, heldBlock, j, g, p);
+    }
+    int[] fresh = new int[64];
+    for (int c = 0; c < 64; c++) {
+      fresh[c] = c < 40 ? 256 + c : c == 40 ? 329 : 255 + c;
+    }
+    assertThat((long) 256 * 256 * fresh.length).isGreaterThanOrEqualTo(UpdatableCholesky.BLAS_MIN_WORK);
+    assertThat(block.appendAll(blockRows(g, p, heldBlock, fresh), 256 + 64, 64)).isEqualTo(40);
+    for (int c = 0; c < 40; c++) {
+      append(single, held, fresh[c], g, p);
+      heldBlock.add(fresh[c]);
+    }
+    for (int i = 0; i < held.size(); i++) {
+      for (int j = 0; j <= i; j++) {
+        assertThat(block.entry(i, j)).as("L[%d][%d]", i, j).isCloseTo(single.entry(i, j), within(1e-10));
+      }
+    }
+    assertRepresents(block, heldBlock, g, p, rng);
+  }
 }

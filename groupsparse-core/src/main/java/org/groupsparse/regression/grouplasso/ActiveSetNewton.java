@@ -53,6 +53,11 @@ final class ActiveSetNewton {
   /** The positions a lasso polish may move and their values at its start. */
   private int[] movedPositions = new int[0];
   private double[] movedStart = new double[0];
+  /** The coefficients a full Newton step would carry across zero, and the projected step's G e ({@link #projectedStep}). */
+  private int[] crossedIndex = new int[0];
+  private double[] crossedValue = new double[0];
+  private double[] projectedGradient = new double[0];
+  private double[] projectedScratch = new double[0];
   /** Up to this many columns the polish reads its Gram block from the datafit's full Gram matrix. */
   static final int FULL_GRAM_COLUMNS = 2000;
 
@@ -432,7 +437,11 @@ final class ActiveSetNewton {
    * (g_A = -c_A + lambda omega_A s_A, c = X^T r / n) is its exact minimizer. The step is cut where a
    * coefficient first reaches zero (homotopy's rule: the objective falls all along the segment); that
    * coefficient leaves, the gradient of the others is then exactly (1 - t) g (G_AA d = -g), and the
-   * next step is taken on the smaller set without reading the data. The factor L L^T = G_AA is kept
+   * next step is taken on the smaller set without reading the data. When the full step would carry
+   * several coefficients across zero, the projected step (all of them set to zero, the others moved
+   * by d) is taken instead if it lowers the objective at least as much as the cut step
+   * ({@link #projectedStep}): they leave together, for one solve instead of one each. The polish ends
+   * with a full step that crosses nothing, at the minimizer on its final orthant. The factor L L^T = G_AA is kept
    * from polish to polish and lambda to lambda and updated by appending and deleting single columns
    * (as homotopy and LARS keep theirs), O(k^2) each instead of O(k^3) per polish; the data is touched
    * once at the end, when the correlations are moved by the total change of w. Unpenalized columns
@@ -454,6 +463,12 @@ final class ActiveSetNewton {
       direction = new double[gradient.length];
       movedStart = new double[gradient.length];
       movedPositions = new int[gradient.length];
+    }
+    if (crossedIndex.length < m) {
+      crossedIndex = new int[gradient.length];
+      crossedValue = new double[gradient.length];
+      projectedGradient = new double[gradient.length];
+      projectedScratch = new double[gradient.length];
     }
     int k = lassoFactor.order();
     double worst = 0;
@@ -478,19 +493,29 @@ final class ActiveSetNewton {
         direction[i] = -gradient[i];
       }
       lassoFactor.solve(direction);
-      // the longest step along d that keeps every penalized sign
+      // the longest step along d that keeps every penalized sign, and the coefficients the full
+      // step would carry across zero
       double t = 1.0;
       int hit = -1;
+      int crossing = 0;
       for (int i = 0; i < k; i++) {
         if (!penalty.isPenalized(lassoGroups[i])) {
           continue;
         }
         double wi = w[lassoPositions[i]];
         double di = direction[i];
-        if (wi * di < 0 && -wi / di < t) {
-          t = -wi / di;
-          hit = i;
+        if (wi * di < 0 && -wi / di < 1.0) {
+          crossedIndex[crossing] = i;
+          crossedValue[crossing++] = -(wi + di);
+          if (-wi / di < t) {
+            t = -wi / di;
+            hit = i;
+          }
         }
+      }
+      if (crossing > 1 && projectedStep(w, k, t, crossing)) {
+        k -= crossing;
+        continue;
       }
       for (int i = 0; i < k; i++) {
         w[lassoPositions[i]] += t * direction[i];
@@ -514,6 +539,49 @@ final class ActiveSetNewton {
       }
     }
     return steps;
+  }
+
+  /**
+   * The projected Newton step (Bertsekas 1982, for bounds; here the closed orthant of the current
+   * signs s): w + d with every coefficient the full step carries across zero set to zero, taken when
+   * it lowers the objective at least as much as the homotopy step to the first crossing t, after
+   * which all the crossing coefficients leave the factor at once (the homotopy removes one per
+   * solve). On the orthant the objective is F(w + D) - F(w) = g^T D + D^T G D / 2 with g the
+   * gradient of (1/2n)||y - X w||^2 + lambda s^T w on the factor's columns; for the projected step
+   * D = d + e, e_i = -(w_i + d_i) on the crossing set C, and G d = -g gives
+   *
+   * <pre>  F(w + D) - F(w) = (g^T d + e^T G_CC e) / 2,   against   F(w + t d) - F(w) = g^T d (t - t^2 / 2),</pre>
+   *
+   * <p>and the new gradient is g + G D = G e, formed as L (L^T e) ({@link UpdatableCholesky#gramTimes},
+   * half a solve). On n = 2000, p = 3000 to 0.001 lambda_max a polish's 20-37 homotopy steps, each a
+   * pair of triangular solves on a factor of order up to 1850, were the largest part of the path.
+   *
+   * @return whether the step was taken (w, the gradient and the factor then updated)
+   */
+  private boolean projectedStep(double[] w, int k, double t, int crossing) {
+    double gd = 0;
+    for (int i = 0; i < k; i++) {
+      gd += gradient[i] * direction[i];
+    }
+    double quadratic = lassoFactor.gramTimes(crossedIndex, crossedValue, crossing, projectedGradient, projectedScratch);
+    if (!(0.5 * (gd + quadratic) <= gd * (t - 0.5 * t * t))) {
+      return false;
+    }
+    for (int c = crossing - 1; c >= 0; c--) {
+      w[lassoPositions[crossedIndex[c]]] = 0.0; // before the delete shifts the positions
+    }
+    for (int i = 0, c = 0, kept = 0; i < k; i++) {
+      if (c < crossing && crossedIndex[c] == i) {
+        c++;
+        continue;
+      }
+      w[lassoPositions[i]] += direction[i];
+      gradient[kept++] = projectedGradient[i];
+    }
+    for (int c = crossing - 1; c >= 0; c--) {
+      deleteFromFactor(crossedIndex[c]);
+    }
+    return true;
   }
 
   /**

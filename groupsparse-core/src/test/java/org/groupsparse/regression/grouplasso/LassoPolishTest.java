@@ -327,6 +327,63 @@ class LassoPolishTest {
     assertThat(zeroed).isPositive();
   }
 
+  /**
+   * From the optimum with a third of its signs flipped, the full Newton step carries many
+   * coefficients across zero at once: the projected step removes them together where the homotopy
+   * removed one per step (so fewer steps than coefficients removed; with one removal per step there
+   * would be at least one more step than removals), and the polish still ends at the minimizer on its
+   * final orthant: zero coefficients stay zero, no sign changes, and c_j = lambda sign(w_j) on every
+   * nonzero penalized coefficient to rounding, with a lower objective.
+   */
+  @Test
+  void manyCrossingsLeaveTogetherAndThePolishStillEndsAtItsOrthantsMinimizer() {
+    SplittableRandom rng = new SplittableRandom(12);
+    int n = 200;
+    int p = 300;
+    Problem pr = problem(n, p, null, rng);
+    double lambda = 0.02 * pr.lambdaMax();
+    BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.NAIVE);
+    double[] optimum = new double[p];
+    double[] r0 = pr.f().response().clone();
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, optimum, r0, 1e-12 * lambda, 500_000);
+    double[] start = optimum.clone();
+    int nonzero = 0;
+    for (int j = 0; j < p; j++) {
+      if (start[j] != 0 && nonzero++ % 3 == 0) {
+        start[j] = -start[j];
+      }
+    }
+    assertThat(nonzero).isGreaterThan(60);
+    double[] w = start.clone();
+    double[] r = new double[n];
+    pr.f().residual(w, r);
+    double before = violationAndObjective(pr, lambda, w)[1];
+    int steps = new ActiveSetNewton().polishLasso(pr.f(), pr.penalty(), lambda, pr.working(), p, w, 1e-12 * lambda, n,
+        residualCorrelations(pr.f(), r));
+    int removed = 0;
+    for (int j = 0; j < p; j++) {
+      if (start[j] == 0) {
+        assertThat(w[j]).as("a zero coefficient stays zero").isZero();
+      } else if (w[j] == 0) {
+        removed++;
+      } else {
+        assertThat(Math.signum(w[j])).as("sign of %d", j).isEqualTo(Math.signum(start[j]));
+      }
+    }
+    assertThat(removed).isGreaterThan(5);
+    assertThat(steps).as("steps, with %d coefficients removed", removed).isLessThan(removed);
+    double[] fresh = new double[n];
+    pr.f().residual(w, fresh);
+    double[] c = new double[p];
+    pr.f().correlation(fresh, c, null);
+    for (int j = 0; j < p; j++) {
+      if (w[j] != 0) {
+        assertThat(c[j]).as("c_%d on the final orthant", j).isCloseTo(lambda * Math.signum(w[j]), within(1e-9 * lambda));
+      }
+    }
+    assertThat(violationAndObjective(pr, lambda, w)[1]).isLessThan(before);
+  }
+
   private static ActiveSetNewton.Correlations residualCorrelations(LeastSquaresDatafit f, double[] r) {
     int n = f.rows();
     double[] columns = f.columnsView();
