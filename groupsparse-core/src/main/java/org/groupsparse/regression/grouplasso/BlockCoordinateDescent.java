@@ -15,9 +15,15 @@ import org.groupsparse.linalg.SymmetricEigen;
  * and they have at most {@value #NEWTON_MAX_COLUMNS} columns together, {@link ActiveSetNewton} polishes them (each polish counts as one
  * iteration). For the lasso (every group one column) the polish is exact and cheap: one Newton step
  * on the orthant of the current signs with a factor of G_AA that is updated, not rebuilt, as the
- * active set changes along the path ({@link ActiveSetNewton#polishLasso}); it is tried after
- * {@value #LASSO_NEWTON_AFTER} sweeps over the nonzero coefficients, for active sets up to the
- * smaller of n and {@value ActiveSetNewton#LASSO_MAX_COLUMNS} columns. Allocates only at construction
+ * active set changes along the path ({@link ActiveSetNewton#polishLasso}), for active sets up to the
+ * smaller of n and {@value ActiveSetNewton#LASSO_MAX_COLUMNS} columns. There a sweep over the working
+ * set moves only the zero coefficients that violate their conditions (the columns joining) and the
+ * polish follows at once: coordinate moves of the nonzero coefficients, which the exact polish would
+ * overwrite, were most of the sweeps' work (on the wide lasso, n = 1000, p = 5000 to 0.01 lambda_max,
+ * two sweeps over ~600 nonzero coefficients before each polish; 633 -> 449 iterations over the path).
+ * When the polish cannot run (too many columns) or finds nothing to do, sweeps move every coefficient
+ * and the polish is tried after {@value #LASSO_NEWTON_AFTER} sweeps over the nonzero ones, as for
+ * groups. Allocates only at construction
  * and when a larger group or active set than before is met.
  *
  * <p>With covariance updates ({@link UpdateType#COVARIANCE}, chosen automatically when n is at least
@@ -78,6 +84,8 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private int gStride;
   private int gSize;
   private boolean polishFirst;
+  /** Sweep moves of blocks that were nonzero before the move, in the last {@link #solve} (for tests). */
+  private int nonzeroMoves;
   private double[] corr = new double[0];
   private double[] rotated = new double[0];
   private double[] rhs = new double[0];
@@ -278,6 +286,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
    */
   int solve(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations, boolean residualOnExit) {
+    nonzeroMoves = 0;
     covariance = useCovariance(datafit, working, count);
     try {
       if (covariance) {
@@ -346,22 +355,34 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
       iterations++;
     }
+    boolean lasso = ActiveSetNewton.isLasso(datafit, penalty);
+    boolean joinOnly = polishing && lasso;
     while (iterations < maxIterations) {
-      double violation = sweep(datafit, penalty, lambda, working, count, w, residual, false);
+      double violation = sweep(datafit, penalty, lambda, working, count, w, residual, false, !joinOnly);
       iterations++;
       if (violation <= tolerance) {
         return iterations;
+      }
+      if (joinOnly && iterations < maxIterations) {
+        // the lasso's polish solves the nonzero coefficients exactly on their orthant, the columns
+        // that just joined with them: coordinate moves of the nonzero ones would be overwritten
+        int steps = polish(datafit, penalty, lambda, working, count, w, residual, tolerance);
+        iterations++;
+        polishFirst = steps > 0;
+        if (steps == 0) {
+          joinOnly = false; // no polish here (too many columns, or nothing it could do): sweeps move all
+          iterations--;
+        }
       }
       int inner = 0;
       double best = Double.POSITIVE_INFINITY;
       double previous = Double.NaN;
       int stalled = 0;
-      boolean lasso = ActiveSetNewton.isLasso(datafit, penalty);
       double polishCost = polishCost(datafit, penalty, working, count, w);
       double sweepCost = sweepCost(datafit, penalty, working, count, w);
       andersonStored = 0;
       while (iterations < maxIterations) {
-        double active = sweep(datafit, penalty, lambda, working, count, w, residual, true);
+        double active = sweep(datafit, penalty, lambda, working, count, w, residual, true, true);
         iterations++;
         inner++;
         if (active <= tolerance) {
@@ -393,6 +414,11 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       }
     }
     return iterations;
+  }
+
+  /** @return the sweeps' moves of blocks that were nonzero before the move, in the last solve */
+  int nonzeroMoves() {
+    return nonzeroMoves;
   }
 
   /**
@@ -571,7 +597,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   }
 
   private double sweep(QuadraticDatafit f, BlockPenalty penalty, double lambda, int[] working, int count,
-      double[] w, double[] r, boolean activeOnly) {
+      double[] w, double[] r, boolean activeOnly, boolean moveNonzero) {
     double worst = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];
@@ -590,7 +616,8 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       }
       double violation = penalty.violation(l, w, from, corr, 0, m, lambda);
       worst = Math.max(worst, violation);
-      if (violation <= settled) {
+      if (violation <= settled
+          || (!moveNonzero && (!penalty.isPenalized(l) || GroupOps.norm(w, from, from + m) > 0))) {
         continue;
       }
       double level = lambda * penalty.weight(l);
@@ -621,12 +648,14 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
         penalty.prox(l, next, 0, m, lipschitz, lambda);
       }
       boolean moved = false;
+      boolean wasNonzero = GroupOps.norm(w, from, from + m) > 0;
       for (int k = 0; k < m; k++) {
         delta[k] = next[k] - w[from + k];
         moved |= delta[k] != 0;
         w[from + k] = next[k];
       }
       if (moved) {
+        nonzeroMoves += wasNonzero ? 1 : 0;
         moveBlock(f, from, m, r);
       }
     }
