@@ -175,9 +175,9 @@ class GlmGroupLassoTest {
 
   @Test
   void theProximalNewtonSolverAgreesWithTheSweepsAndNewtonSteps() {
-    // the proximal Newton solver alone (by default it takes over when the nonzero groups have more
-    // than 500 columns or the block sweeps stall) against the default hybrid, on a wide and a tall
-    // logistic problem and a Poisson one: both certified at every lambda, the same objective
+    // the proximal Newton solver (the group lasso's default) against the hybrid that opens every
+    // lambda with 15 iterations of line-searched block sweeps and active-set Newton steps, on a wide
+    // and a tall logistic problem and a Poisson one: both certified at every lambda, the same objective
     SplittableRandom rng = new SplittableRandom(17);
     double[] wide = new double[120];
     for (int j : new int[] {3, 4, 40, 41, 42, 90}) {
@@ -195,12 +195,13 @@ class GlmGroupLassoTest {
       Dataset d = data[c];
       GroupStructure g = TestData.randomGroups(d.features(), c == 0 ? 20 : 6, rng);
       GroupLassoOptions options = GroupLassoOptions.builder().family(families[c]).lambdaCount(30).build();
-      GroupLassoPathResult hybrid = new GroupLassoPath(options).fit(d, g, null);
+      GroupLassoPathResult prox = new GroupLassoPath(options).fit(d, g, null);
       double[] weights = new double[g.groupCount()];
       for (int l = 0; l < weights.length; l++) {
         weights[l] = Math.sqrt(g.size(l));
       }
-      GroupLassoPathResult prox = new GlmGroupLassoPath(options, 0, 0).fit(d, g, weights, PathListener.NONE);
+      assertThat(GlmGroupLassoPath.PROX_NEWTON_AFTER).isZero();
+      GroupLassoPathResult hybrid = new GlmGroupLassoPath(options, 500, 15).fit(d, g, weights, PathListener.NONE);
       // and without the Anderson extrapolation of its inner sweeps
       GroupLassoPathResult plain = new GlmGroupLassoPath(options, 0, 0, 0).fit(d, g, weights, PathListener.NONE);
       assertThat(prox.size()).as("case %d", c).isEqualTo(hybrid.size());
