@@ -256,6 +256,8 @@ final class GlmGroupLassoPath {
      * the upper bound that certified it: the strong rule reads it.
      */
     private final double[] gradientNorm;
+    /** c~ = X~^T r / n by column position, from the float32 columns ({@link #approximatePass}). */
+    private double[] approximate;
     /** Bounds on the gradient norms from the last full pass: certifications skip the zero groups they clear. */
     private final GradientNormBound normBound;
     private final BlockPenalty penalty;
@@ -1157,6 +1159,9 @@ final class GlmGroupLassoPath {
       }
       boolean full = exact > groupCount / FULL_PASS_SHARE;
       double worst = interceptViolation();
+      if (full && bounds && (long) n * p >= LeastSquaresDatafit.APPROXIMATE_PASS_ENTRIES) {
+        return approximatePass(lambda, worst);
+      }
       for (int l = 0; l < groupCount; l++) {
         if (!full && boundCertified[l]) {
           gradientNorm[l] = normBound.upper(l);
@@ -1169,6 +1174,49 @@ final class GlmGroupLassoPath {
         Arrays.fill(boundCertified, false);
         normBound.reset(r, gradientNorm);
       }
+      return worst;
+    }
+
+    /**
+     * The full pass at half its memory traffic, as the least-squares path's: c~ = X~^T r / n from the
+     * float32 copy of the columns ({@link LeastSquaresDatafit#approximateCorrelation}, with its
+     * certified bound delta_k on |c~_k - c_k|). A zero group with ||c~_l|| + ||delta_l|| &lt;=
+     * lambda omega_l satisfies its KKT condition (violation 0) and keeps that upper bound as its
+     * gradient norm, marked as a bound for the strong rule; every other group gets its exact
+     * gradient. The bound's reference moves to r. On the logistic lasso n = 1000, p = 10000 the exact
+     * passes were a third of the path.
+     *
+     * @param worst the intercept's violation
+     * @return the largest violation
+     */
+    private double approximatePass(double lambda, double worst) {
+      LeastSquaresDatafit ls = (LeastSquaresDatafit) f;
+      if (approximate == null) {
+        approximate = new double[p];
+      }
+      ls.approximateCorrelation(r, approximate, null);
+      double rn = 0;
+      for (int i = 0; i < n; i++) {
+        rn += r[i] * r[i];
+      }
+      rn = Math.sqrt(rn) * (1 + 1e-12);
+      for (int l = 0; l < groupCount; l++) {
+        int from = f.start(l);
+        int to = f.end(l);
+        double level = penalty.zeroLevel(l, lambda);
+        if (level > 0 && isZero(l)) {
+          double upper = ls.approximateGroupNormBound(l, rn, approximate);
+          if (upper <= level) {
+            gradientNorm[l] = upper;
+            boundCertified[l] = true;
+            continue;
+          }
+        }
+        worst = Math.max(worst, groupViolation(l, lambda));
+        gradientNorm[l] = GroupOps.norm(grad, 0, to - from);
+        boundCertified[l] = false;
+      }
+      normBound.reset(r, gradientNorm);
       return worst;
     }
 

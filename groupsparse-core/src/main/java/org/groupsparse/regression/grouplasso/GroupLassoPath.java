@@ -568,14 +568,7 @@ public final class GroupLassoPath {
         int from = f.start(l);
         int to = f.end(l);
         if (penalty.isPenalized(l) && GroupOps.norm(w, from, to) == 0) {
-          double approximate = 0;
-          double error = 0;
-          for (int q = from; q < to; q++) {
-            approximate += c[q] * c[q];
-            double e = ls.approximationError(q, rn, c[q]);
-            error += e * e;
-          }
-          double upper = Math.sqrt(approximate) * (1 + 1e-15) + Math.sqrt(error) * (1 + 1e-15);
+          double upper = ls.approximateGroupNormBound(l, rn, c);
           if (upper <= penalty.zeroLevel(l, lambda)) {
             stamp[l] = -2; // certified: its KKT condition holds, c_l not exact
             normScratch[l] = upper;

@@ -350,6 +350,28 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
     return (1 + 1e-6) * (kappa * columnNorms[position] * residualNorm / n + 2 * u * Math.abs(approximate));
   }
 
+  /**
+   * A certified upper bound on ||c_l|| = ||X_l^T r / n|| from the approximations c~ of
+   * {@link #approximateCorrelation} at r: ||c~_l|| + ||delta_l||, delta_k = {@link #approximationError}
+   * (the triangle inequality), each norm enlarged by 1e-15 for its own rounding. A zero group whose
+   * bound is at most its level lambda omega_l satisfies its KKT condition.
+   *
+   * @param l group
+   * @param residualNorm an upper bound on ||r||_2
+   * @param approximate c~ by column position
+   * @return the bound
+   */
+  public double approximateGroupNormBound(int l, double residualNorm, double[] approximate) {
+    double sum = 0;
+    double error = 0;
+    for (int q = ptr[l]; q < ptr[l + 1]; q++) {
+      sum += approximate[q] * approximate[q];
+      double e = approximationError(q, residualNorm, approximate[q]);
+      error += e * e;
+    }
+    return Math.sqrt(sum) * (1 + 1e-15) + Math.sqrt(error) * (1 + 1e-15);
+  }
+
   private void ensureFloatColumns() {
     if (floatColumns != null) {
       return;

@@ -13,6 +13,8 @@ import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
 import org.groupsparse.regression.Family;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The logistic and Poisson group lasso: optimality at every lambda checked independently of the solver, the
@@ -85,6 +87,33 @@ class GlmGroupLassoTest {
       worst = Math.max(worst, wn == 0 ? Math.sqrt(gn) - level : Math.sqrt(dn));
     }
     return worst / lambda;
+  }
+
+  /**
+   * Logistic and Poisson paths on designs beyond {@link LeastSquaresDatafit#APPROXIMATE_PASS_ENTRIES},
+   * where the full certification passes read the float32 columns and clear zero groups from the
+   * approximation's certified bound: every lambda is still optimal by the independent check in
+   * double, for the lasso and for groups of 5.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5})
+  void theFloatCertificationPassLeavesEveryLambdaOptimal(int size) {
+    int n = 150;
+    int p = 7000;
+    assertThat((long) n * p).isGreaterThanOrEqualTo(LeastSquaresDatafit.APPROXIMATE_PASS_ENTRIES);
+    double[] truth = new double[p];
+    for (int j : new int[] {3, 4, 500, 1201, 1202, 4000, 6999}) {
+      truth[j] = j % 2 == 0 ? 0.9 : -0.8;
+    }
+    GroupStructure g = GroupStructure.contiguous(size, p, false);
+    Dataset d = logistic(n, p, truth, 41);
+    GroupLassoPathResult path = new GroupLassoPath(GroupLassoOptions.builder().family(Family.BINOMIAL)
+        .lambdaCount(20).lambdaMinRatio(0.1).build()).fit(d, g, null);
+    for (int k = 0; k < path.size(); k++) {
+      assertThat(path.converged()[k]).as("lambda %d", k).isTrue();
+      assertThat(kkt(d, g, path, k)).as("lambda %d", k).isLessThan(2e-6);
+    }
+    assertThat(path.activeGroups()[path.size() - 1]).isGreaterThan(3);
   }
 
   @Test
