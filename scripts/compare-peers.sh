@@ -34,6 +34,17 @@ echo
 echo "| problem | GroupSparse s | GroupSparse KKT | peer | peer s | peer KKT | ratio |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 
+# glmnet's path (PREFIX_glmnet_lambda.csv, PREFIX_glmnet_beta.csv) as a path JSON for the KKT scripts
+glmnet_json() { # prefix
+  "$PY" - "$1" <<'PYEOF'
+import json, sys, numpy as np
+p = sys.argv[1]
+lam = np.loadtxt(p + "_glmnet_lambda.csv", ndmin=1)
+B = np.loadtxt(p + "_glmnet_beta.csv", delimiter=",", ndmin=2)
+json.dump({"lambdas": lam.tolist(), "intercepts": B[:, 0].tolist(), "coefficients": B[:, 1:].tolist()}, open(p + "_glmnet.json", "w"))
+PYEOF
+}
+
 lasso_row() { # name n p ratio_or_empty
   simulate "$1" "$2" "$3" size:1
   local data="$WORK/$1/train.csv" extra=() rargs=()
@@ -45,13 +56,7 @@ lasso_row() { # name n p ratio_or_empty
     local out; out="$(Rscript "$PEERS/glmnet_path.R" "$data" "$REPS" "$WORK/$1" "${rargs[@]}" 2>/dev/null)"
     local g_s; g_s="$(echo "$out" | sed -n 's/^TIME glmnet median \([0-9.]*\).*/\1/p')"
     # glmnet's objective is (1/2n)||y - b0 - X b||^2 + lambda sum_j s_j |b_j| (s_j population sd): GroupSparse's for groups of size 1
-    "$PY" - "$WORK/$1" <<'PYEOF'
-import json, sys, numpy as np
-p = sys.argv[1]
-lam = np.loadtxt(p + "_glmnet_lambda.csv", ndmin=1)
-B = np.loadtxt(p + "_glmnet_beta.csv", delimiter=",", ndmin=2)
-json.dump({"lambdas": lam.tolist(), "intercepts": B[:, 0].tolist(), "coefficients": B[:, 1:].tolist()}, open(p + "_glmnet.json", "w"))
-PYEOF
+    glmnet_json "$WORK/$1"
     local g_kkt; g_kkt="$("$PY" "$PEERS/kkt.py" "$data" 1 groupsparse "$WORK/$1_glmnet.json" | json worst_relative_kkt)"
     echo "| lasso n=$2 p=$3${4:+ to $4 lambda_max}${LASSO_TOL:+, --tol $LASSO_TOL} | $gs_s | $gs_kkt | glmnet | $g_s | $g_kkt | $(ratio "$gs_s" "$g_s") |"
   else
@@ -90,13 +95,35 @@ binomial_row() { # name n p size: the simulated response dichotomized (y > 0), l
     "$ROOT/scripts/kkt_binomial.py" "$1"
 }
 
+# logistic lasso (groups of size 1) against glmnet's binomial path, on the logistic row's data, to
+# glmnet's default lambda_min / lambda_max for n < p (0.01)
+logistic_lasso_row() { # name (a binary.csv written by binomial_row)
+  local data="$WORK/$1/binary.csv"
+  local gs; gs="$("$GS" bench group-lasso --quiet --family binomial --data "$data" --target y --groups size:1 \
+    --lambda-min-ratio 0.01 --repeats "$REPS" 2>/dev/null)"
+  local gs_s gs_kkt; gs_s="$(echo "$gs" | json seconds_path_median)"; gs_kkt="$(echo "$gs" | json worst_kkt_violation_relative)"
+  if have_r glmnet; then
+    local out; out="$(Rscript "$PEERS/glmnet_path.R" "$data" "$REPS" "$WORK/$1_lasso" binomial 0.01 2>/dev/null)"
+    local g_s; g_s="$(echo "$out" | sed -n 's/^TIME glmnet median \([0-9.]*\).*/\1/p')"
+    # glmnet's objective is (1/n) sum loss + lambda sum_j s_j |b_j| (s_j population sd): GroupSparse's for groups of size 1
+    glmnet_json "$WORK/$1_lasso"
+    local g_kkt; g_kkt="$("$PY" "$ROOT/scripts/kkt_binomial.py" "$data" 1 groupsparse "$WORK/$1_lasso_glmnet.json" | json worst_relative_kkt)"
+    echo "| logistic lasso n=1000 p=10000 to 0.01 lambda_max | $gs_s | $gs_kkt | glmnet | $g_s | $g_kkt | $(ratio "$gs_s" "$g_s") |"
+  else
+    echo "| logistic lasso n=1000 p=10000 to 0.01 lambda_max | $gs_s | $gs_kkt | glmnet (not installed) | | | |"
+  fi
+}
+
 lasso_row tall 20000 500 ""
 lasso_row wide 1000 5000 0.01
 # the same wide path at glmnet's optimality: GroupSparse's KKT tolerance loosened to 0.1 x lambda,
 # which still leaves a worst violation below glmnet's (the KKT column says both)
 LASSO_TOL=0.1 lasso_row wide 1000 5000 0.01
+# a denser, deeper path: the working set outgrows the rows (up to ~1850 nonzero coefficients on 2000)
+lasso_row deep 2000 3000 0.001
 group_row grouped 1000 2000 10
 binomial_row logistic 1000 10000 10
+logistic_lasso_row logistic
 
 echo
 echo "| kernel | GroupSparse | GroupSparse quality | peer | peer | peer quality | ratio |"

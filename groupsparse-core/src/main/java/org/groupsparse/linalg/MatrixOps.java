@@ -234,6 +234,8 @@ public final class MatrixOps {
     }
   }
 
+
+
   /**
    * One pass over n rows for a block of m columns stored one after another (column a at {@code
    * x[off + a n ..]}): with t = sum_a delta_a x_a, {@code z += t} and {@code q -= h * t}
@@ -261,6 +263,33 @@ public final class MatrixOps {
         t += delta[a] * x[off + a * n + i];
       }
       z[i] += t;
+      q[i] -= h[i] * t;
+    }
+  }
+  /**
+   * {@code q_i -= h_i t_i} with t = X_l delta for a block of m consecutive columns of x (column a at
+   * {@code off + a n}): the model residual's update of a block move in the proximal Newton sweeps,
+   * without the model predictor z, which the lasso forms only when needed ({@link #weightedGroupUpdate} keeps both).
+   *
+   * @param x column-major storage
+   * @param off first column's offset
+   * @param n rows
+   * @param m columns
+   * @param delta the move, length m
+   * @param h weights, not modified
+   * @param q model residual, modified
+   */
+  public static void weightedResidualUpdate(double[] x, int off, int n, int m, double[] delta, double[] h,
+      double[] q) {
+    if (SIMD) {
+      VectorKernels.weightedResidualUpdate(x, off, n, m, delta, h, q);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      double t = 0;
+      for (int a = 0; a < m; a++) {
+        t += delta[a] * x[off + a * n + i];
+      }
       q[i] -= h[i] * t;
     }
   }

@@ -103,6 +103,32 @@ class KernelsTest {
     }
   }
 
+  /** The proximal Newton block update: q -= h X_l d, against the plain loop, odd lengths and single columns included. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void weightedResidualUpdateAgreesWithThePlainLoop(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = 1 + rng.nextInt(41);
+    int m = seed % 2 == 0 ? 1 : 1 + rng.nextInt(7);
+    int before = rng.nextInt(3); // the block need not start the storage
+    double[] x = TestData.gaussian((before + m) * n, rng);
+    double[] d = TestData.gaussian(m, rng);
+    double[] h = TestData.gaussian(n, rng);
+    double[] q = TestData.gaussian(n, rng);
+    double[] qExpected = q.clone();
+    for (int i = 0; i < n; i++) {
+      double t = 0;
+      for (int a = 0; a < m; a++) {
+        t += d[a] * x[(before + a) * n + i];
+      }
+      qExpected[i] -= h[i] * t;
+    }
+    MatrixOps.weightedResidualUpdate(x, before * n, n, m, d, h, q);
+    for (int i = 0; i < n; i++) {
+      assertThat(q[i]).isCloseTo(qExpected[i], within(1e-12));
+    }
+  }
+
   /** Four columns per pass: the block correlation equals the plain dot products, odd shapes included. */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})

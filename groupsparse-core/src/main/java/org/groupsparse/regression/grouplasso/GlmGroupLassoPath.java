@@ -256,6 +256,8 @@ final class GlmGroupLassoPath {
      * the upper bound that certified it: the strong rule reads it.
      */
     private final double[] gradientNorm;
+    /** Every group one column: the inner sweeps keep q only and form z when needed ({@link #modelPredictor}). */
+    private final boolean lasso;
     /** c~ = X~^T r / n by column position, from the float32 columns ({@link #approximatePass}). */
     private double[] approximate;
     /** Bounds on the gradient norms from the last full pass: certifications skip the zero groups they clear. */
@@ -275,6 +277,7 @@ final class GlmGroupLassoPath {
       this.std = std;
       this.n = f.rows();
       this.p = f.cols();
+      this.lasso = f.cols() == f.groupCount();
       this.groupCount = f.groupCount();
       this.w = new double[p];
       this.eta = new double[n];
@@ -920,7 +923,11 @@ final class GlmGroupLassoPath {
             delta[a] = -delta[a]; // new - old
           }
           // z += X_l (new - old), q -= h X_l (new - old), the block's columns read once
-          MatrixOps.weightedGroupUpdate(f.columnsView(), from * n, n, m, delta, hw, z, q);
+          if (lasso) {
+            MatrixOps.weightedResidualUpdate(f.columnsView(), from * n, n, m, delta, hw, q);
+          } else {
+            MatrixOps.weightedGroupUpdate(f.columnsView(), from * n, n, m, delta, hw, z, q);
+          }
           biggest = Math.max(biggest, curv * Math.sqrt(change));
         }
         double sq = 0;
@@ -930,8 +937,12 @@ final class GlmGroupLassoPath {
         double shift = sq / hsum;
         db += shift;
         for (int i = 0; i < n; i++) {
-          z[i] += shift;
           q[i] -= hw[i] * shift;
+        }
+        if (!lasso) {
+          for (int i = 0; i < n; i++) {
+            z[i] += shift;
+          }
         }
         biggest = Math.max(biggest, Math.abs(sq) / n);
         if (andersonMemory > 0) {
@@ -956,6 +967,9 @@ final class GlmGroupLassoPath {
         } else {
           full = false;
         }
+      }
+      if (lasso) {
+        modelPredictor(db);
       }
       // the model's predicted decrease: -(1/n) r^T z + lambda (P(w + d) - P(w)) over the working groups
       double linear = 0;
@@ -1008,7 +1022,10 @@ final class GlmGroupLassoPath {
       if (anderson == null) {
         anderson = new AndersonExtrapolation(k);
       }
-      // the model objective at the current iterate (x_K, with z as kept)
+      // the model objective at the current iterate (x_K: its z formed from d and db)
+      if (lasso) {
+        modelPredictor(iterates[k][positions]);
+      }
       double current = modelObjective(lambda, z, 0);
       // the extrapolated iterate into iterates[0] (x_0 is no longer needed)
       double[] e = iterates[0];
@@ -1049,6 +1066,30 @@ final class GlmGroupLassoPath {
         dw[workingPositions[j]] = saved[j];
       }
       return Double.NaN;
+    }
+
+    /**
+     * z = X_W d + db for the current inner iterate: one axpy per working column whose d is nonzero.
+     * For the lasso the inner sweeps keep only q = r - h z up to date (a move reads x_j, h and q and
+     * writes q, where keeping z as well read and wrote it too: the moves were a third of the logistic
+     * lasso path, n = 1000, p = 10000; 0.95 -> 0.87 s, the Poisson lasso n = 500, p = 2000 0.15 ->
+     * 0.125 s), and z is formed when the model's value or the line search needs it. Groups keep z in
+     * their moves: one pass over a group's m columns updates both, where forming z costs m axpys per
+     * nonzero group (groups of 10 on the logistic problem: 0.65 s keeping z, 0.69 s forming it).
+     */
+    private void modelPredictor(double db) {
+      Arrays.fill(z, db);
+      double[] cols = f.columnsView();
+      for (int l = 0; l < groupCount; l++) {
+        if (!working[l]) {
+          continue;
+        }
+        for (int j = f.start(l); j < f.end(l); j++) {
+          if (dw[j] != 0) {
+            MatrixOps.axpy(dw[j], cols, j * n, z, n);
+          }
+        }
+      }
     }
 
     /** The quadratic model's value minus the loss, plus lambda times the working penalty at w + d: -(1/n) r.z + (1/2n) sum h z^2 + lambda P_W(w + d). */
