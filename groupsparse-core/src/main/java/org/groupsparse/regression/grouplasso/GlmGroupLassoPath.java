@@ -1235,12 +1235,7 @@ final class GlmGroupLassoPath {
       if (approximate == null) {
         approximate = new double[p];
       }
-      ls.approximateCorrelation(r, approximate, null);
-      double rn = 0;
-      for (int i = 0; i < n; i++) {
-        rn += r[i] * r[i];
-      }
-      rn = Math.sqrt(rn) * (1 + 1e-12);
+      double rn = ls.approximateCorrelation(r, approximate, null);
       for (int l = 0; l < groupCount; l++) {
         int from = f.start(l);
         int to = f.end(l);

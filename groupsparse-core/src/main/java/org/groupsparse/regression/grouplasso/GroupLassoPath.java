@@ -558,12 +558,7 @@ public final class GroupLassoPath {
      */
     private void approximatePass(double lambda, int k) {
       LeastSquaresDatafit ls = (LeastSquaresDatafit) f;
-      ls.approximateCorrelation(r, c, pool);
-      double rn = 0;
-      for (int i = 0; i < n; i++) {
-        rn += r[i] * r[i];
-      }
-      rn = Math.sqrt(rn) * (1 + 1e-12);
+      double rn = ls.approximateCorrelation(r, c, pool);
       for (int l = 0; l < groupCount; l++) {
         int from = f.start(l);
         int to = f.end(l);

@@ -317,8 +317,10 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
    * @param residual r, not modified
    * @param out c~ by column position, overwritten
    * @param pool threads, or null for the calling thread
+   * @return an upper bound on ||r||_2 (its computed value enlarged by 1e-12 for its rounding), the
+   *     residual norm that {@link #approximationError} and {@link #approximateGroupNormBound} take
    */
-  public void approximateCorrelation(double[] residual, double[] out, ForkJoinPool pool) {
+  public double approximateCorrelation(double[] residual, double[] out, ForkJoinPool pool) {
     ensureFloatColumns();
     double inv = 1.0 / n;
     overColumns(pool, (from, to) -> {
@@ -326,6 +328,11 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
         out[k] = MatrixOps.dotWidened(floatColumns, k * n, residual, n) * inv;
       }
     });
+    double rn = 0;
+    for (int i = 0; i < n; i++) {
+      rn += residual[i] * residual[i];
+    }
+    return Math.sqrt(rn) * (1 + 1e-12);
   }
 
   /**
