@@ -168,15 +168,19 @@ final class GlmGroupLassoPath {
       throw new IllegalArgumentException("the " + family.label() + " family is solved by block coordinate descent; "
           + "'--solver fista' applies to least squares only");
     }
-    Standardization std = Standardization.fit(train, true, options.standardize(), false);
-    Dataset t = std.apply(train);
     // the datafit's column-major copy in group order and its block norms serve the logistic loss too
-    // group MCP and SCAD are grpreg's: on orthonormalized groups (grpreg does the same for its GLMs)
-    GroupOrthonormalization ortho = options.penalty() == PenaltyKind.GROUP_MCP
-        || options.penalty() == PenaltyKind.GROUP_SCAD ? GroupOrthonormalization.of(t.design(), groups) : null;
-    LeastSquaresDatafit f = ortho == null ? new LeastSquaresDatafit(t.design(), new double[n], groups)
-        : new LeastSquaresDatafit(ortho.design(), new double[n], ortho.groups());
-    return new Run(f, y, weights, listener, std, ortho).run(train, groups, mean);
+    // (its response is not used: the loss reads y); group MCP and SCAD are grpreg's, on orthonormalized
+    // groups (grpreg does the same for its GLMs)
+    if (options.penalty() == PenaltyKind.GROUP_MCP || options.penalty() == PenaltyKind.GROUP_SCAD) {
+      Standardization std = Standardization.fit(train, true, options.standardize(), false);
+      GroupOrthonormalization ortho = GroupOrthonormalization.of(std.apply(train).design(), groups);
+      LeastSquaresDatafit f = new LeastSquaresDatafit(ortho.design(), new double[n], ortho.groups());
+      return new Run(f, y, weights, listener, std, ortho).run(train, groups, mean);
+    }
+    // the standardized columns built straight from the rows, with their float32 copy while in cache
+    // (the same columns and standardization as fit + apply + the datafit's transposition)
+    LeastSquaresDatafit.Standardized s = LeastSquaresDatafit.standardized(train, groups, true, options.standardize());
+    return new Run(s.datafit(), y, weights, listener, s.standardization(), null).run(train, groups, mean);
   }
 
   /** Work arrays of the active-set Newton step: allocated for the largest active set so far, reused. */
