@@ -16,8 +16,11 @@ import org.groupsparse.regression.Family;
  *   binomial: loss = log(1 + e^eta) - y eta, y in {0, 1};  poisson: loss = e^eta - y eta, y a count,</pre>
  *
  * <p>on standardized columns (centred and scaled on the training rows, as for least squares; the
- * response is not touched), the intercept unpenalized. Block coordinate descent with proximal
- * block steps: with g_l = X_l^T r / n, r = y - p, p_i = 1/(1 + e^{-eta_i}),
+ * response is not touched), the intercept unpenalized. The group lasso (the lasso included) is solved
+ * at every lambda by proximal Newton ({@code Run.proxNewton}: a weighted quadratic model of the loss,
+ * as glmnet's IRLS and skglm, minimized on the working set by block coordinate descent, then a line
+ * search on the true objective; {@link #PROX_NEWTON_AFTER}). Group MCP and SCAD use block coordinate
+ * descent with proximal block steps: with g_l = X_l^T r / n, r = y - p, p_i = 1/(1 + e^{-eta_i}),
  *
  * <pre>  w_l &lt;- S(w_l + g_l / M, lambda omega_l / M),  S(z, t) = z max(0, 1 - t/||z||),</pre>
  *
