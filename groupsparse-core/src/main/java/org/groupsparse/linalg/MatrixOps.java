@@ -234,8 +234,6 @@ public final class MatrixOps {
     }
   }
 
-
-
   /**
    * One pass over n rows for a block of m columns stored one after another (column a at {@code
    * x[off + a n ..]}): with t = sum_a delta_a x_a, {@code z += t} and {@code q -= h * t}
@@ -266,33 +264,29 @@ public final class MatrixOps {
       q[i] -= h[i] * t;
     }
   }
+
   /**
-   * {@code q_i -= h_i t_i} with t = X_l delta for a block of m consecutive columns of x (column a at
-   * {@code off + a n}): the model residual's update of a block move in the proximal Newton sweeps,
-   * without the model predictor z, which the lasso forms only when needed ({@link #weightedGroupUpdate} keeps both).
+   * {@code q_i -= h_i d x_i} for one column x (at {@code off}): the model residual's update of a
+   * single-column move in the proximal Newton sweeps, without the model predictor z, which the lasso
+   * forms only when needed ({@link #weightedGroupUpdate} keeps both, for blocks).
    *
    * @param x column-major storage
-   * @param off first column's offset
+   * @param off the column's offset
    * @param n rows
-   * @param m columns
-   * @param delta the move, length m
+   * @param d the move
    * @param h weights, not modified
    * @param q model residual, modified
    */
-  public static void weightedResidualUpdate(double[] x, int off, int n, int m, double[] delta, double[] h,
-      double[] q) {
+  public static void weightedColumnUpdate(double[] x, int off, int n, double d, double[] h, double[] q) {
     if (SIMD) {
-      VectorKernels.weightedResidualUpdate(x, off, n, m, delta, h, q);
+      VectorKernels.weightedColumnUpdate(x, off, n, d, h, q);
       return;
     }
     for (int i = 0; i < n; i++) {
-      double t = 0;
-      for (int a = 0; a < m; a++) {
-        t += delta[a] * x[off + a * n + i];
-      }
-      q[i] -= h[i] * t;
+      q[i] -= h[i] * (d * x[off + i]);
     }
   }
+
 
   /**
    * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}: y_i + alpha x_i, the product rounded and

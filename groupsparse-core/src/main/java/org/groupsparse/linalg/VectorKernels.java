@@ -155,35 +155,20 @@ final class VectorKernels {
       q[i] -= h[i] * t;
     }
   }
-  static void weightedResidualUpdate(double[] x, int off, int n, int m, double[] delta, double[] h, double[] q) {
+
+  static void weightedColumnUpdate(double[] x, int off, int n, double d, double[] h, double[] q) {
     final int lanes = S.length();
     final int bound = S.loopBound(n);
+    DoubleVector minusD = DoubleVector.broadcast(S, -d);
     int i = 0;
-    if (m == 1) {
-      DoubleVector d = DoubleVector.broadcast(S, -delta[0]);
-      for (; i < bound; i += lanes) {
-        DoubleVector t = DoubleVector.fromArray(S, x, off + i).mul(d);
-        t.fma(DoubleVector.fromArray(S, h, i), DoubleVector.fromArray(S, q, i)).intoArray(q, i);
-      }
-    } else {
-      for (; i < bound; i += lanes) {
-        DoubleVector t = DoubleVector.zero(S);
-        for (int a = 0; a < m; a++) {
-          t = DoubleVector.fromArray(S, x, off + a * n + i).fma(DoubleVector.broadcast(S, delta[a]), t);
-        }
-        t.neg().fma(DoubleVector.fromArray(S, h, i), DoubleVector.fromArray(S, q, i)).intoArray(q, i);
-      }
+    for (; i < bound; i += lanes) {
+      DoubleVector t = DoubleVector.fromArray(S, x, off + i).mul(minusD);
+      t.fma(DoubleVector.fromArray(S, h, i), DoubleVector.fromArray(S, q, i)).intoArray(q, i);
     }
     for (; i < n; i++) {
-      double t = 0;
-      for (int a = 0; a < m; a++) {
-        t += delta[a] * x[off + a * n + i];
-      }
-      q[i] -= h[i] * t;
+      q[i] -= h[i] * (d * x[off + i]);
     }
   }
-
-
 
   /**
    * out[a ldo + c] = out[c ldo + a] = scale (x_a . x_c) for the columns x_0..x_{count-1} stored one

@@ -84,7 +84,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private int gStride;
   private int gSize;
   private boolean polishFirst;
-  /** Sweep moves of blocks that were nonzero before the move, in the last {@link #solve} (for tests). */
+  /** Sweep moves of blocks that were nonzero before the move, in the last solve (for tests). */
   private int nonzeroMoves;
   private double[] corr = new double[0];
   private double[] rotated = new double[0];
@@ -286,7 +286,6 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
    */
   int solve(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations, boolean residualOnExit) {
-    nonzeroMoves = 0;
     covariance = useCovariance(datafit, working, count);
     try {
       if (covariance) {
@@ -349,6 +348,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   private int iterate(QuadraticDatafit datafit, BlockPenalty penalty, double lambda, int[] working, int count,
       double[] w, double[] residual, double tolerance, int maxIterations) {
     settled = SETTLED * tolerance;
+    nonzeroMoves = 0;
     int iterations = 0;
     if (polishing && polishFirst && penalty.smoothOnNonzeroGroups() && maxIterations > 1 && polishCost(datafit, penalty, working, count, w)
         <= POLISH_FIRST_SWEEPS * sweepCost(datafit, penalty, working, count, w)) {
@@ -366,12 +366,11 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       if (joinOnly && iterations < maxIterations) {
         // the lasso's polish solves the nonzero coefficients exactly on their orthant, the columns
         // that just joined with them: coordinate moves of the nonzero ones would be overwritten
-        int steps = polish(datafit, penalty, lambda, working, count, w, residual, tolerance);
-        iterations++;
-        polishFirst = steps > 0;
-        if (steps == 0) {
+        polishFirst = polish(datafit, penalty, lambda, working, count, w, residual, tolerance) > 0;
+        if (polishFirst) {
+          iterations++;
+        } else {
           joinOnly = false; // no polish here (too many columns, or nothing it could do): sweeps move all
-          iterations--;
         }
       }
       int inner = 0;
@@ -616,8 +615,11 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       }
       double violation = penalty.violation(l, w, from, corr, 0, m, lambda);
       worst = Math.max(worst, violation);
-      if (violation <= settled
-          || (!moveNonzero && (!penalty.isPenalized(l) || GroupOps.norm(w, from, from + m) > 0))) {
+      if (violation <= settled) {
+        continue;
+      }
+      boolean nonzero = GroupOps.norm(w, from, from + m) > 0;
+      if (!moveNonzero && (nonzero || !penalty.isPenalized(l))) {
         continue;
       }
       double level = lambda * penalty.weight(l);
@@ -648,14 +650,13 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
         penalty.prox(l, next, 0, m, lipschitz, lambda);
       }
       boolean moved = false;
-      boolean wasNonzero = GroupOps.norm(w, from, from + m) > 0;
       for (int k = 0; k < m; k++) {
         delta[k] = next[k] - w[from + k];
         moved |= delta[k] != 0;
         w[from + k] = next[k];
       }
       if (moved) {
-        nonzeroMoves += wasNonzero ? 1 : 0;
+        nonzeroMoves += nonzero ? 1 : 0;
         moveBlock(f, from, m, r);
       }
     }

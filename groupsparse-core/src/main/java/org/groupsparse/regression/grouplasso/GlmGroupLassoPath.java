@@ -931,7 +931,7 @@ final class GlmGroupLassoPath {
           }
           // z += X_l (new - old), q -= h X_l (new - old), the block's columns read once
           if (lasso) {
-            MatrixOps.weightedResidualUpdate(f.columnsView(), from * n, n, m, delta, hw, q);
+            MatrixOps.weightedColumnUpdate(f.columnsView(), from * n, n, delta[0], hw, q);
           } else {
             MatrixOps.weightedGroupUpdate(f.columnsView(), from * n, n, m, delta, hw, z, q);
           }
@@ -1079,8 +1079,8 @@ final class GlmGroupLassoPath {
      * z = X_W d + db for the current inner iterate: one axpy per working column whose d is nonzero.
      * For the lasso the inner sweeps keep only q = r - h z up to date (a move reads x_j, h and q and
      * writes q, where keeping z as well read and wrote it too: the moves were a third of the logistic
-     * lasso path, n = 1000, p = 10000; 0.95 -> 0.87 s, the Poisson lasso n = 500, p = 2000 0.15 ->
-     * 0.125 s), and z is formed when the model's value or the line search needs it. Groups keep z in
+     * lasso path, n = 1000, p = 10000; 1.04-1.10 -> 0.92-0.95 s, the Poisson lasso n = 500, p = 2000
+     * 0.153-0.157 -> 0.118-0.122 s), and z is formed when the model's value or the line search needs it. Groups keep z in
      * their moves: one pass over a group's m columns updates both, where forming z costs m axpys per
      * nonzero group (groups of 10 on the logistic problem: 0.65 s keeping z, 0.69 s forming it).
      */

@@ -63,6 +63,16 @@ class LassoPolishTest {
     return new Problem(f, penalty, working, lambdaMax);
   }
 
+  /** The solver's optimum from zero at lambda, to 1e-12 lambda by its own measure, the polish on or off. */
+  private static double[] optimum(Problem pr, double lambda, UpdateType updates, boolean polish) {
+    double[] w = new double[pr.f().cols()];
+    BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, updates);
+    solver.polish(polish);
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), w.length, w, pr.f().response().clone(), 1e-12 * lambda,
+        500_000);
+    return w;
+  }
+
   /** The worst KKT violation from a residual recomputed from w, and the objective. */
   private static double[] violationAndObjective(Problem pr, double lambda, double[] w) {
     LeastSquaresDatafit f = pr.f();
@@ -143,10 +153,7 @@ class LassoPolishTest {
     Problem pr = problem(n, p, null, rng);
     UpdateType updates = mode.equals("NAIVE") ? UpdateType.NAIVE : UpdateType.COVARIANCE;
     double lambda1 = 0.03 * pr.lambdaMax();
-    double[] w1 = new double[p];
-    double[] r1 = pr.f().response().clone();
-    new BlockCoordinateDescent(BlockUpdate.EXACT, updates)
-        .solve(pr.f(), pr.penalty(), lambda1, pr.working(), p, w1, r1, 1e-12 * lambda1, 200_000);
+    double[] w1 = optimum(pr, lambda1, updates, true);
     double lambda2 = 0.85 * lambda1;
     int[] moves = new int[2];
     for (int run = 0; run < 2; run++) {
@@ -185,10 +192,7 @@ class LassoPolishTest {
     Problem pr = problem(n, p, null, rng);
     double lambda = 0.02 * pr.lambdaMax();
     UpdateType updates = mode.equals("NAIVE") ? UpdateType.NAIVE : UpdateType.COVARIANCE;
-    double[] w = new double[p];
-    double[] r = pr.f().response().clone();
-    new BlockCoordinateDescent(BlockUpdate.EXACT, updates)
-        .solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, 1e-12 * lambda, 200_000);
+    double[] w = optimum(pr, lambda, updates, true);
     double[] vo = violationAndObjective(pr, lambda, w);
     assertThat(vo[0]).as("first solve's violation").isLessThanOrEqualTo(1e-11 * lambda).isGreaterThan(0.0);
     double tolerance = 1e-6 * lambda;
@@ -307,11 +311,7 @@ class LassoPolishTest {
     weights[5] = 0; // an unpenalized column stays in the set
     Problem pr = problem(n, p, weights, rng);
     double lambda = 0.05 * pr.lambdaMax();
-    BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.NAIVE);
-    solver.polish(false);
-    double[] optimum = new double[p];
-    double[] r0 = pr.f().response().clone();
-    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, optimum, r0, 1e-12 * lambda, 500_000);
+    double[] optimum = optimum(pr, lambda, UpdateType.NAIVE, false);
     assertThat(optimum[5]).isNotZero();
 
     // the same support and signs, perturbed: one exact step
@@ -384,11 +384,7 @@ class LassoPolishTest {
     int p = 300;
     Problem pr = problem(n, p, null, rng);
     double lambda = 0.02 * pr.lambdaMax();
-    BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.NAIVE);
-    double[] optimum = new double[p];
-    double[] r0 = pr.f().response().clone();
-    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, optimum, r0, 1e-12 * lambda, 500_000);
-    double[] start = optimum.clone();
+    double[] start = optimum(pr, lambda, UpdateType.NAIVE, true);
     int nonzero = 0;
     for (int j = 0; j < p; j++) {
       if (start[j] != 0 && nonzero++ % 3 == 0) {
