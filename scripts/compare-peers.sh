@@ -160,6 +160,9 @@ gs_whole="$(seconds "$GS" path --quiet --train "$bardet" --target y --groups pre
 if have_r gglasso; then
   r_whole="$(seconds Rscript "$ROOT/scripts/bardet_gglasso_whole.R" "$bardet" "$WORK/bardet-r.png")"
   echo "| whole \`path\` on bardet: JVM/R start, CSV, path, plot (s) | $gs_whole | | Rscript + gglasso | $r_whole | | $(ratio "$gs_whole" "$r_whole") |"
+  gs_bare="$(seconds "$GS" path --quiet --no-plot --train "$bardet" --target y --groups prefix:_ --out "$WORK/bardet-path-bare.json")"
+  r_bare="$(seconds Rscript "$ROOT/scripts/bardet_gglasso_whole.R" "$bardet")"
+  echo "| the same without the plot (\`--no-plot\`) (s) | $gs_bare | | Rscript + gglasso | $r_bare | | $(ratio "$gs_bare" "$r_bare") |"
 else
   echo "| whole \`path\` on bardet: JVM start, CSV, path, plot (s) | $gs_whole | | Rscript + gglasso (not installed) | | | |"
 fi

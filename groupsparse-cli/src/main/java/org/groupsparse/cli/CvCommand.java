@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "cv", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"K-fold cross-validation of the group lasso path (seeded folds, the full-data lambdas on every fold).",
         "Prints the curve (mean and standard error of the held-out MSE per lambda), lambda_min and lambda_1se,",
-        "and writes the curve as JSON and PNG."})
+        "and writes the curve as JSON and PNG (JSON only with --no-plot)."})
 public final class CvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -40,6 +40,9 @@ public final class CvCommand implements Callable<Integer> {
 
   @Option(names = "--plot", paramLabel = "FILE.png", description = "Curve plot (default: the JSON name with .png).")
   Path plot;
+
+  @Option(names = "--no-plot", description = "Write no plot (the plotting stack is then never loaded).")
+  boolean noPlot;
 
   @Mixin GroupLassoCliOptions lasso;
   @Mixin SharedFitOptions shared;
@@ -123,19 +126,28 @@ public final class CvCommand implements Callable<Integer> {
     Path png = png();
     try (FileBatch batch = new FileBatch()) {
       AtomicFiles.writeString(batch, out, mapper.writeValueAsString(root) + "\n");
-      org.knowm.xchart.XYChart chart = Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(),
-          cv.indexMin(), folds + "-fold CV (lambda_min)");
-      if (miss != null) {
-        Plots.addMisclassification(chart, cv.path(), miss);
+      if (png != null) {
+        org.knowm.xchart.XYChart chart = Plots.selectionChart(cv.path(), cv.meanError(), cv.standardError(),
+            cv.indexMin(), folds + "-fold CV (lambda_min)");
+        if (miss != null) {
+          Plots.addMisclassification(chart, cv.path(), miss);
+        }
+        Plots.writePng(batch, png, chart);
       }
-      Plots.writePng(batch, png, chart);
       batch.commit();
     }
-    pw.println("curve written to " + out + " and " + png);
+    pw.println("curve written to " + out + (png == null ? "" : " and " + png));
     return 0;
   }
 
+  /** The plot's file, or null with {@code --no-plot}. */
   private Path png() {
+    if (noPlot) {
+      if (plot != null) {
+        throw new Main.UsageException("--plot and --no-plot together; choose one");
+      }
+      return null;
+    }
     return plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
   }
 }

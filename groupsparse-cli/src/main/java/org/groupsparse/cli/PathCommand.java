@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fit the group lasso path (1/2n)||y - Xw - b||^2 + lambda sum_l omega_l ||w_l||, lambda from lambda_max down,",
         "certifying the KKT conditions at every lambda. Writes JSON (lambdas, coefficients per lambda in feature order on",
-        "the original scale, intercepts, kktViolation = max violation / lambda) and a PNG of the paths coloured by group."})
+        "the original scale, intercepts, kktViolation = max violation / lambda) and a PNG of the paths coloured by group",
+        "(none with --no-plot)."})
 public final class PathCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -35,6 +36,9 @@ public final class PathCommand implements Callable<Integer> {
 
   @Option(names = "--plot", paramLabel = "FILE.png", description = "Coefficient path plot (default: the JSON name with .png).")
   Path plot;
+
+  @Option(names = "--no-plot", description = "Write no plot (the plotting stack is then never loaded).")
+  boolean noPlot;
 
   @Mixin GroupLassoCliOptions lasso;
   @Mixin SharedFitOptions shared;
@@ -121,7 +125,9 @@ public final class PathCommand implements Callable<Integer> {
     Path png = png();
     try (FileBatch batch = new FileBatch()) {
       AtomicFiles.writeString(batch, out, json + "\n");
-      Plots.writePng(batch, png, Plots.pathChart(path));
+      if (png != null) {
+        Plots.writePng(batch, png, Plots.pathChart(path));
+      }
       batch.commit();
     }
     double worst = 0;
@@ -132,7 +138,7 @@ public final class PathCommand implements Callable<Integer> {
         path.size(), path.lambdas()[0], path.lambdas()[path.size() - 1], seconds, worst, path.unconvergedCount());
     pw.printf(Locale.ROOT, "nonzero groups at the smallest lambda: %d of %d%n", path.activeGroups()[path.size() - 1],
         gs.groupCount());
-    pw.println("path written to " + out + " and " + png);
+    pw.println("path written to " + out + (png == null ? "" : " and " + png));
     if (path.unconvergedCount() > 0) {
       spec.commandLine().getErr().println("warning: " + path.unconvergedCount()
           + " lambdas did not reach the KKT tolerance within the budget (flagged in 'converged')");
@@ -140,7 +146,14 @@ public final class PathCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The plot's file, or null with {@code --no-plot}. */
   private Path png() {
+    if (noPlot) {
+      if (plot != null) {
+        throw new Main.UsageException("--plot and --no-plot together; choose one");
+      }
+      return null;
+    }
     return plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
   }
 

@@ -371,6 +371,41 @@ class CliTest {
   }
 
   @Test
+  void noPlotWritesTheSameJsonAndNoPicture() throws Exception {
+    String[] data = {"--train", sim.resolve("train.csv").toString(), "--target", "y", "--groups",
+        "file:" + sim.resolve("groups.csv"), "--n-lambda", "20", "--quiet"};
+    for (String command : List.of("path", "cv")) {
+      Path withPlot = dir.resolve(command + "-a").resolve("out.json");
+      Path without = dir.resolve(command + "-b").resolve("out.json");
+      Files.createDirectories(withPlot.getParent());
+      Files.createDirectories(without.getParent());
+      Result a = run(concat(new String[] {command}, data, new String[] {"--out", withPlot.toString()}));
+      Result b = run(concat(new String[] {command}, data, new String[] {"--out", without.toString(), "--no-plot"}));
+      assertThat(a.code()).as(a.err()).isZero();
+      assertThat(b.code()).as(b.err()).isZero();
+      assertThat(withPlot.resolveSibling("out.png")).exists();
+      try (var files = Files.list(without.getParent())) {
+        assertThat(files.map(f -> f.getFileName().toString()).toList()).as(command).containsExactly("out.json");
+      }
+      assertThat(Files.readString(without)).isEqualTo(Files.readString(withPlot));
+      assertThat(b.out()).contains("written to " + without).doesNotContain(".png");
+      Path both = dir.resolve(command + "-c").resolve("out.json");
+      Files.createDirectories(both.getParent());
+      Result c = run(concat(new String[] {command}, data, new String[] {"--out", both.toString(), "--no-plot",
+          "--plot", dir.resolve("x.png").toString()}));
+      assertThat(c.code()).isEqualTo(2);
+      assertThat(c.err().strip()).isEqualTo("groupsparse " + command + ": --plot and --no-plot together; choose one");
+      try (var files = Files.list(both.getParent())) {
+        assertThat(files.toList()).isEmpty();
+      }
+    }
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+
+  @Test
   void pathTakesGrpregsPenaltiesAndRecordsThem() throws Exception {
     for (String penalty : List.of("group-mcp", "group-scad", "sparse-group-lasso")) {
       Path json = dir.resolve(penalty + ".json");
