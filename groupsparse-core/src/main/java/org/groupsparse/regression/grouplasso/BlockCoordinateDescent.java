@@ -313,7 +313,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
       return 0; // the sparse group lasso's l1 part is not smooth on nonzero groups: proximal sweeps only
     }
     if (ActiveSetNewton.isLasso(datafit, penalty)) {
-      newton.useCache(covariance && !full ? cache : null);
+      newton.useCache(full ? null : cache); // in naive mode too: the polish may grow it for its factor
       try {
         return newton.polishLasso(datafit, penalty, lambda, working, count, w, tolerance,
             Math.min(ActiveSetNewton.LASSO_MAX_COLUMNS, datafit.rows()), lassoCorrelations.on(datafit, residual));
@@ -434,6 +434,19 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
    */
   void polish(boolean on) {
     polishing = on;
+  }
+
+  /**
+   * @param on whether the lasso polish may add its factor's columns to the covariance cache in naive
+   *     mode (the default; off makes it form their Gram entries from the rows, for tests)
+   */
+  void factorInCache(boolean on) {
+    newton.factorInCache(on);
+  }
+
+  /** @return the columns the covariance cache holds */
+  int cachedColumns() {
+    return cache.size();
   }
 
   /**

@@ -25,7 +25,10 @@ final class CovarianceCache {
   static final long BLAS_MIN_WORK = 1L << 22;
   private int[] slotOf = new int[0];
   private int[] positionOf = new int[0];
+  private int[] groupOfSlot = new int[0];
   private boolean[] groupHeld = new boolean[0];
+  private boolean[] keep = new boolean[0];
+  private boolean[] keptSlot = new boolean[0];
   private double[] g = new double[0];
   /** Copies of the held columns, one per slot, while capacity x n fits {@link #COPY_BUDGET}. */
   private double[] held = new double[0];
@@ -93,12 +96,7 @@ final class CovarianceCache {
    * @param count entries used
    */
   void ensure(QuadraticDatafit f, int[] working, int count) {
-    if (slotOf.length != f.cols()) {
-      slotOf = new int[f.cols()];
-      Arrays.fill(slotOf, -1);
-      groupHeld = new boolean[f.groupCount()];
-      size = 0;
-    }
+    bind(f);
     int needed = size;
     for (int a = 0; a < count; a++) {
       int l = working[a];
@@ -119,6 +117,7 @@ final class CovarianceCache {
       groupHeld[l] = true;
       for (int k = f.start(l); k < f.end(l); k++) {
         slotOf[k] = size;
+        groupOfSlot[size] = l;
         positionOf[size++] = k;
       }
     }
@@ -163,6 +162,79 @@ final class CovarianceCache {
     }
   }
 
+  /**
+   * Empties the cache when it was made for another design's shape.
+   *
+   * @param f the datafit
+   */
+  void bind(QuadraticDatafit f) {
+    if (slotOf.length != f.cols()) {
+      slotOf = new int[f.cols()];
+      Arrays.fill(slotOf, -1);
+      groupHeld = new boolean[f.groupCount()];
+      size = 0;
+    }
+  }
+
+  /**
+   * Keeps only the columns of the given groups (the others are evicted; the kept ones keep their
+   * order), compacting the matrix and the column copies in place.
+   *
+   * @param groups groups to keep (held or not)
+   * @param count entries of groups used
+   * @param n rows of the design
+   */
+  void retain(int[] groups, int count, int n) {
+    if (keep.length < groupHeld.length) {
+      keep = new boolean[groupHeld.length];
+    }
+    if (keptSlot.length < size) {
+      keptSlot = new boolean[capacity];
+    }
+    for (int a = 0; a < count; a++) {
+      keep[groups[a]] = true;
+    }
+    for (int s = 0; s < size; s++) {
+      keptSlot[s] = keep[groupOfSlot[s]]; // before the compaction below moves groupOfSlot
+    }
+    boolean copies = capacity > 0 && held.length >= (long) capacity * n;
+    int kept = 0;
+    for (int s = 0; s < size; s++) {
+      int position = positionOf[s];
+      if (!keptSlot[s]) {
+        slotOf[position] = -1;
+        continue;
+      }
+      // row s moves to row kept (kept <= s: every entry is read before it is overwritten)
+      int column = 0;
+      for (int t = 0; t < size; t++) {
+        if (keptSlot[t]) {
+          g[kept * capacity + column++] = g[s * capacity + t];
+        }
+      }
+      if (copies && kept != s) {
+        System.arraycopy(held, s * n, held, kept * n, n);
+      }
+      positionOf[kept] = position;
+      groupOfSlot[kept] = groupOfSlot[s];
+      slotOf[position] = kept++;
+    }
+    for (int l = 0; l < groupHeld.length; l++) {
+      groupHeld[l] &= keep[l];
+      keep[l] = false;
+    }
+    size = kept;
+  }
+
+  /**
+   * @param columns columns to hold
+   * @param n rows
+   * @return whether copies of that many columns fit the budget under which joins are BLAS products
+   */
+  boolean fitsCopies(long columns, int n) {
+    return Math.max(columns, Math.min(Math.max(2L * capacity, 64), MAX_COLUMNS)) * n <= COPY_BUDGET;
+  }
+
   private void grow(int needed) {
     if (needed <= capacity) {
       return;
@@ -174,6 +246,7 @@ final class CovarianceCache {
     }
     g = bigger;
     positionOf = Arrays.copyOf(positionOf, next);
+    groupOfSlot = Arrays.copyOf(groupOfSlot, next);
     capacity = next;
   }
 }

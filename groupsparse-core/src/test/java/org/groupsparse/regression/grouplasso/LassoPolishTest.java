@@ -260,13 +260,16 @@ class LassoPolishTest {
   }
 
   /**
-   * Wider than ActiveSetNewton.FULL_GRAM_COLUMNS with naive updates, no Gram matrix holds the
-   * entries of columns joining the factor: they are formed in blocks (each factor column read once
-   * for all joining columns). The polished solve reaches the same optimum as with the Gram cache's
-   * entries (covariance updates), in as few iterations, which it would not if the factor were off.
+   * Wider than ActiveSetNewton.FULL_GRAM_COLUMNS with naive updates, no Gram matrix of the working
+   * set is kept: the entries of columns joining the factor are either formed in blocks (each factor
+   * column read once for all joining columns) or put in the covariance cache for the factor alone
+   * (ActiveSetNewton#holdFactorInCache, the default). Either way the polished solve reaches the same
+   * optimum as with the working set's Gram cache (covariance updates), in as few iterations, which it
+   * would not if the factor were off.
    */
-  @Test
-  void blockFormedGramEntriesGiveAnExactPolish() {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void blockFormedGramEntriesGiveAnExactPolish(boolean factorInCache) {
     SplittableRandom rng = new SplittableRandom(21);
     int n = 80;
     int p = ActiveSetNewton.FULL_GRAM_COLUMNS + 40; // within the Gram cache's 2048 columns
@@ -279,14 +282,21 @@ class LassoPolishTest {
     for (int run = 0; run < 2; run++) {
       double[] w = new double[p];
       double[] r = pr.f().response().clone();
-      iterations[run] = new BlockCoordinateDescent(BlockUpdate.EXACT, modes[run])
-          .solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, 1e-10 * lambda, 200_000);
+      BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, modes[run]);
+      solver.factorInCache(factorInCache);
+      iterations[run] = solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, 1e-10 * lambda, 200_000);
       double[] vo = violationAndObjective(pr, lambda, w);
       assertThat(vo[0]).as("%s violation", modes[run]).isLessThanOrEqualTo(1e-8 * lambda);
       objective[run] = vo[1];
       if (run == 0) {
         for (double v : w) {
           nonzero += v != 0 ? 1 : 0;
+        }
+        // naive mode: the cache holds the factor's columns only when the polish put them there
+        if (factorInCache) {
+          assertThat(solver.cachedColumns()).as("columns cached").isGreaterThanOrEqualTo(nonzero).isLessThan(p);
+        } else {
+          assertThat(solver.cachedColumns()).as("columns cached").isZero();
         }
       }
     }
