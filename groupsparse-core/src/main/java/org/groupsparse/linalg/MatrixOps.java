@@ -314,6 +314,36 @@ public final class MatrixOps {
   }
 
   /**
+   * Four {@link #axpy}s in one pass over y: {@code y_i = (((y_i + a0 x_{o0+i}) + a1 x_{o1+i}) +
+   * a2 x_{o2+i}) + a3 x_{o3+i}}, each product rounded and then added, in that order, so that the
+   * result is the same bits as the four axpys one after the other (and y is read and written once
+   * instead of four times: the moves of the lasso polish's residual and the triangular solves with
+   * its factor store less).
+   *
+   * @param a0 first factor
+   * @param a1 second factor
+   * @param a2 third factor
+   * @param a3 fourth factor
+   * @param x sources, not modified
+   * @param o0 start of the first source in {@code x}
+   * @param o1 start of the second
+   * @param o2 start of the third
+   * @param o3 start of the fourth
+   * @param y target, modified
+   * @param len number of entries
+   */
+  public static void axpy4(double a0, double a1, double a2, double a3, double[] x, int o0, int o1, int o2, int o3,
+      double[] y, int len) {
+    if (SIMD && !twin(len, 4L * len)) {
+      VectorKernels.axpy4(a0, a1, a2, a3, x, o0, o1, o2, o3, y, len);
+      return;
+    }
+    for (int i = 0; i < len; i++) {
+      y[i] = y[i] + a0 * x[o0 + i] + a1 * x[o1 + i] + a2 * x[o2 + i] + a3 * x[o3 + i];
+    }
+  }
+
+  /**
    * One fused pass over rows {@code [rowFrom, rowTo)} of X: with r_i = y_i - x_i^T w, adds
    * r_i x_i to {@code correlation} and returns the sum of r_i^2. Each row is read from memory
    * once; it is still in cache when it is used the second time.

@@ -258,7 +258,31 @@ public final class UpdatableCholesky {
       int ri = i * capacity;
       b[i] = (b[i] - MatrixOps.fastDot(l, ri, b, 0, i)) / l[ri + i];
     }
-    for (int i = k - 1; i >= 0; i--) {
+    // L^T x = y by rows of L, four at a time: their 4 x 4 triangle first, then one pass of four
+    // axpys over the entries above them (the same operations in the same order as one row at a time)
+    int i = k - 1;
+    for (; i >= 3; i -= 4) {
+      int r0 = i * capacity;
+      int r1 = r0 - capacity;
+      int r2 = r1 - capacity;
+      int r3 = r2 - capacity;
+      double x0 = b[i] / l[r0 + i];
+      b[i] = x0;
+      b[i - 1] += -x0 * l[r0 + i - 1];
+      b[i - 2] += -x0 * l[r0 + i - 2];
+      b[i - 3] += -x0 * l[r0 + i - 3];
+      double x1 = b[i - 1] / l[r1 + i - 1];
+      b[i - 1] = x1;
+      b[i - 2] += -x1 * l[r1 + i - 2];
+      b[i - 3] += -x1 * l[r1 + i - 3];
+      double x2 = b[i - 2] / l[r2 + i - 2];
+      b[i - 2] = x2;
+      b[i - 3] += -x2 * l[r2 + i - 3];
+      double x3 = b[i - 3] / l[r3 + i - 3];
+      b[i - 3] = x3;
+      MatrixOps.axpy4(-x0, -x1, -x2, -x3, l, r0, r1, r2, r3, b, i - 3);
+    }
+    for (; i >= 0; i--) {
       int ri = i * capacity;
       double xi = b[i] / l[ri + i];
       b[i] = xi;

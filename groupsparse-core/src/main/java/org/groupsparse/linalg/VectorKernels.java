@@ -326,6 +326,29 @@ final class VectorKernels {
     }
   }
 
+  /** {@link MatrixOps#axpy4}: four axpys in one pass, in the same order in every lane as one after the other. */
+  static void axpy4(double a0, double a1, double a2, double a3, double[] x, int o0, int o1, int o2, int o3,
+      double[] y, int len) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(len);
+    DoubleVector b0 = DoubleVector.broadcast(S, a0);
+    DoubleVector b1 = DoubleVector.broadcast(S, a1);
+    DoubleVector b2 = DoubleVector.broadcast(S, a2);
+    DoubleVector b3 = DoubleVector.broadcast(S, a3);
+    int j = 0;
+    for (; j < bound; j += lanes) {
+      DoubleVector.fromArray(S, y, j)
+          .add(DoubleVector.fromArray(S, x, o0 + j).mul(b0))
+          .add(DoubleVector.fromArray(S, x, o1 + j).mul(b1))
+          .add(DoubleVector.fromArray(S, x, o2 + j).mul(b2))
+          .add(DoubleVector.fromArray(S, x, o3 + j).mul(b3))
+          .intoArray(y, j);
+    }
+    for (; j < len; j++) {
+      y[j] = y[j] + a0 * x[o0 + j] + a1 * x[o1 + j] + a2 * x[o2 + j] + a3 * x[o3 + j];
+    }
+  }
+
   static double dot(double[] a, int off, double[] b, int len) {
     final int lanes = S.length();
     final int bound = S.loopBound(len);

@@ -85,6 +85,47 @@ class ScalarTwinsTest {
   }
 
   /**
+   * MatrixOps.axpy4 on both paths gives the bits of four axpys one after the other, at every length
+   * and offset: a different order of the four sums (or a fused multiply-add) would differ.
+   */
+  @Test
+  void fourAxpysInOnePassGiveTheBitsOfFourInTurn() {
+    int reordered = 0;
+    for (int round = 0; round < 4; round++) {
+      SplittableRandom rng = new SplittableRandom(31 + round);
+      for (int len = 0; len <= 300; len++) {
+        int[] off = {rng.nextInt(9), 9 + rng.nextInt(len + 1), 2 * len + 20 + rng.nextInt(5), 3 * len + 40};
+        double[] x = new double[4 * len + 50];
+        double[] y = new double[len];
+        fill(rng, x, 1 + round % 2);
+        fill(rng, y, 1 + round % 2);
+        double[] a = {rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2,
+            rng.nextDouble() * 4 - 2};
+        double[] inTurn = y.clone();
+        for (int t = 0; t < 4; t++) {
+          for (int i = 0; i < len; i++) {
+            inTurn[i] += a[t] * x[off[t] + i];
+          }
+        }
+        double[] simd = y.clone();
+        VectorKernels.axpy4(a[0], a[1], a[2], a[3], x, off[0], off[1], off[2], off[3], simd, len);
+        double[] viaOps = y.clone();
+        MatrixOps.axpy4(a[0], a[1], a[2], a[3], x, off[0], off[1], off[2], off[3], viaOps, len);
+        for (int i = 0; i < len; i++) {
+          assertThat(Double.doubleToRawLongBits(simd[i])).as("SIMD, len %d entry %d", len, i)
+              .isEqualTo(Double.doubleToRawLongBits(inTurn[i]));
+          assertThat(Double.doubleToRawLongBits(viaOps[i])).as("MatrixOps, len %d entry %d", len, i)
+              .isEqualTo(Double.doubleToRawLongBits(inTurn[i]));
+          double pairwise = y[i] + ((a[0] * x[off[0] + i] + a[1] * x[off[1] + i])
+              + (a[2] * x[off[2] + i] + a[3] * x[off[3] + i]));
+          reordered += pairwise != inTurn[i] ? 1 : 0;
+        }
+      }
+    }
+    assertThat(reordered).as("entries where another order of the sums differs (the test can tell)").isPositive();
+  }
+
+  /**
    * The fused residual pass and the residual sum of squares: the twin's correlations (added to a
    * nonzero start) and loss equal the SIMD kernel's bit for bit, for row counts that leave 0 to 3
    * rows after the blocks of four and row lengths around the lane blocks.

@@ -83,6 +83,60 @@ class UpdatableCholeskyTest {
     }
   }
 
+  /**
+   * The solve's back substitution takes the rows of L four at a time (their small triangle, then one
+   * pass of four axpys): at every order, tails included, it gives the bits of the row-at-a-time
+   * back substitution L^T x = y written out here.
+   */
+  @Test
+  void theBlockedSolveGivesTheBitsOfTheRowByRowSubstitution() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int k : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 64, 301}) {
+      int n = k + 20;
+      double[] x = new double[n * k];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = rng.nextGaussian();
+      }
+      double[] g = new double[k * k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          double v = 0;
+          for (int t = 0; t < n; t++) {
+            v += x[t * k + i] * x[t * k + j];
+          }
+          g[i * k + j] = v / n;
+        }
+      }
+      UpdatableCholesky f = new UpdatableCholesky(k);
+      assertThat(f.appendAll(g, k, k)).isEqualTo(k);
+      double[] b = new double[k];
+      for (int i = 0; i < k; i++) {
+        b[i] = rng.nextGaussian();
+      }
+      double[] expected = b.clone();
+      double[] row = new double[k];
+      for (int i = 0; i < k; i++) { // the forward substitution as the solve's (its dot products)
+        for (int t = 0; t < i; t++) {
+          row[t] = f.entry(i, t);
+        }
+        expected[i] = (expected[i] - MatrixOps.fastDot(row, 0, expected, 0, i)) / f.entry(i, i);
+      }
+      for (int i = k - 1; i >= 0; i--) {
+        double xi = expected[i] / f.entry(i, i);
+        expected[i] = xi;
+        for (int t = 0; t < i; t++) {
+          expected[t] += -xi * f.entry(i, t);
+        }
+      }
+      double[] got = b.clone();
+      f.solve(got);
+      for (int i = 0; i < k; i++) {
+        assertThat(Double.doubleToRawLongBits(got[i])).as("order %d entry %d", k, i)
+            .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3})
   void appendsAndDeletesKeepTheFactorOfTheHeldColumns(int seed) {

@@ -440,6 +440,20 @@ final class ActiveSetNewton {
      * @param delta the move
      */
     void move(int position, double delta);
+
+    /**
+     * {@link #move} for each of {@code count} positions in turn; an implementation may do the moves
+     * in fewer passes but must give the same result.
+     *
+     * @param positions column positions
+     * @param deltas their moves
+     * @param count entries used
+     */
+    default void moveAll(int[] positions, double[] deltas, int count) {
+      for (int i = 0; i < count; i++) {
+        move(positions[i], deltas[i]);
+      }
+    }
   }
 
   /**
@@ -544,12 +558,15 @@ final class ActiveSetNewton {
       deleteFromFactor(hit);
       k--;
     }
+    int changed = 0;
     for (int i = 0; i < moved; i++) {
       double delta = w[movedPositions[i]] - movedStart[i];
       if (delta != 0) {
-        corr.move(movedPositions[i], delta);
+        movedPositions[changed] = movedPositions[i];
+        movedStart[changed++] = delta; // the start is not needed again: it holds the move now
       }
     }
+    corr.moveAll(movedPositions, movedStart, changed);
     return steps;
   }
 

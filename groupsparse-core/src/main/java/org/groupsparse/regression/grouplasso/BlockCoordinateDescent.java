@@ -233,6 +233,27 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
         org.groupsparse.linalg.MatrixOps.axpy(-d, columns, position * n, r, n);
       }
     }
+
+    /** Four moves per pass over r (or c_W): the same bits as one after the other. */
+    @Override
+    public void moveAll(int[] positions, double[] deltas, int count) {
+      double[] source = covariance ? gMat : columns;
+      double[] target = covariance ? cVec : r;
+      int len = covariance ? gSize : n;
+      int i = 0;
+      for (; i + 4 <= count; i += 4) {
+        org.groupsparse.linalg.MatrixOps.axpy4(-deltas[i], -deltas[i + 1], -deltas[i + 2], -deltas[i + 3], source,
+            offset(positions[i]), offset(positions[i + 1]), offset(positions[i + 2]), offset(positions[i + 3]),
+            target, len);
+      }
+      for (; i < count; i++) {
+        move(positions[i], deltas[i]);
+      }
+    }
+
+    private int offset(int position) {
+      return covariance ? slotOf(position) * gStride : position * n;
+    }
   }
 
   private final LassoCorrelations lassoCorrelations = new LassoCorrelations();
