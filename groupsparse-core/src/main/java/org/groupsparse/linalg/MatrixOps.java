@@ -314,6 +314,27 @@ public final class MatrixOps {
   }
 
   /**
+   * {@code y[yOffset .. yOffset+len) += alpha * x[xOffset .. xOffset+len)}, entry by entry as
+   * {@link #axpy}: the same two roundings on both paths, so the same bits.
+   *
+   * @param alpha the factor
+   * @param x source, not modified
+   * @param xOffset start in {@code x}
+   * @param y target, modified
+   * @param yOffset start in {@code y}
+   * @param len number of entries
+   */
+  public static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int len) {
+    if (SIMD && !twin(len, len)) {
+      VectorKernels.axpy(alpha, x, xOffset, y, yOffset, len);
+      return;
+    }
+    for (int i = 0; i < len; i++) {
+      y[yOffset + i] += alpha * x[xOffset + i];
+    }
+  }
+
+  /**
    * Four {@link #axpy}s in one pass over y: {@code y_i = (((y_i + a0 x_{o0+i}) + a1 x_{o1+i}) +
    * a2 x_{o2+i}) + a3 x_{o3+i}}, each product rounded and then added, in that order, so that the
    * result is the same bits as the four axpys one after the other (and y is read and written once

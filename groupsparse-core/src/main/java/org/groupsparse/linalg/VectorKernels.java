@@ -326,6 +326,20 @@ final class VectorKernels {
     }
   }
 
+  /** {@link MatrixOps#axpy(double, double[], int, double[], int, int)}: y from an offset. */
+  static void axpy(double alpha, double[] x, int off, double[] y, int yOff, int len) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(len);
+    DoubleVector a = DoubleVector.broadcast(S, alpha);
+    int j = 0;
+    for (; j < bound; j += lanes) {
+      DoubleVector.fromArray(S, y, yOff + j).add(DoubleVector.fromArray(S, x, off + j).mul(a)).intoArray(y, yOff + j);
+    }
+    for (; j < len; j++) {
+      y[yOff + j] += alpha * x[off + j];
+    }
+  }
+
   /** {@link MatrixOps#axpy4}: four axpys in one pass, in the same order in every lane as one after the other. */
   static void axpy4(double a0, double a1, double a2, double a3, double[] x, int o0, int o1, int o2, int o3,
       double[] y, int len) {

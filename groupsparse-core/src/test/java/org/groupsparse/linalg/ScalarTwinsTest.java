@@ -85,6 +85,35 @@ class ScalarTwinsTest {
   }
 
   /**
+   * The axpy into y from an offset (the dense Cholesky's and its solve's row updates) gives the
+   * bits of y_i + alpha x_i on both paths, and leaves y outside its range alone.
+   */
+  @Test
+  void axpyFromAnOffsetGivesTheScalarLoopsBits() {
+    SplittableRandom rng = new SplittableRandom(23);
+    for (int len = 0; len <= 300; len++) {
+      int xOff = rng.nextInt(9);
+      int yOff = rng.nextInt(9);
+      double[] x = new double[xOff + len];
+      double[] y = new double[yOff + len + 3];
+      fill(rng, x, 1);
+      fill(rng, y, 2);
+      double alpha = rng.nextDouble() * 4 - 2;
+      double[] simd = y.clone();
+      VectorKernels.axpy(alpha, x, xOff, simd, yOff, len);
+      double[] viaOps = y.clone();
+      MatrixOps.axpy(alpha, x, xOff, viaOps, yOff, len);
+      for (int i = 0; i < y.length; i++) {
+        double expected = i >= yOff && i < yOff + len ? y[i] + alpha * x[xOff + i - yOff] : y[i];
+        assertThat(Double.doubleToRawLongBits(simd[i])).as("SIMD, len %d entry %d", len, i)
+            .isEqualTo(Double.doubleToRawLongBits(expected));
+        assertThat(Double.doubleToRawLongBits(viaOps[i])).as("MatrixOps, len %d entry %d", len, i)
+            .isEqualTo(Double.doubleToRawLongBits(expected));
+      }
+    }
+  }
+
+  /**
    * MatrixOps.axpy4 on both paths gives the bits of four axpys one after the other, at every length
    * and offset: a different order of the four sums (or a fused multiply-add) would differ.
    */

@@ -368,9 +368,8 @@ final class ActiveSetNewton {
       int row = k * m;
       double bk = b[k] / u[row + k];
       b[k] = bk;
-      for (int i = k + 1; i < m; i++) {
-        b[i] -= u[row + i] * bk;
-      }
+      // b_i - u_ki b_k as an axpy with -b_k: the same bits, in a kernel the JIT compiles early
+      MatrixOps.axpy(-bk, u, row + k + 1, b, k + 1, m - k - 1);
     }
     for (int i = m - 1; i >= 0; i--) {
       int row = i * m;
@@ -402,10 +401,7 @@ final class ActiveSetNewton {
       for (int i = k + 1; i < m; i++) {
         double uki = u[rowK + i];
         if (uki != 0) {
-          int rowI = i * m;
-          for (int j = i; j < m; j++) {
-            u[rowI + j] -= uki * u[rowK + j];
-          }
+          MatrixOps.axpy(-uki, u, rowK + i, u, i * m + i, m - i); // u_ij - u_ki u_kj, j >= i
         }
       }
     }
