@@ -18,7 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * A lasso polish's move of the correlations, c -= G_{:,A} d as one axpy per moved coefficient over
  * the rows of a 700 x len Gram block (the wide lasso's last lambdas: about 700 nonzero coefficients,
  * rows of about 1000), by the SIMD kernel (a multiply and an add per lane, what {@code
- * MatrixOps.axpy} runs) and by the plain loop it replaced (left to the JIT's own vectorization).
+ * MatrixOps.axpy} runs), four rows per pass over c ({@code MatrixOps.axpy4}, what the polish's moves
+ * run since 2026-12-02) and by the plain loop (left to the JIT's own vectorization). On 2026-12-02:
+ * rows of 300, 74 us plain, 33 SIMD, 20 four per pass; rows of 1000 (a 5.6 MB block, read from
+ * beyond the core's caches), 252, 192 and 192.
  * Run: {@code java --add-modules jdk.incubator.vector -jar groupsparse-bench/target/benchmarks.jar Axpy}.
  */
 @State(Scope.Benchmark)
@@ -54,6 +57,16 @@ public class AxpyBenchmark {
   public double[] simd() {
     for (int k = 0; k < ROWS; k++) {
       VectorKernels.axpy(-d[k], g, k * len, c, len);
+    }
+    return c;
+  }
+
+  /** @return c after the same 700 row axpys four per pass over c (MatrixOps.axpy4's kernel: the same bits) */
+  @Benchmark
+  public double[] simd4() {
+    for (int k = 0; k < ROWS; k += 4) {
+      VectorKernels.axpy4(-d[k], -d[k + 1], -d[k + 2], -d[k + 3], g, k * len, (k + 1) * len, (k + 2) * len,
+          (k + 3) * len, c, len);
     }
     return c;
   }
