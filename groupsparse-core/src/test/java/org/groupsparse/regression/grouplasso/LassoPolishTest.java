@@ -260,6 +260,64 @@ class LassoPolishTest {
   }
 
   /**
+   * A full cache makes room for the factor: a covariance-mode solve on 2040 columns (all but the 60
+   * most correlated with y, forced covariance updates) fills the cache, then a warm solve on all 2100
+   * columns at a smaller lambda runs naive updates (the working set is wider than the cache's 2048)
+   * while the most
+   * correlated columns join the factor. The cache cannot add them to its 2040, so it keeps only the
+   * factor's columns and adds them then; the solve reaches the same optimum, in as few iterations, as
+   * one whose factor forms its Gram entries from the rows.
+   */
+  @Test
+  void aFullCacheKeepsOnlyTheFactorsColumnsAndThePolishStaysExact() {
+    SplittableRandom rng = new SplittableRandom(29);
+    int n = 300;
+    int p = 2100;
+    Problem pr = problem(n, p, null, rng);
+    double[] b = new double[p];
+    pr.f().correlation(pr.f().response(), b, null);
+    Integer[] byCorrelation = new Integer[p];
+    for (int j = 0; j < p; j++) {
+      byCorrelation[j] = j;
+    }
+    java.util.Arrays.sort(byCorrelation, (u, v) -> Double.compare(Math.abs(b[u]), Math.abs(b[v])));
+    int[] first = new int[p - 60];
+    for (int a = 0; a < first.length; a++) {
+      first[a] = byCorrelation[a]; // all but the 60 most correlated columns
+    }
+    java.util.Arrays.sort(first);
+    double lambda = 0.1 * pr.lambdaMax();
+    double[] objective = new double[2];
+    int[] iterations = new int[2];
+    for (int run = 0; run < 2; run++) {
+      boolean inCache = run == 0;
+      // covariance updates while the working set fits the cache's 2048 columns, naive beyond
+      BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.COVARIANCE);
+      solver.factorInCache(inCache);
+      double[] w = new double[p];
+      double[] r = pr.f().response().clone();
+      solver.solve(pr.f(), pr.penalty(), 0.3 * pr.lambdaMax(), first, first.length, w, r, 1e-10 * lambda, 200_000);
+      int filled = solver.cachedColumns();
+      iterations[run] = solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, 1e-10 * lambda, 200_000);
+      double[] vo = violationAndObjective(pr, lambda, w);
+      assertThat(vo[0]).as("run %d violation", run).isLessThanOrEqualTo(1e-8 * lambda);
+      objective[run] = vo[1];
+      if (inCache) {
+        assertThat(filled).as("columns cached by the first solve").isEqualTo(first.length);
+        int nonzero = 0;
+        for (double v : w) {
+          nonzero += v != 0 ? 1 : 0;
+        }
+        assertThat(solver.cachedColumns()).as("after the second (%d nonzero)", nonzero)
+            .isGreaterThanOrEqualTo(nonzero).isLessThan(first.length);
+      }
+    }
+    assertThat(objective[0]).isCloseTo(objective[1], within(1e-12 * objective[1]));
+    assertThat(iterations[0]).as("factor in the cache %d vs from the rows %d iterations", iterations[0], iterations[1])
+        .isLessThanOrEqualTo(iterations[1] + 2);
+  }
+
+  /**
    * Wider than ActiveSetNewton.FULL_GRAM_COLUMNS with naive updates, no Gram matrix of the working
    * set is kept: the entries of columns joining the factor are either formed in blocks (each factor
    * column read once for all joining columns) or put in the covariance cache for the factor alone
