@@ -785,7 +785,9 @@ final class ActiveSetNewton {
    * change) and joins again then costs no pass over the rows. This serves naive mode, where the
    * working set has outgrown the rows but the factor (at most n columns) has not: on n = 2000,
    * p = 3000 to 0.001 lambda_max two thirds of the late lambdas' appends were such returns. When the
-   * cache is full it first drops every column outside the factor.
+   * cache is full it first drops every column outside the factor. Never reached in covariance mode,
+   * whose cache holds the whole working set and so the factor's columns (dropping any there would
+   * pull the rows of c_W from under the sweeps).
    *
    * @return whether the cache now holds the first {@code stride} factor columns
    */
