@@ -336,7 +336,12 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
     if (ActiveSetNewton.isLasso(datafit, penalty)) {
       newton.useCache(full ? null : cache); // in naive mode too: the polish may grow it for its factor
       try {
-        return newton.polishLasso(datafit, penalty, lambda, working, count, w, tolerance,
+        // skipped only when the nonzero coefficients are settled (1% of the tolerance), as the sweeps
+        // skip a block: a polish near the optimum is cheap, and an exact solution is the next
+        // lambda's warm start. Skipping it whenever they were within the tolerance made a loose --tol
+        // slower than the default: on n = 2000, p = 3000 to 0.001 lambda_max 1.59 s at 1e-2 against
+        // 1.41 s at 1e-6 (the polishes then had more sign changes to undo), 1.29 s with this rule.
+        return newton.polishLasso(datafit, penalty, lambda, working, count, w, settled,
             Math.min(ActiveSetNewton.LASSO_MAX_COLUMNS, datafit.rows()), lassoCorrelations.on(datafit, residual));
       } finally {
         newton.useCache(null);

@@ -178,6 +178,67 @@ class LassoPolishTest {
   }
 
   /**
+   * At a loose tolerance the polish still runs when the nonzero coefficients are within the
+   * tolerance but not settled (above 1% of it), so the solve leaves them exact: an exact warm start
+   * for the next lambda (skipping it there made a loose --tol slower than the default: the next
+   * lambdas' polishes had more sign changes to undo). The start is the optimum with its nonzero
+   * coefficients scaled by 1 + 1e-6 (their violation V, the tolerance 2 V), solved by the solver
+   * that found the optimum: its opening polish makes them exact, where before it was skipped and
+   * the first sweep, within the tolerance, ended the solve with them at V.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"NAIVE", "COVARIANCE"})
+  void aLooseToleranceStillPolishesTheNonzeroCoefficientsToExactness(String mode) {
+    SplittableRandom rng = new SplittableRandom(13);
+    int n = 120;
+    int p = 300;
+    Problem pr = problem(n, p, null, rng);
+    UpdateType updates = mode.equals("NAIVE") ? UpdateType.NAIVE : UpdateType.COVARIANCE;
+    double lambda = 0.03 * pr.lambdaMax();
+    // the optimum by the solver that continues (a solver whose last solve polished opens the next
+    // with a polish, as along a path)
+    BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, updates);
+    double[] start = new double[p];
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, start, pr.f().response().clone(), 1e-12 * lambda,
+        500_000);
+    for (int j = 0; j < p; j++) {
+      start[j] *= 1 + 1e-6;
+    }
+    double scaled = supportViolation(pr, lambda, start, correlations(pr, start));
+    double tolerance = 2 * scaled;
+    assertThat(scaled).as("the violation V, not settled").isGreaterThan(1e-9 * lambda)
+        .isGreaterThan(10 * BlockCoordinateDescent.SETTLED * tolerance);
+    assertThat(violationAndObjective(pr, lambda, start)[0]).as("the start's violation, all columns")
+        .isLessThanOrEqualTo(tolerance);
+    double[] w = start.clone();
+    double[] r = new double[n];
+    pr.f().residual(w, r);
+    solver.solve(pr.f(), pr.penalty(), lambda, pr.working(), p, w, r, tolerance, 200_000);
+    assertThat(supportViolation(pr, lambda, w, correlations(pr, w))).as("the nonzero coefficients' violation")
+        .isLessThanOrEqualTo(1e-9 * lambda);
+  }
+
+  /** c = X^T r / n from a residual recomputed from w. */
+  private static double[] correlations(Problem pr, double[] w) {
+    double[] r = new double[pr.f().rows()];
+    pr.f().residual(w, r);
+    double[] c = new double[pr.f().cols()];
+    pr.f().correlation(r, c, null);
+    return c;
+  }
+
+  /** The worst KKT violation over the nonzero coefficients: |c_j - lambda sign(w_j)| (unit weights). */
+  private static double supportViolation(Problem pr, double lambda, double[] w, double[] c) {
+    double worst = 0;
+    for (int j = 0; j < w.length; j++) {
+      if (w[j] != 0) {
+        worst = Math.max(worst, Math.abs(c[j] - Math.copySign(lambda * pr.penalty().weight(j), w[j])));
+      }
+    }
+    return worst;
+  }
+
+  /**
    * A solve started at a point whose every block is settled (KKT violation at most
    * BlockCoordinateDescent.SETTLED times the tolerance) leaves it exactly as it is: one sweep that
    * reports convergence and moves nothing, where moving the blocks by their rounding-level
