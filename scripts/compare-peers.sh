@@ -122,7 +122,9 @@ LASSO_TOL=0.05 lasso_row wide 1000 5000 0.01
 lasso_row deep 2000 3000 0.001
 LASSO_TOL=0.1 lasso_row deep 2000 3000 0.001
 group_row grouped 1000 2000 10
-# a wide design whose solution ends with more nonzero columns than rows (the peers' default path)
+# a wider design, groups of 10, on the peers' default path (to 0.05 lambda_max for n < p). Deeper
+# paths on it (to 0.01, beyond the peers' default) end with more nonzero columns than rows: see the
+# README's performance notes
 group_row widegroups 1000 5000 10
 binomial_row logistic 1000 10000 10
 logistic_lasso_row logistic
