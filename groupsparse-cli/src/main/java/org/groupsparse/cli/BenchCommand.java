@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.groupsparse.groups.GroupStructure;
 import org.groupsparse.linalg.DenseMatrix;
+import org.groupsparse.regression.IterationView;
+import org.groupsparse.regression.TrainingListener;
 import org.groupsparse.regression.implicit.DglnnAlgorithm;
 import org.groupsparse.regression.implicit.DglnnOptions;
 import org.groupsparse.regression.implicit.DglnnSolution;
@@ -77,17 +79,36 @@ public final class BenchCommand {
       double[] times = new double[repeats];
       double[] reads = new double[repeats];
       double[] ratios = new double[repeats];
+      double[] medianRatios = new double[repeats];
+      double[] iterationMedians = new double[repeats];
+      // the start of every iteration (its first gradient pass): iteration t took stamps[t+1] - stamps[t]
+      long[] stamps = new long[iters + 1];
+      double[] durations = new double[iters];
+      TrainingListener<IterationView> clock = new TrainingListener<>() {
+        @Override
+        public void onIteration(IterationView view) {
+          stamps[view.iteration()] = System.nanoTime();
+        }
+      };
       DglnnSolution last = null;
       for (int r = 0; r < repeats; r++) {
         reads[r] = readOnceSeconds(x.data(), n, p, threads);
         long t0 = System.nanoTime();
-        last = trainer.run(x, y, null, null, groups, null);
+        last = trainer.run(x, y, null, null, groups, clock);
         times[r] = (System.nanoTime() - t0) / 1e9;
         ratios[r] = times[r] / iters / (passes * reads[r]);
+        for (int t = 0; t < iters; t++) {
+          durations[t] = (stamps[t + 1] - stamps[t]) / 1e9;
+        }
+        Arrays.sort(durations);
+        iterationMedians[r] = durations[iters / 2];
+        medianRatios[r] = iterationMedians[r] / (passes * reads[r]);
       }
       Arrays.sort(times);
       Arrays.sort(reads);
       Arrays.sort(ratios);
+      Arrays.sort(medianRatios);
+      Arrays.sort(iterationMedians);
       double median = times[repeats / 2];
       double err = 0;
       double[] w = last.coefficients();
@@ -117,6 +138,8 @@ public final class BenchCommand {
       json.put("gradient_passes_per_iter", passes);
       json.put("floor_iter_seconds", floor);
       json.put("iter_over_floor", ratios[repeats / 2]);
+      json.put("seconds_per_iter_median", iterationMedians[repeats / 2]);
+      json.put("median_iter_over_floor", medianRatios[repeats / 2]);
       json.put("java", System.getProperty("java.version"));
       spec.commandLine().getOut().println(json.toString());
       return 0;

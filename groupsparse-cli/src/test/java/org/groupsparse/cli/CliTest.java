@@ -1,6 +1,7 @@
 package org.groupsparse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -347,6 +348,22 @@ class CliTest {
     assertThat(run("bench", "dglnn", "--help").code()).isZero();
     assertThat(run("bench", "group-lasso", "--help").code()).isZero();
     assertThat(run("fit", "--no-such-option").code()).isEqualTo(2);
+  }
+
+  @Test
+  void dglnnBenchReportsTheMedianIterationAgainstItsFloor() throws Exception {
+    // n p = 1e6 entries: one warm-up run; one timed run of 12 iterations after a second of reads
+    Result r = run("bench", "dglnn", "--n", "500", "--p", "2000", "--group-size", "4", "--iters", "12",
+        "--repeats", "1", "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode b = new ObjectMapper().readTree(r.out());
+    double total = b.get("seconds_total_median").asDouble();
+    double median = b.get("seconds_per_iter_median").asDouble();
+    double floor = b.get("floor_iter_seconds").asDouble();
+    // every iteration was timed: the median is positive and at most the whole run
+    assertThat(median).isPositive().isLessThanOrEqualTo(total);
+    assertThat(b.get("median_iter_over_floor").asDouble()).isCloseTo(median / floor, within(1e-12 * median / floor));
+    assertThat(b.get("iter_over_floor").asDouble()).isCloseTo(total / 12 / floor, within(1e-12 * total / floor));
   }
 
   @Test
