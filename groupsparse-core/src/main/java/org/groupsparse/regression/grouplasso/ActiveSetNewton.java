@@ -74,6 +74,11 @@ final class ActiveSetNewton {
   private double[] gradient = new double[0];
   private double[] direction = new double[0];
   private double[] xd = new double[0];
+  /** The group polish's scratch, reused across calls: its active groups, their sizes, G_AA, a column. */
+  private int[] activeScratch = new int[0];
+  private int[] includedScratch = new int[0];
+  private double[] gramScratch = new double[0];
+  private double[] gramColumn = new double[0];
   private double[] trial = new double[0];
   private double[] factor = new double[0];
   /** The columns of the stored factor; it may be reused (a chord step) while it still contracts. */
@@ -92,8 +97,12 @@ final class ActiveSetNewton {
     // nonzero entries, where |w_j| is linear), each group's columns kept together
     boolean entries = penalty.kind() == PenaltyKind.SPARSE_GROUP_LASSO;
     int m = 0;
-    int[] active = new int[count];
-    int[] included = new int[count];
+    if (activeScratch.length < count) {
+      activeScratch = new int[count];
+      includedScratch = new int[count];
+    }
+    int[] active = activeScratch;
+    int[] included = includedScratch;
     int activeCount = 0;
     for (int a = 0; a < count; a++) {
       int l = working[a];
@@ -122,7 +131,10 @@ final class ActiveSetNewton {
       }
     }
     int n = f.rows();
-    double[] gram = new double[m * m];
+    if (gramScratch.length < m * m) {
+      gramScratch = new double[m * m];
+    }
+    double[] gram = gramScratch; // every entry of its first m * m is written by fillGram
     fillGram(f, m, gram);
     int steps = 0;
     double objective = objective(f, penalty, lambda, active, activeCount, w, r);
@@ -270,7 +282,10 @@ final class ActiveSetNewton {
         }
       }
     } else {
-      double[] column = new double[n];
+      if (gramColumn.length < n) {
+        gramColumn = new double[n];
+      }
+      double[] column = gramColumn;
       double[] cols = f.columnsView();
       for (int j = 0; j < m; j++) {
         System.arraycopy(cols, positions[j] * n, column, 0, n);
