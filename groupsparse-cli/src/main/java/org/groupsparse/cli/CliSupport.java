@@ -13,6 +13,26 @@ import org.groupsparse.regression.TrainingHistory;
 final class CliSupport {
   private CliSupport() {}
 
+  /**
+   * The plot file of a command that writes JSON and a plot: {@code --plot} when given, else the JSON
+   * name with .png; none with {@code --no-plot}.
+   *
+   * @param out the JSON file
+   * @param plot {@code --plot}, or null
+   * @param noPlot {@code --no-plot}
+   * @return the PNG file, or null for no plot
+   * @throws Main.UsageException when both {@code --plot} and {@code --no-plot} are given
+   */
+  static java.nio.file.Path plotFile(java.nio.file.Path out, java.nio.file.Path plot, boolean noPlot) {
+    if (noPlot) {
+      if (plot != null) {
+        throw new Main.UsageException("--plot and --no-plot together; choose one");
+      }
+      return null;
+    }
+    return plot != null ? plot : java.nio.file.Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
+  }
+
   static List<String> constantColumns(Dataset d) {
     List<String> out = new ArrayList<>();
     int n = d.rows();

@@ -148,13 +148,7 @@ public final class PathCommand implements Callable<Integer> {
 
   /** The plot's file, or null with {@code --no-plot}. */
   private Path png() {
-    if (noPlot) {
-      if (plot != null) {
-        throw new Main.UsageException("--plot and --no-plot together; choose one");
-      }
-      return null;
-    }
-    return plot != null ? plot : Path.of(out.toString().replaceFirst("\\.json$", "") + ".png");
+    return CliSupport.plotFile(out, plot, noPlot);
   }
 
   private static void writeArray(JsonGenerator g, String name, double[] v) throws java.io.IOException {

@@ -131,10 +131,7 @@ final class ActiveSetNewton {
       }
     }
     int n = f.rows();
-    if (gramScratch.length < m * m) {
-      gramScratch = new double[m * m];
-    }
-    double[] gram = gramScratch; // every entry of its first m * m is written by fillGram
+    double[] gram = gramScratch; // sized by ensureCapacity; every entry of its first m * m is written by fillGram
     fillGram(f, m, gram);
     int steps = 0;
     double objective = objective(f, penalty, lambda, active, activeCount, w, r);
@@ -282,10 +279,7 @@ final class ActiveSetNewton {
         }
       }
     } else {
-      if (gramColumn.length < n) {
-        gramColumn = new double[n];
-      }
-      double[] column = gramColumn;
+      double[] column = gramColumn; // sized by ensureCapacity
       double[] cols = f.columnsView();
       for (int j = 0; j < m; j++) {
         System.arraycopy(cols, positions[j] * n, column, 0, n);
@@ -861,9 +855,11 @@ final class ActiveSetNewton {
     if (hessian.length < m * m) {
       hessian = new double[m * m];
       factor = new double[m * m];
+      gramScratch = new double[m * m];
     }
     if (xd.length < n) {
       xd = new double[n];
+      gramColumn = new double[n];
     }
   }
 }
