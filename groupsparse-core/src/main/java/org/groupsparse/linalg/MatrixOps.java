@@ -235,6 +235,35 @@ public final class MatrixOps {
   }
 
   /**
+   * Inner products of up to four consecutive rows of a row-major matrix with the k rows of another:
+   * {@code out[b k + l] = x[o0 + b p ..] . c[l p ..]} over p terms, for b below {@code rows} and l
+   * below k. k-means' point-centre products; SIMD when {@link #SIMD} is on (four rows against four
+   * centres at a time).
+   *
+   * @param x row-major rows of length p, not modified
+   * @param o0 first entry of the first row
+   * @param rows rows, 1 to 4
+   * @param p row length
+   * @param c k rows of length p, row-major, not modified
+   * @param k rows of c
+   * @param out at least rows * k entries, overwritten
+   */
+  public static void rowProducts(double[] x, int o0, int rows, int p, double[] c, int k, double[] out) {
+    if (rows < 1 || rows > 4) {
+      throw new IllegalArgumentException("rowProducts takes 1 to 4 rows, got " + rows);
+    }
+    if (SIMD) {
+      VectorKernels.rowProducts(x, o0, rows, p, c, k, out);
+      return;
+    }
+    for (int b = 0; b < rows; b++) {
+      for (int l = 0; l < k; l++) {
+        out[b * k + l] = fastDot(x, o0 + b * p, c, l * p, p);
+      }
+    }
+  }
+
+  /**
    * One pass over n rows for a block of m columns stored one after another (column a at {@code
    * x[off + a n ..]}): with t = sum_a delta_a x_a, {@code z += t} and {@code q -= h * t}
    * (elementwise). The proximal Newton step's block update of its model z = X d and its model

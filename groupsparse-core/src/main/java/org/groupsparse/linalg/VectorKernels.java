@@ -93,12 +93,110 @@ final class VectorKernels {
   }
 
   /**
-   * Four dot products with one vector, {@code out[outOff + t] = x[o0 + t stride ..] . v[0 ..]} over
-   * {@code len} terms for t = 0..3, reading v once: the rows of a row-major block (stride p) or the
-   * columns of a column-major one (stride n). Each sum in the same order as a lone SIMD dot with a
-   * single accumulator.
+   * Inner products of up to four consecutive rows of x (row b at {@code o0 + b p}) with the k rows
+   * of c: {@code out[b k + l] = x_b . c_l}. Four rows against four centres at a time, sixteen vector
+   * accumulators, so that each load of a row's or a centre's vector feeds four multiply-adds.
    */
-  private static void dots4(double[] x, int o0, int stride, double[] v, int len, double[] out, int outOff) {
+  static void rowProducts(double[] x, int o0, int rows, int p, double[] c, int k, double[] out) {
+    if (rows < 4) {
+      for (int b = 0; b < rows; b++) {
+        for (int l = 0; l < k; l++) {
+          out[b * k + l] = dot(x, o0 + b * p, c, l * p, p);
+        }
+      }
+      return;
+    }
+    final int lanes = S.length();
+    final int bound = S.loopBound(p);
+    final int o1 = o0 + p;
+    final int o2 = o1 + p;
+    final int o3 = o2 + p;
+    int l = 0;
+    for (; l + 3 < k; l += 4) {
+      final int c0 = l * p;
+      final int c1 = c0 + p;
+      final int c2 = c1 + p;
+      final int c3 = c2 + p;
+      DoubleVector a00 = DoubleVector.zero(S);
+      DoubleVector a01 = a00;
+      DoubleVector a02 = a00;
+      DoubleVector a03 = a00;
+      DoubleVector a10 = a00;
+      DoubleVector a11 = a00;
+      DoubleVector a12 = a00;
+      DoubleVector a13 = a00;
+      DoubleVector a20 = a00;
+      DoubleVector a21 = a00;
+      DoubleVector a22 = a00;
+      DoubleVector a23 = a00;
+      DoubleVector a30 = a00;
+      DoubleVector a31 = a00;
+      DoubleVector a32 = a00;
+      DoubleVector a33 = a00;
+      int j = 0;
+      for (; j < bound; j += lanes) {
+        DoubleVector v0 = DoubleVector.fromArray(S, c, c0 + j);
+        DoubleVector v1 = DoubleVector.fromArray(S, c, c1 + j);
+        DoubleVector v2 = DoubleVector.fromArray(S, c, c2 + j);
+        DoubleVector v3 = DoubleVector.fromArray(S, c, c3 + j);
+        DoubleVector x0 = DoubleVector.fromArray(S, x, o0 + j);
+        a00 = x0.fma(v0, a00);
+        a01 = x0.fma(v1, a01);
+        a02 = x0.fma(v2, a02);
+        a03 = x0.fma(v3, a03);
+        DoubleVector x1 = DoubleVector.fromArray(S, x, o1 + j);
+        a10 = x1.fma(v0, a10);
+        a11 = x1.fma(v1, a11);
+        a12 = x1.fma(v2, a12);
+        a13 = x1.fma(v3, a13);
+        DoubleVector x2 = DoubleVector.fromArray(S, x, o2 + j);
+        a20 = x2.fma(v0, a20);
+        a21 = x2.fma(v1, a21);
+        a22 = x2.fma(v2, a22);
+        a23 = x2.fma(v3, a23);
+        DoubleVector x3 = DoubleVector.fromArray(S, x, o3 + j);
+        a30 = x3.fma(v0, a30);
+        a31 = x3.fma(v1, a31);
+        a32 = x3.fma(v2, a32);
+        a33 = x3.fma(v3, a33);
+      }
+      out[l] = a00.reduceLanes(VectorOperators.ADD);
+      out[l + 1] = a01.reduceLanes(VectorOperators.ADD);
+      out[l + 2] = a02.reduceLanes(VectorOperators.ADD);
+      out[l + 3] = a03.reduceLanes(VectorOperators.ADD);
+      out[k + l] = a10.reduceLanes(VectorOperators.ADD);
+      out[k + l + 1] = a11.reduceLanes(VectorOperators.ADD);
+      out[k + l + 2] = a12.reduceLanes(VectorOperators.ADD);
+      out[k + l + 3] = a13.reduceLanes(VectorOperators.ADD);
+      out[2 * k + l] = a20.reduceLanes(VectorOperators.ADD);
+      out[2 * k + l + 1] = a21.reduceLanes(VectorOperators.ADD);
+      out[2 * k + l + 2] = a22.reduceLanes(VectorOperators.ADD);
+      out[2 * k + l + 3] = a23.reduceLanes(VectorOperators.ADD);
+      out[3 * k + l] = a30.reduceLanes(VectorOperators.ADD);
+      out[3 * k + l + 1] = a31.reduceLanes(VectorOperators.ADD);
+      out[3 * k + l + 2] = a32.reduceLanes(VectorOperators.ADD);
+      out[3 * k + l + 3] = a33.reduceLanes(VectorOperators.ADD);
+      for (; j < p; j++) {
+        for (int b = 0; b < 4; b++) {
+          double xv = x[o0 + b * p + j];
+          out[b * k + l] += xv * c[c0 + j];
+          out[b * k + l + 1] += xv * c[c1 + j];
+          out[b * k + l + 2] += xv * c[c2 + j];
+          out[b * k + l + 3] += xv * c[c3 + j];
+        }
+      }
+    }
+    for (; l < k; l++) {
+      dots4(x, o0, p, c, l * p, p, out, l, k);
+    }
+  }
+
+  /**
+   * Four dot products with one vector at {@code v[vOff ..]}: {@code out[outOff + t outStride] =
+   * x[o0 + t stride ..] . v[vOff ..]} over {@code len} terms for t = 0..3, reading v once.
+   */
+  private static void dots4(double[] x, int o0, int stride, double[] v, int vOff, int len, double[] out, int outOff,
+      int outStride) {
     final int lanes = S.length();
     final int bound = S.loopBound(len);
     final int o1 = o0 + stride;
@@ -110,7 +208,7 @@ final class VectorKernels {
     DoubleVector s3 = s0;
     int i = 0;
     for (; i < bound; i += lanes) {
-      DoubleVector vv = DoubleVector.fromArray(S, v, i);
+      DoubleVector vv = DoubleVector.fromArray(S, v, vOff + i);
       s0 = DoubleVector.fromArray(S, x, o0 + i).fma(vv, s0);
       s1 = DoubleVector.fromArray(S, x, o1 + i).fma(vv, s1);
       s2 = DoubleVector.fromArray(S, x, o2 + i).fma(vv, s2);
@@ -121,17 +219,28 @@ final class VectorKernels {
     double d2 = s2.reduceLanes(VectorOperators.ADD);
     double d3 = s3.reduceLanes(VectorOperators.ADD);
     for (; i < len; i++) {
-      double vi = v[i];
+      double vi = v[vOff + i];
       d0 += x[o0 + i] * vi;
       d1 += x[o1 + i] * vi;
       d2 += x[o2 + i] * vi;
       d3 += x[o3 + i] * vi;
     }
     out[outOff] = d0;
-    out[outOff + 1] = d1;
-    out[outOff + 2] = d2;
-    out[outOff + 3] = d3;
+    out[outOff + outStride] = d1;
+    out[outOff + 2 * outStride] = d2;
+    out[outOff + 3 * outStride] = d3;
   }
+
+  /**
+   * Four dot products with one vector, {@code out[outOff + t] = x[o0 + t stride ..] . v[0 ..]} over
+   * {@code len} terms for t = 0..3, reading v once: the rows of a row-major block (stride p) or the
+   * columns of a column-major one (stride n). Each sum in the same order as a lone SIMD dot with a
+   * single accumulator.
+   */
+  private static void dots4(double[] x, int o0, int stride, double[] v, int len, double[] out, int outOff) {
+    dots4(x, o0, stride, v, 0, len, out, outOff, 1);
+  }
+
 
   static void weightedGroupUpdate(double[] x, int off, int n, int m, double[] delta, double[] h, double[] z,
       double[] q) {

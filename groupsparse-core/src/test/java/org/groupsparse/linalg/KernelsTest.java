@@ -29,6 +29,41 @@ class KernelsTest {
     return loss;
   }
 
+  /**
+   * k-means' row-centre products: 1 to 4 rows (at an offset) against k rows, k and p drawn so that the
+   * 4 x 4 tiles, the remaining centres and the vector tails all run, against plain dot products. A
+   * product written to the wrong slot, a lost tail term or a stale accumulator differs by O(1).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void rowProductsAgreeWithPlainDotProducts(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int rows = 1 + (int) (seed % 4);
+    int k = 1 + rng.nextInt(11);
+    int p = 1 + rng.nextInt(70);
+    int first = rng.nextInt(3);
+    double[] x = TestData.gaussian((first + rows) * p, rng);
+    double[] c = TestData.gaussian(k * p, rng);
+    double[] out = new double[rows * k + 3];
+    java.util.Arrays.fill(out, Double.NaN);
+    MatrixOps.rowProducts(x, first * p, rows, p, c, k, out);
+    for (int b = 0; b < rows; b++) {
+      for (int l = 0; l < k; l++) {
+        double expected = 0;
+        double scale = 0;
+        for (int j = 0; j < p; j++) {
+          expected += x[(first + b) * p + j] * c[l * p + j];
+          scale += Math.abs(x[(first + b) * p + j] * c[l * p + j]);
+        }
+        assertThat(out[b * k + l]).as("row %d, centre %d (rows %d, k %d, p %d)", b, l, rows, k, p)
+            .isCloseTo(expected, within(TestData.ROUNDING * Math.max(1, scale)));
+      }
+    }
+    for (int t = rows * k; t < out.length; t++) {
+      assertThat(out[t]).as("beyond rows * k").isNaN();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void fusedKernelsAgreeWithNaiveProductsOnRandomShapes(long seed) {
