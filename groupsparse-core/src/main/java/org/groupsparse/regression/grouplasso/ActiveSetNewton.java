@@ -119,7 +119,7 @@ final class ActiveSetNewton {
     if (m == 0 || m > maxColumns) {
       return 0;
     }
-    ensureCapacity(m, f.rows());
+    ensureCapacity(m, maxColumns, f.rows());
     int q = 0;
     for (int a = 0; a < activeCount; a++) {
       int l = active[a];
@@ -842,20 +842,24 @@ final class ActiveSetNewton {
     }
   }
 
-  private void ensureCapacity(int m, int n) {
+  /**
+   * Room for m columns: grown to at least twice the last size (at most {@code maxColumns}), so that a
+   * path whose active set grows a group at a time reallocates O(log m) times, not once per group (on
+   * bardet 20 times, 1.7 MB of fresh arrays to zero and fault in, in a short command's cold start).
+   */
+  private void ensureCapacity(int m, int maxColumns, int n) {
     if (positions.length < m) {
-      positions = new int[m];
-      groupOfColumn = new int[m];
-      gradient = new double[m];
-      direction = new double[m];
-      trial = new double[m];
-      factorPositions = new int[m];
+      int c = Math.max(m, Math.min(maxColumns, 2 * positions.length));
+      positions = new int[c];
+      groupOfColumn = new int[c];
+      gradient = new double[c];
+      direction = new double[c];
+      trial = new double[c];
+      factorPositions = new int[c];
       factorOrder = -1;
-    }
-    if (hessian.length < m * m) {
-      hessian = new double[m * m];
-      factor = new double[m * m];
-      gramScratch = new double[m * m];
+      hessian = new double[Math.multiplyExact(c, c)];
+      factor = new double[hessian.length];
+      gramScratch = new double[hessian.length];
     }
     if (xd.length < n) {
       xd = new double[n];
