@@ -281,10 +281,11 @@ public final class KMeans {
   private double[] plusPlusSeeds(double[] x, int n, int p, SplittableRandom random) {
     double[] centers = new double[clusters * p];
     double[] nearest = new double[n];
+    double[] four = new double[4];
     int first = random.nextInt(n);
     System.arraycopy(x, first * p, centers, 0, p);
     java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    lowerDistances(x, n, p, centers, 0, nearest);
+    lowerDistances(x, n, p, centers, 0, nearest, four);
     for (int l = 1; l < clusters; l++) {
       double total = 0;
       for (double d : nearest) {
@@ -306,41 +307,26 @@ public final class KMeans {
         }
       }
       System.arraycopy(x, chosen * p, centers, l * p, p);
-      lowerDistances(x, n, p, centers, l * p, nearest);
+      lowerDistances(x, n, p, centers, l * p, nearest, four);
     }
     return centers;
   }
 
   /**
-   * nearest[i] = min(nearest[i], ||x_i - c||^2) for every row; four rows at a time so that four
-   * independent sums are in flight (each row's sum in the order j = 0..p-1, as one at a time).
+   * nearest[i] = min(nearest[i], ||x_i - c||^2) for every row, four rows at a time on SIMD lanes
+   * ({@link MatrixOps#squaredDistances4}; the last n mod 4 rows one at a time). The distances are
+   * those of the differences, not ||x||^2 + ||c||^2 - 2 x.c, whose cancellation would misweight the
+   * draws near a seed.
    */
-  private static void lowerDistances(double[] x, int n, int p, double[] centers, int cOffset, double[] nearest) {
+  private static void lowerDistances(double[] x, int n, int p, double[] centers, int cOffset, double[] nearest,
+      double[] four) {
     int i = 0;
     for (; i + 4 <= n; i += 4) {
-      int o0 = i * p;
-      int o1 = o0 + p;
-      int o2 = o1 + p;
-      int o3 = o2 + p;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int j = 0; j < p; j++) {
-        double c = centers[cOffset + j];
-        double d0 = x[o0 + j] - c;
-        double d1 = x[o1 + j] - c;
-        double d2 = x[o2 + j] - c;
-        double d3 = x[o3 + j] - c;
-        s0 += d0 * d0;
-        s1 += d1 * d1;
-        s2 += d2 * d2;
-        s3 += d3 * d3;
-      }
-      nearest[i] = Math.min(nearest[i], s0);
-      nearest[i + 1] = Math.min(nearest[i + 1], s1);
-      nearest[i + 2] = Math.min(nearest[i + 2], s2);
-      nearest[i + 3] = Math.min(nearest[i + 3], s3);
+      MatrixOps.squaredDistances4(x, i * p, p, centers, cOffset, four);
+      nearest[i] = Math.min(nearest[i], four[0]);
+      nearest[i + 1] = Math.min(nearest[i + 1], four[1]);
+      nearest[i + 2] = Math.min(nearest[i + 2], four[2]);
+      nearest[i + 3] = Math.min(nearest[i + 3], four[3]);
     }
     for (; i < n; i++) {
       nearest[i] = Math.min(nearest[i], squaredDistance(x, i * p, centers, cOffset, p));

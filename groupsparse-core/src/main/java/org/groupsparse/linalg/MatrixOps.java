@@ -264,6 +264,33 @@ public final class MatrixOps {
   }
 
   /**
+   * Squared distances of four consecutive rows of a row-major matrix to one point: {@code out[t] =
+   * ||x[o0 + t p ..] - c[cOff ..]||^2} over p terms for t = 0..3. k-means++'s distances to a new
+   * seed; SIMD when {@link #SIMD} is on.
+   *
+   * @param x row-major rows of length p, not modified
+   * @param o0 first entry of the first row
+   * @param p row length
+   * @param c the point, not modified
+   * @param cOff first entry of the point
+   * @param out at least 4 entries, overwritten
+   */
+  public static void squaredDistances4(double[] x, int o0, int p, double[] c, int cOff, double[] out) {
+    if (SIMD) {
+      VectorKernels.squaredDistances4(x, o0, p, c, cOff, out);
+      return;
+    }
+    for (int t = 0; t < 4; t++) {
+      double s = 0;
+      for (int j = 0; j < p; j++) {
+        double d = x[o0 + t * p + j] - c[cOff + j];
+        s += d * d;
+      }
+      out[t] = s;
+    }
+  }
+
+  /**
    * One pass over n rows for a block of m columns stored one after another (column a at {@code
    * x[off + a n ..]}): with t = sum_a delta_a x_a, {@code z += t} and {@code q -= h * t}
    * (elementwise). The proximal Newton step's block update of its model z = X d and its model

@@ -192,6 +192,53 @@ final class VectorKernels {
   }
 
   /**
+   * Squared distances of four consecutive rows (row t at {@code o0 + t p}) to one point {@code
+   * c[cOff ..]}: {@code out[t] = ||x_t - c||^2}, reading c once per vector for the four rows.
+   */
+  static void squaredDistances4(double[] x, int o0, int p, double[] c, int cOff, double[] out) {
+    final int lanes = S.length();
+    final int bound = S.loopBound(p);
+    final int o1 = o0 + p;
+    final int o2 = o1 + p;
+    final int o3 = o2 + p;
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    int j = 0;
+    for (; j < bound; j += lanes) {
+      DoubleVector cv = DoubleVector.fromArray(S, c, cOff + j);
+      DoubleVector d0 = DoubleVector.fromArray(S, x, o0 + j).sub(cv);
+      DoubleVector d1 = DoubleVector.fromArray(S, x, o1 + j).sub(cv);
+      DoubleVector d2 = DoubleVector.fromArray(S, x, o2 + j).sub(cv);
+      DoubleVector d3 = DoubleVector.fromArray(S, x, o3 + j).sub(cv);
+      s0 = d0.fma(d0, s0);
+      s1 = d1.fma(d1, s1);
+      s2 = d2.fma(d2, s2);
+      s3 = d3.fma(d3, s3);
+    }
+    double t0 = s0.reduceLanes(VectorOperators.ADD);
+    double t1 = s1.reduceLanes(VectorOperators.ADD);
+    double t2 = s2.reduceLanes(VectorOperators.ADD);
+    double t3 = s3.reduceLanes(VectorOperators.ADD);
+    for (; j < p; j++) {
+      double cj = c[cOff + j];
+      double d0 = x[o0 + j] - cj;
+      double d1 = x[o1 + j] - cj;
+      double d2 = x[o2 + j] - cj;
+      double d3 = x[o3 + j] - cj;
+      t0 += d0 * d0;
+      t1 += d1 * d1;
+      t2 += d2 * d2;
+      t3 += d3 * d3;
+    }
+    out[0] = t0;
+    out[1] = t1;
+    out[2] = t2;
+    out[3] = t3;
+  }
+
+  /**
    * Four dot products with one vector at {@code v[vOff ..]}: {@code out[outOff + t outStride] =
    * x[o0 + t stride ..] . v[vOff ..]} over {@code len} terms for t = 0..3, reading v once.
    */

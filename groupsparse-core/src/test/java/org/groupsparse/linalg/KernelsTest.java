@@ -64,6 +64,30 @@ class KernelsTest {
     }
   }
 
+  /** k-means++'s squared distances of four rows to a point at an offset, p with vector tails, against plain sums. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void squaredDistancesOfFourRowsAgreeWithPlainSums(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int p = 1 + rng.nextInt(70);
+    int first = rng.nextInt(3);
+    int cOff = rng.nextInt(5);
+    double[] x = TestData.gaussian((first + 4) * p, rng);
+    double[] c = TestData.gaussian(cOff + p, rng);
+    double[] out = new double[5];
+    out[4] = Double.NaN;
+    MatrixOps.squaredDistances4(x, first * p, p, c, cOff, out);
+    for (int t = 0; t < 4; t++) {
+      double expected = 0;
+      for (int j = 0; j < p; j++) {
+        double d = x[(first + t) * p + j] - c[cOff + j];
+        expected += d * d;
+      }
+      assertThat(out[t]).as("row %d (p %d)", t, p).isCloseTo(expected, within(TestData.ROUNDING * Math.max(1, expected)));
+    }
+    assertThat(out[4]).isNaN();
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void fusedKernelsAgreeWithNaiveProductsOnRandomShapes(long seed) {
