@@ -71,6 +71,36 @@ public final class RowMajorBlas {
   }
 
   /**
+   * The symmetric product C = alpha A A^T of a row-major rows x inner matrix A, both triangles of C
+   * filled (BLAS's dsyrk, half of the multiply-adds of the general product, then mirrored, so C is
+   * exactly symmetric). The row-major A is the column-major inner x rows A^T, so A A^T = (A^T)^T A^T
+   * is dsyrk("U", "T") on it, which fills the column-major upper triangle, the row-major lower one.
+   *
+   * @param rows rows of A, order of C
+   * @param inner columns of A
+   * @param alpha scale of the product
+   * @param a A's storage, not modified
+   * @param aOffset first entry of A
+   * @param lda row stride of A
+   * @param c C's storage, overwritten (its old value is not read)
+   * @param cOffset first entry of C
+   * @param ldc row stride of C
+   */
+  public static void syrkRows(int rows, int inner, double alpha, double[] a, int aOffset, int lda, double[] c,
+      int cOffset, int ldc) {
+    if (rows == 0) {
+      return;
+    }
+    BLAS_INSTANCE.dsyrk("U", "T", rows, inner, alpha, a, aOffset, lda, 0.0, c, cOffset, ldc);
+    for (int i = 0; i < rows; i++) {
+      int rowI = cOffset + i * ldc;
+      for (int j = i + 1; j < rows; j++) {
+        c[rowI + j] = c[cOffset + j * ldc + i];
+      }
+    }
+  }
+
+  /**
    * C = alpha op(A) op(B) + beta C for densely stored row-major matrices (strides are the column
    * counts as stored).
    *

@@ -121,6 +121,36 @@ public final class GroupLassoPath {
     return n > p ? 1e-3 : 5e-2;
   }
 
+  /** Columns from which a deep path on a design with more rows than columns runs in full-Gram mode. */
+  static final int DEEP_GRAM_MIN_COLUMNS = 256;
+
+  /**
+   * Whether a path ends with most columns active, so that the full Gram matrix, formed once by one
+   * BLAS product (n p^2 / 2 multiply-adds), costs less than growing the working set's (up to the same
+   * size, by dot products as columns join): n &gt; p, at least {@value #DEEP_GRAM_MIN_COLUMNS}
+   * columns, and a grid that goes below 0.01 lambda_max (with more rows than columns the lasso
+   * tends to least squares, every column active, as lambda goes to 0: on Gaussian designs with 20
+   * true coefficients the default path to 1e-3 ended with 92-98% of the columns nonzero). On the 2-core
+   * AVX-512 machine (2026-12-02), medians of ten warm lasso paths, full Gram against the growing
+   * cache: n = 1000, p = 800 0.134 against 0.163 s; n = 2000, p = 1500 0.535 against 0.867 s;
+   * n = 500, p = 300 0.058 against 0.072 s; groups of 5 on n = 1000, p = 800 0.288 against 0.360
+   * s. Not below 256 columns (bardet, n = 120 and p = 100: 0.029 against 0.025 s, and its first path
+   * would load the native BLAS), nor on shallow paths (n = 1000, p = 600 to 0.05 lambda_max, 26
+   * columns active: 0.059 against 0.032 s).
+   *
+   * @param options the options (their grid)
+   * @param n rows
+   * @param p columns
+   * @return whether to use the full Gram matrix although n &lt; 2p
+   */
+  static boolean deepTallPath(GroupLassoOptions options, int n, int p) {
+    if (n <= p || p < DEEP_GRAM_MIN_COLUMNS || options.lambdas() != null) {
+      return false;
+    }
+    double ratio = Double.isNaN(options.lambdaMinRatio()) ? defaultMinRatio(n, p) : options.lambdaMinRatio();
+    return options.lambdaCount() > 1 && ratio < 1e-2;
+  }
+
   /**
    * The lambdas of a path: the explicit ones of the options, or the geometric grid of lambdaCount
    * values from lambda_max down to lambdaMinRatio x lambda_max (the default ratio by {@link
@@ -216,7 +246,8 @@ public final class GroupLassoPath {
       trial = new double[p];
       shift = new double[n];
       gramMode = options.solver() == GroupLassoSolverKind.BCD && options.updates() != UpdateType.NAIVE
-          && p <= CovarianceCache.MAX_COLUMNS && (options.updates() == UpdateType.COVARIANCE || n >= 2L * p);
+          && p <= CovarianceCache.MAX_COLUMNS
+          && (options.updates() == UpdateType.COVARIANCE || n >= 2L * p || deepTallPath(options, n, p));
       b = gramMode ? new double[p] : null;
       if (gramMode) {
         f.correlation(f.response(), b, pool);
@@ -227,6 +258,22 @@ public final class GroupLassoPath {
         yy = s / n;
         f.gram();
       }
+    }
+
+    /**
+     * The loss (1/2n)||y - X w||^2 in full-Gram mode, from the correlations the last round left
+     * exact: with b = X^T y / n, c = b - G w and yy = y^T y / n it is yy / 2 - b^T w + w^T G w / 2 =
+     * (yy - w^T (b + c)) / 2, p multiply-adds instead of the p q of w^T G w (q nonzero coefficients;
+     * {@link QuadraticDatafit#gramValue} gives the same to rounding).
+     */
+    private double gramLoss() {
+      double s = 0;
+      for (int j = 0; j < p; j++) {
+        if (w[j] != 0) {
+          s += w[j] * (b[j] + c[j]);
+        }
+      }
+      return Math.max(0.0, 0.5 * (yy - s));
     }
 
     /** Solves on the working set: in full-Gram mode c stays exact for every group, else r stays exact. */
@@ -326,7 +373,7 @@ public final class GroupLassoPath {
           }
         }
         rec.active[k] = nonzero;
-        rec.loss[k] = gramMode ? f.gramValue(yy, b, w) : f.value(r);
+        rec.loss[k] = gramMode ? gramLoss() : f.value(r);
         listener.onLambda(k, lambda, nonzero, relative, rec.converged[k]);
         previousLambda = lambda;
         System.arraycopy(previousW, 0, olderW, 0, p);

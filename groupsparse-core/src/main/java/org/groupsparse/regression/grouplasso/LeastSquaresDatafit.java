@@ -216,17 +216,17 @@ final class LeastSquaresDatafit implements QuadraticDatafit {
   }
 
   /**
-   * The full Gram matrix X^T X / n in column positions (p x p, row-major), computed on first use
-   * by one BLAS product and kept.
+   * The full Gram matrix X^T X / n in column positions (p x p, row-major, exactly symmetric),
+   * computed on first use by one BLAS symmetric product and kept.
    *
    * @return the matrix (a view, do not modify)
    */
   public double[] gram() {
     if (fullGram == null) {
       double[] g = new double[Math.multiplyExact(p, p)];
-      // the group-ordered columns, read row-major, are the p x n matrix X^T: G = X^T (X^T)^T / n
-      org.groupsparse.linalg.RowMajorBlas.gemm(false, true, p, p, n, 1.0 / n, columns, 0, n, columns, 0, n, 0.0, g,
-          0, p);
+      // the group-ordered columns, read row-major, are the p x n matrix X^T: G = X^T (X^T)^T / n, one
+      // triangle by dsyrk (half the multiply-adds of a general product), mirrored
+      org.groupsparse.linalg.RowMajorBlas.syrkRows(p, n, 1.0 / n, columns, 0, n, g, 0, p);
       fullGram = g;
     }
     return fullGram;

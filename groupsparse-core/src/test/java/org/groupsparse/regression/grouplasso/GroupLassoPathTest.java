@@ -400,6 +400,55 @@ class GroupLassoPathTest {
     }
   }
 
+  /**
+   * The rule that puts a deep path on a design with more rows than columns (but fewer than 2p) in
+   * full-Gram mode: only from 256 columns, n &gt; p, and a grid below 0.01 lambda_max (the default
+   * 1e-3 for n &gt; p); never for explicit lambdas.
+   */
+  @Test
+  void deepTallPathsChooseTheFullGramMatrix() {
+    GroupLassoOptions defaults = GroupLassoOptions.builder().build();
+    assertThat(GroupLassoPath.deepTallPath(defaults, 1000, 800)).isTrue();
+    assertThat(GroupLassoPath.deepTallPath(defaults, 257, 256)).isTrue();
+    assertThat(GroupLassoPath.deepTallPath(defaults, 257, 255)).isFalse();
+    assertThat(GroupLassoPath.deepTallPath(defaults, 800, 800)).isFalse();
+    assertThat(GroupLassoPath.deepTallPath(defaults, 800, 1000)).isFalse();
+    assertThat(GroupLassoPath.deepTallPath(defaults.toBuilder().lambdaMinRatio(0.01).build(), 1000, 800)).isFalse();
+    assertThat(GroupLassoPath.deepTallPath(defaults.toBuilder().lambdaMinRatio(0.005).build(), 1000, 800)).isTrue();
+    assertThat(GroupLassoPath.deepTallPath(defaults.toBuilder().lambdas(new double[] {1, 0.1, 0.0001}).build(), 1000,
+        800)).isFalse();
+  }
+
+  /**
+   * With the default updates such a path runs in full-Gram mode: bit for bit the path that forced
+   * covariance updates give (the growing Gram cache's updates would differ in the last bits), and
+   * within the tolerance of the naive updates' path.
+   */
+  @Test
+  void aDeepTallPathRunsOnTheFullGramMatrix() {
+    SplittableRandom rng = new SplittableRandom(31);
+    int p = 260;
+    GroupStructure groups = TestData.randomGroups(p, 40, rng);
+    Dataset data = randomProblem(300, groups, rng);
+    GroupLassoOptions base = GroupLassoOptions.builder().lambdaCount(40).build();
+    GroupLassoPathResult auto = new GroupLassoPath(base).fit(data, groups, null);
+    GroupLassoPathResult covariance = new GroupLassoPath(base.toBuilder().updates(UpdateType.COVARIANCE).build())
+        .fit(data, groups, null);
+    GroupLassoPathResult naive = new GroupLassoPath(base.toBuilder().updates(UpdateType.NAIVE).build())
+        .fit(data, groups, null);
+    assertKktAlongPath(auto, data);
+    assertThat(auto.activeGroups()[auto.size() - 1]).as("the path ends with most groups active")
+        .isGreaterThan(groups.groupCount() / 2);
+    for (int k = 0; k < auto.size(); k++) {
+      assertThat(auto.coefficients(k)).as("lambda %d", k).isEqualTo(covariance.coefficients(k));
+      double reference = objective(naive, k, data);
+      assertThat(objective(auto, k, data)).isCloseTo(reference, within(1e-6 * Math.abs(reference)));
+      // the loss recorded from the correlations, against the naive path's from its residual
+      assertThat(auto.trainLoss()[k]).as("training loss at lambda %d", k)
+          .isCloseTo(naive.trainLoss()[k], within(1e-6 * naive.trainLoss()[k] + 1e-12));
+    }
+  }
+
   /** A standardized problem for the solvers: datafit, penalty, every group working, X^T y / n and lambda_max. */
   private record SolverProblem(LeastSquaresDatafit f, GroupNormPenalty penalty, int[] working, double[] b,
       double lambdaMax) {
