@@ -115,6 +115,8 @@ logistic_lasso_row() { # name (a binary.csv written by binomial_row)
 }
 
 lasso_row tall 20000 500 ""
+# n a little above p: the path ends with nearly every column active (glmnet's default ratio for n > p, 1e-4)
+lasso_row mid 1000 800 0.0001
 lasso_row wide 1000 5000 0.01
 # the same path at a looser KKT tolerance, still tighter than glmnet's own violation on it
 LASSO_TOL=0.05 lasso_row wide 1000 5000 0.01
@@ -122,6 +124,8 @@ LASSO_TOL=0.05 lasso_row wide 1000 5000 0.01
 lasso_row deep 2000 3000 0.001
 LASSO_TOL=0.1 lasso_row deep 2000 3000 0.001
 group_row grouped 1000 2000 10
+# more rows than columns, groups of 5 (each tool's default path)
+group_row tallgroups 1000 800 5
 # a wider design, groups of 10, on the peers' default path (to 0.05 lambda_max for n < p). Deeper
 # paths on it (to 0.01, beyond the peers' default) end with more nonzero columns than rows: see the
 # README's performance notes
