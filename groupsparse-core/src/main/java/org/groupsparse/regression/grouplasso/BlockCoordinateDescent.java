@@ -95,6 +95,11 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
    * Anderson extrapolation of the sweeps over the nonzero groups (skglm's accelerated coordinate
    * descent): the coefficients of those groups after each of the last ANDERSON_K + 1 sweeps, while
    * the nonzero groups stay the same; the extrapolated point is taken when it lowers the objective.
+   * For the group lasso, and for group MCP and SCAD, whose sweeps alone crawl where the nonzero
+   * groups have more columns than the Newton polish takes (on n = 1000, p = 800, groups of 5, 3325
+   * sweeps at one lambda; the path 2.6 s against 1.3 s with it, 23,388 sweeps against 6,302): the
+   * objective test keeps the sweeps' descent, nonconvex or not. Not for the sparse group lasso, where
+   * it halved the sweeps on that problem without shortening the path (0.21-0.25 s against 0.24-0.27 s).
    */
   static final int ANDERSON_K = 5;
   private final AndersonExtrapolation anderson = new AndersonExtrapolation(ANDERSON_K);
@@ -413,7 +418,7 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
         if (active <= tolerance) {
           break;
         }
-        if (accelerate && penalty.isGroupLasso()) {
+        if (accelerate && penalty.kind() != PenaltyKind.SPARSE_GROUP_LASSO) {
           accelerate(datafit, penalty, lambda, working, count, w, residual);
         }
         if (active < PROGRESS * best) {
@@ -478,7 +483,8 @@ final class BlockCoordinateDescent implements GroupLassoSolver {
   /**
    * Records the nonzero groups' coefficients after a sweep; after ANDERSON_K + 1 sweeps over the same
    * nonzero groups, tries the extrapolated point: taken when the objective
-   * F(w) = (1/2n)||y - X w||^2 + lambda sum_l omega_l ||w_l|| falls, its change computed from
+   * F(w) = (1/2n)||y - X w||^2 + sum_l P_l(w_l) falls (P_l the group's penalty, lambda omega_l ||w_l||
+   * for the group lasso), its change computed from
    * c = X^T r / n and the move d on those positions, -c^T d + (1/2n)||X d||^2 (||X d||^2 = d^T G d
    * n in covariance mode) plus the change of the penalty.
    */
