@@ -252,6 +252,9 @@ final class GlmGroupLassoPath {
     private int[] workingPositions;
     private double[][] iterates;
     private double[] andersonZ;
+    /** The columns {@link #addColumn} holds until four are: their factors and offsets. */
+    private final double[] heldFactors = new double[4];
+    private final int[] heldOffsets = new int[4];
     /** The extrapolation's weights and scratch. */
     private AndersonExtrapolation anderson;
     /** sqrt(h) of the proximal Newton weights, the weighted columns of one block, each block's last top eigenvector. */
@@ -1045,13 +1048,14 @@ final class GlmGroupLassoPath {
         dw[workingPositions[j]] = e[j];
       }
       Arrays.fill(andersonZ, e[positions]);
-      double[] cols = f.columnsView();
+      int held = 0;
       for (int j = 0; j < positions; j++) {
         double v = e[j];
         if (v != 0) {
-          MatrixOps.axpy(v, cols, workingPositions[j] * n, andersonZ, n);
+          held = addColumn(v, workingPositions[j] * n, andersonZ, held);
         }
       }
+      flushColumns(andersonZ, held);
       double trial = modelObjective(lambda, andersonZ, 0);
       if (trial < current) {
         for (int i = 0; i < n; i++) {
@@ -1087,15 +1091,43 @@ final class GlmGroupLassoPath {
     private void modelPredictor(double db) {
       Arrays.fill(z, db);
       double[] cols = f.columnsView();
+      int held = 0;
       for (int l = 0; l < groupCount; l++) {
         if (!working[l]) {
           continue;
         }
         for (int j = f.start(l); j < f.end(l); j++) {
           if (dw[j] != 0) {
-            MatrixOps.axpy(dw[j], cols, j * n, z, n);
+            held = addColumn(dw[j], j * n, z, held);
           }
         }
+      }
+      flushColumns(z, held);
+    }
+
+    /**
+     * Adds v x_j (x_j at {@code offset} of the columns) to {@code out} four columns per pass over it
+     * ({@link MatrixOps#axpy4}: each product rounded, then added, in column order, so the same bits
+     * as one axpy per column, with out read and written a quarter as often; forming z was 45% of the
+     * logistic lasso path on n = 1000, p = 800): the column is held until four are, then added.
+     *
+     * @return the columns now held
+     */
+    private int addColumn(double v, int offset, double[] out, int held) {
+      heldFactors[held] = v;
+      heldOffsets[held++] = offset;
+      if (held == 4) {
+        MatrixOps.axpy4(heldFactors[0], heldFactors[1], heldFactors[2], heldFactors[3], f.columnsView(),
+            heldOffsets[0], heldOffsets[1], heldOffsets[2], heldOffsets[3], out, n);
+        return 0;
+      }
+      return held;
+    }
+
+    /** Adds the columns {@link #addColumn} still holds, one axpy each, in order. */
+    private void flushColumns(double[] out, int held) {
+      for (int c = 0; c < held; c++) {
+        MatrixOps.axpy(heldFactors[c], f.columnsView(), heldOffsets[c], out, n);
       }
     }
 
