@@ -545,16 +545,12 @@ class GroupLassoPathTest {
     int[] sweeps = new int[2];
     double[][] solutions = new double[2][];
     for (int run = 0; run < 2; run++) {
-      BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.MAJORIZED, UpdateType.valueOf(updates));
-      solver.accelerate(run == 0);
-      solver.polish(false);
-      double[] w = new double[p];
-      double[] r = f.response().clone();
-      sweeps[run] = solver.solve(f, penalty, lambda, working, working.length, w, r, 1e-9 * lambda, 100_000);
-      double[] fresh = new double[n];
-      f.residual(w, fresh);
-      double[] c = new double[p];
-      f.correlation(fresh, c, null);
+      SweepRun s = sweepsFromZero(f, penalty, lambda, working, BlockUpdate.MAJORIZED, UpdateType.valueOf(updates),
+          run == 0, 100_000);
+      sweeps[run] = s.sweeps();
+      double[] w = s.w();
+      double[] c = s.c();
+      double[] fresh = s.residual();
       double value = 0;
       for (double v : fresh) {
         value += v * v;
@@ -572,6 +568,24 @@ class GroupLassoPathTest {
     assertThat(objective[0]).isCloseTo(objective[1], within(1e-10 * objective[1]));
     assertThat(sweeps[0]).as("accelerated %d vs plain %d sweeps", sweeps[0], sweeps[1])
         .isLessThan((int) (0.8 * sweeps[1]));
+  }
+
+  /** A solve from zero with the polish off: its sweeps, solution, residual and correlations from the data. */
+  private record SweepRun(int sweeps, double[] w, double[] residual, double[] c) {}
+
+  private static SweepRun sweepsFromZero(LeastSquaresDatafit f, GroupNormPenalty penalty, double lambda, int[] working,
+      BlockUpdate block, UpdateType updates, boolean accelerate, int budget) {
+    BlockCoordinateDescent solver = new BlockCoordinateDescent(block, updates);
+    solver.accelerate(accelerate);
+    solver.polish(false);
+    double[] w = new double[f.cols()];
+    double[] r = f.response().clone();
+    int sweeps = solver.solve(f, penalty, lambda, working, working.length, w, r, 1e-9 * lambda, budget);
+    double[] fresh = new double[f.rows()];
+    f.residual(w, fresh);
+    double[] c = new double[f.cols()];
+    f.correlation(fresh, c, null);
+    return new SweepRun(sweeps, w, fresh, c);
   }
 
   /**
@@ -595,16 +609,11 @@ class GroupLassoPathTest {
     double lambda = 0.01 * sp.lambdaMax;
     int[] sweeps = new int[2];
     for (int run = 0; run < 2; run++) {
-      BlockCoordinateDescent solver = new BlockCoordinateDescent(BlockUpdate.EXACT, UpdateType.NAIVE);
-      solver.accelerate(run == 0);
-      solver.polish(false);
-      double[] w = new double[p];
-      double[] r = f.response().clone();
-      sweeps[run] = solver.solve(f, penalty, lambda, working, working.length, w, r, 1e-9 * lambda, 1_000_000);
-      double[] fresh = new double[n];
-      f.residual(w, fresh);
-      double[] c = new double[p];
-      f.correlation(fresh, c, null);
+      SweepRun s = sweepsFromZero(f, penalty, lambda, working, BlockUpdate.EXACT, UpdateType.NAIVE, run == 0,
+          1_000_000);
+      sweeps[run] = s.sweeps();
+      double[] w = s.w();
+      double[] c = s.c();
       int nonzero = 0;
       for (int l = 0; l < working.length; l++) {
         assertThat(penalty.violation(l, w, f.start(l), c, f.start(l), 1, lambda)).as("run %d column %d", run, l)
