@@ -407,4 +407,32 @@ class UpdatableCholeskyTest {
     }
     assertRepresents(block, heldBlock, g, p, rng);
   }
+
+  /**
+   * A growth bound changes only the storage: factors grown under limitOrder(5) (and past it, grown
+   * exactly) solve bit for bit as one grown freely, at every order.
+   */
+  @Test
+  void aGrowthBoundChangesOnlyTheStorage() {
+    SplittableRandom rng = new SplittableRandom(23);
+    int p = 9;
+    double[] g = gram(design(40, p, rng));
+    UpdatableCholesky bounded = new UpdatableCholesky();
+    bounded.limitOrder(5);
+    UpdatableCholesky free = new UpdatableCholesky();
+    List<Integer> heldBounded = new ArrayList<>();
+    List<Integer> heldFree = new ArrayList<>();
+    for (int column = 0; column < p; column++) {
+      append(bounded, heldBounded, column, g, p);
+      append(free, heldFree, column, g, p);
+      double[] a = new double[column + 1];
+      for (int i = 0; i <= column; i++) {
+        a[i] = rng.nextDouble(-1, 1);
+      }
+      double[] b = a.clone();
+      bounded.solve(a);
+      free.solve(b);
+      assertThat(a).as("order %d", column + 1).isEqualTo(b);
+    }
+  }
 }

@@ -488,6 +488,7 @@ final class ActiveSetNewton {
     if (m == 0 || m > maxColumns) {
       return 0;
     }
+    lassoFactor.limitOrder(Math.min(Math.min(maxColumns, f.cols()), LASSO_MAX_COLUMNS));
     syncLassoFactor(f, m);
     if (gradient.length < m) {
       gradient = new double[Math.max(m, 2 * gradient.length)];

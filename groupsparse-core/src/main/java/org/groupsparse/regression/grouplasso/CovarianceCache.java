@@ -107,7 +107,7 @@ final class CovarianceCache {
     if (needed == size) {
       return;
     }
-    grow(needed);
+    grow(needed, f.cols());
     int first = size;
     for (int a = 0; a < count; a++) {
       int l = working[a];
@@ -235,11 +235,12 @@ final class CovarianceCache {
     return Math.max(columns, Math.min(Math.max(2L * capacity, 64), MAX_COLUMNS)) * n <= COPY_BUDGET;
   }
 
-  private void grow(int needed) {
+  /** Grows the storage to at least {@code needed} columns, doubling, but never past the design's {@code columns}. */
+  private void grow(int needed, int columns) {
     if (needed <= capacity) {
       return;
     }
-    int next = Math.max(needed, Math.min(Math.max(2 * capacity, 64), MAX_COLUMNS));
+    int next = Math.max(needed, Math.min(Math.max(2 * capacity, 64), Math.min(MAX_COLUMNS, columns)));
     double[] bigger = new double[Math.multiplyExact(next, next)];
     for (int s = 0; s < size; s++) {
       System.arraycopy(g, s * capacity, bigger, s * next, size);
