@@ -15,22 +15,20 @@ public final class MatrixOps {
       && !"false".equalsIgnoreCase(System.getProperty("groupsparse.vector"));
 
   /**
-   * With {@link #SIMD} on, dot products of fewer terms than this, and fused residual passes over
-   * rows shorter than this, may run {@link ScalarTwins}' scalar twins of the SIMD kernels: bit for
-   * bit the same result, without the Vector API's start-up cost (until the JIT's last tier has
-   * compiled a Vector API kernel, each of its vector operations is an allocating library call; a
-   * fit on a small data set in a fresh JVM spent most of its time there: bardet's first path, 137,000
-   * dot products of 43 and 120 terms, took 0.21 s, 0.12 s with the twins).
-   */
-  static final int SCALAR_TWIN_BELOW = 256;
-  /**
-   * Multiply-adds the twins may do before the SIMD kernels take over for good. Once compiled, a twin
-   * costs about 0.15-0.2 ns more per term than the SIMD kernel (JMH {@code ShortDotBenchmark}, 8
-   * lanes: 39 against 17 ns for 120 terms, 69 against 34 ns for 255; a DGLNN iteration on 150 x 100,
-   * 18-20 us against 7.5-8 us), so this budget
-   * bounds that cost at about 50 ms, roughly what the Vector API's start-up costs once: a short
-   * command (bardet's path, 12 million terms; its 10-fold CV, 126 million) stays on the twins, a
-   * long run on short rows pays the start-up once and then runs SIMD. Results are the same either way.
+   * Multiply-adds that the twinned SIMD kernels (the dot products, the axpys, the fused residual
+   * passes) run as their scalar twins ({@link ScalarTwins}; the axpys as plain loops) before the
+   * SIMD kernels take over for good: bit for bit the same results, without the Vector API's start-up
+   * cost (until the JIT's last tier has compiled a Vector API kernel, each of its vector operations
+   * is an allocating library call). Vectors of every length count: bardet's first path, 137,000 dot
+   * products of 43 and 120 terms, took 0.21 s on the SIMD kernels and 0.12 s on the twins; the first
+   * lasso path on n = 1000, p = 800 (rows of 800 and 1000 terms, which ran the SIMD kernels cold
+   * until 2026-12-02) 0.38-0.47 s against 0.72-0.75 s, its warm paths level (0.099-0.127 against
+   * 0.111-0.120 s). Once compiled, a twin costs about 0.15-0.2 ns more per term than the SIMD kernel
+   * (JMH {@code ShortDotBenchmark}, 8 lanes: 39 against 17 ns for 120 terms, 69 against 34 ns for
+   * 255; a DGLNN iteration on 150 x 100, 18-20 us against 7.5-8 us), so this budget bounds that cost
+   * at about 50 ms, roughly what the Vector API's start-up costs once: a short command (bardet's
+   * path, 12 million terms; its 10-fold CV, 126 million) stays on the twins, a long run pays the
+   * start-up once and then runs SIMD.
    */
   static final long TWIN_TERM_BUDGET = 1L << 28;
   /** Lanes of the SIMD kernels when {@link ScalarTwins} has their twins, else 0. */
@@ -49,11 +47,11 @@ public final class MatrixOps {
   }
 
   /**
-   * Whether a SIMD kernel over vectors of {@code len} terms runs as its twin this time (and counts
-   * its {@code terms} multiply-adds).
+   * Whether a twinned SIMD kernel runs as its twin this time (and counts its {@code terms}
+   * multiply-adds against {@link #TWIN_TERM_BUDGET}).
    */
-  private static boolean twin(int len, long terms) {
-    if (len >= SCALAR_TWIN_BELOW || TWIN_LANES == 0 || twinTerms >= TWIN_TERM_BUDGET) {
+  private static boolean twin(long terms) {
+    if (TWIN_LANES == 0 || twinTerms >= TWIN_TERM_BUDGET) {
       return false;
     }
     twinTerms += terms;
@@ -157,7 +155,7 @@ public final class MatrixOps {
    */
   public static double fastDot(double[] a, int aOffset, double[] b, int len) {
     if (SIMD) {
-      return twin(len, len) ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, len) : VectorKernels.dot(a, aOffset, b, len);
+      return twin(len) ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, len) : VectorKernels.dot(a, aOffset, b, len);
     }
     return dot(a, aOffset, b, len);
   }
@@ -199,7 +197,7 @@ public final class MatrixOps {
    */
   public static double fastDot(double[] a, int aOffset, double[] b, int bOffset, int len) {
     if (SIMD) {
-      return twin(len, len) ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, bOffset, len)
+      return twin(len) ? ScalarTwins.dot(TWIN_LANES, a, aOffset, b, bOffset, len)
           : VectorKernels.dot(a, aOffset, b, bOffset, len);
     }
     double s = 0;
@@ -345,9 +343,9 @@ public final class MatrixOps {
 
   /**
    * {@code y[0 .. len) += alpha * x[xOffset .. xOffset+len)}: y_i + alpha x_i, the product rounded and
-   * then the sum, entry by entry. With {@link #SIMD} on, long vectors (and short ones once the scalar
-   * twins' budget is spent) run the SIMD kernel, which does the same two roundings in its lanes: the
-   * operation is lanewise, so both paths give the same bits. The JIT's own vectorization of the
+   * then the sum, entry by entry. With {@link #SIMD} on, once the scalar twins' budget is spent
+   * ({@link #TWIN_TERM_BUDGET}) the SIMD kernel runs, which does the same two roundings in its
+   * lanes: the operation is lanewise, so both paths give the same bits. The JIT's own vectorization of the
    * plain loop does less: JMH {@code AxpyBenchmark} (700 row axpys, a lasso polish's move of the
    * correlations), 26 against 73 us for rows of 300 entries, 194 against 267 us for rows of 1000
    * read from memory.
@@ -359,7 +357,7 @@ public final class MatrixOps {
    * @param len number of entries
    */
   public static void axpy(double alpha, double[] x, int xOffset, double[] y, int len) {
-    if (SIMD && !twin(len, len)) {
+    if (SIMD && !twin(len)) {
       VectorKernels.axpy(alpha, x, xOffset, y, len);
       return;
     }
@@ -380,7 +378,7 @@ public final class MatrixOps {
    * @param len number of entries
    */
   public static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int len) {
-    if (SIMD && !twin(len, len)) {
+    if (SIMD && !twin(len)) {
       VectorKernels.axpy(alpha, x, xOffset, y, yOffset, len);
       return;
     }
@@ -410,7 +408,7 @@ public final class MatrixOps {
    */
   public static void axpy4(double a0, double a1, double a2, double a3, double[] x, int o0, int o1, int o2, int o3,
       double[] y, int len) {
-    if (SIMD && !twin(len, 4L * len)) {
+    if (SIMD && !twin(4L * len)) {
       VectorKernels.axpy4(a0, a1, a2, a3, x, o0, o1, o2, o3, y, len);
       return;
     }
@@ -436,7 +434,7 @@ public final class MatrixOps {
   public static double residualCorrelation(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w,
       double[] correlation) {
     if (SIMD) {
-      return twin(p, 2L * p * (rowTo - rowFrom))
+      return twin(2L * p * (rowTo - rowFrom))
           ? ScalarTwins.residualCorrelation(TWIN_LANES, x, p, rowFrom, rowTo, y, w, correlation)
           : VectorKernels.residualCorrelation(x, p, rowFrom, rowTo, y, w, correlation);
     }
@@ -483,7 +481,7 @@ public final class MatrixOps {
    */
   public static double residualSumOfSquares(double[] x, int p, int rowFrom, int rowTo, double[] y, double[] w) {
     if (SIMD) {
-      return twin(p, (long) p * (rowTo - rowFrom))
+      return twin((long) p * (rowTo - rowFrom))
           ? ScalarTwins.residualSumOfSquares(TWIN_LANES, x, p, rowFrom, rowTo, y, w)
           : VectorKernels.residualSumOfSquares(x, p, rowFrom, rowTo, y, w);
     }

@@ -3,7 +3,7 @@ package org.groupsparse.linalg;
 /**
  * Scalar twins of SIMD kernels of {@link VectorKernels} (the dot products and the fused residual
  * pass): the same fused multiply-adds into the same lane accumulators, reduced in the same order,
- * so the result is bit for bit the SIMD kernel's. {@link MatrixOps} runs them on short vectors
+ * so the result is bit for bit the SIMD kernel's. {@link MatrixOps} runs them, at every length,
  * until a budget of work is spent: once compiled they cost two to three times the SIMD kernel, but
  * they avoid the Vector API's start-up (until the JIT's last tier has compiled a Vector API kernel,
  * each vector operation runs as an allocating library call, so a short command on a small data set

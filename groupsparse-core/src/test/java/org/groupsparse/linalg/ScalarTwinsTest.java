@@ -47,6 +47,27 @@ class ScalarTwinsTest {
     }
     assertThat(compared).isEqualTo(12 * 2 * 301 * 4);
     assertThat(mismatches).isZero();
+    // the twins run at every length until their budget is spent: long vectors too, the kernel both
+    // in its library fallback (the first rounds) and compiled
+    for (int round = 0; round < 4; round++) {
+      SplittableRandom rng = new SplittableRandom(900 + round);
+      for (int len : new int[] {301, 511, 512, 513, 800, 1000, 1023, 2049, 3001}) {
+        for (int trial = 0; trial < 3; trial++) {
+          int off = rng.nextInt(9);
+          int bOff = rng.nextInt(9);
+          double[] a = new double[off + len];
+          double[] b = new double[bOff + len];
+          fill(rng, a, trial);
+          fill(rng, b, trial);
+          double[] b0 = java.util.Arrays.copyOfRange(b, bOff, bOff + len);
+          assertThat(Double.doubleToRawLongBits(ScalarTwins.dot(lanes, a, off, b0, len))).as("dot, len %d", len)
+              .isEqualTo(Double.doubleToRawLongBits(VectorKernels.dot(a, off, b0, len)));
+          assertThat(Double.doubleToRawLongBits(ScalarTwins.dot(lanes, a, off, b, bOff, len)))
+              .as("dot with offsets, len %d", len)
+              .isEqualTo(Double.doubleToRawLongBits(VectorKernels.dot(a, off, b, bOff, len)));
+        }
+      }
+    }
   }
 
   /**
@@ -157,7 +178,8 @@ class ScalarTwinsTest {
   /**
    * The fused residual pass and the residual sum of squares: the twin's correlations (added to a
    * nonzero start) and loss equal the SIMD kernel's bit for bit, for row counts that leave 0 to 3
-   * rows after the blocks of four and row lengths around the lane blocks.
+   * rows after the blocks of four and row lengths around the lane blocks, short and long (the twins
+   * run at every length).
    */
   @Test
   void residualPassTwinsEqualTheSimdKernelsBitForBit() {
@@ -165,7 +187,8 @@ class ScalarTwinsTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(ScalarTwins.supports(lanes), "no twins for " + lanes + " lanes");
     for (int round = 0; round < 6; round++) {
       SplittableRandom rng = new SplittableRandom(100 + round);
-      for (int p = 1; p <= 70; p++) {
+      for (int p : java.util.stream.IntStream.concat(java.util.stream.IntStream.rangeClosed(1, 70),
+          java.util.stream.IntStream.of(255, 256, 257, 800, 1001)).toArray()) {
         int rows = 1 + rng.nextInt(13);
         int from = rng.nextInt(3);
         double[] x = new double[(from + rows) * p];
@@ -192,12 +215,11 @@ class ScalarTwinsTest {
     }
   }
 
-  /** The dispatch uses the twin below its length and the SIMD kernel above: both agree with it. */
+  /** The dispatch (the twin within its budget, then the SIMD kernel) agrees with the SIMD kernel at every length. */
   @Test
   void fastDotIsTheSimdKernelAtEveryLength() {
     SplittableRandom rng = new SplittableRandom(7);
-    for (int len : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 120, MatrixOps.SCALAR_TWIN_BELOW - 1,
-        MatrixOps.SCALAR_TWIN_BELOW, MatrixOps.SCALAR_TWIN_BELOW + 3, 1000}) {
+    for (int len : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 120, 255, 256, 259, 1000, 3001}) {
       double[] a = new double[len + 3];
       double[] b = new double[len + 5];
       fill(rng, a, 1);
