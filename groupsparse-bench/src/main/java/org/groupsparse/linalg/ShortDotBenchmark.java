@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Warm cost of a dot product as the SIMD kernel and as its scalar twin ({@link ScalarTwins}: the same
- * result bit for bit, no Vector API start-up), which {@code MatrixOps.fastDot} runs below 256 terms
+ * result bit for bit, no Vector API start-up), which {@code MatrixOps.fastDot} runs at every length
  * until its work budget is spent; 120 is bardet's column. In this package to reach the
  * package-private kernels. Run: {@code java --add-modules jdk.incubator.vector -jar
  * groupsparse-bench/target/benchmarks.jar ShortDot}.
