@@ -491,8 +491,13 @@ public final class CsvDatasetReader {
         throw new InputException(shown, 0, 0, "has a header but no data rows");
       }
       int p = featureColumns.length;
-      return new Dataset(new DenseMatrix(rows.n(), p, Arrays.copyOf(rows.x(), rows.n() * p)),
-          Arrays.copyOf(rows.y(), rows.n()), featureNames, target == null ? "y" : target, targetColumn >= 0);
+      // the parsed arrays are the reader's own: taken as they are when they have the exact size (the
+      // parallel reader's merge makes them so; a copy of a 6.4 MB design cost 25 ms in a fresh JVM),
+      // trimmed otherwise
+      double[] x = rows.x().length == rows.n() * p ? rows.x() : Arrays.copyOf(rows.x(), rows.n() * p);
+      double[] y = rows.y().length == rows.n() ? rows.y() : Arrays.copyOf(rows.y(), rows.n());
+      return new Dataset(new DenseMatrix(rows.n(), p, x), y, featureNames, target == null ? "y" : target,
+          targetColumn >= 0);
     }
   }
 
